@@ -1,0 +1,52 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { loginThrottleHooks } from "@/lib/auth/login-throttle";
+import { deriveKey, secretKeyFromEnv } from "@/lib/crypto/secret-key";
+import { db } from "@/lib/db";
+
+function trustedOrigins(): string[] {
+  const port = process.env.PORT ?? "3000";
+  const origins = new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  if (process.env.APP_URL) origins.add(new URL(process.env.APP_URL).origin);
+  return [...origins];
+}
+
+function createAuth() {
+  return betterAuth({
+    appName: "Support Inbox",
+    baseURL: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
+    secret: deriveKey(secretKeyFromEnv(), "auth").toString("base64url"),
+    trustedOrigins: trustedOrigins(),
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "agent" },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      // A signed cookie spares a database read on every API request; sign-out still ends
+      // the session at once in the browser that signs out.
+      cookieCache: { enabled: true, maxAge: 5 * 60 },
+    },
+    // Failed sign-ins are throttled by lib/auth/login-throttle.ts (shared by every instance
+    // through Postgres); this in-memory limiter only guards the other auth endpoints.
+    rateLimit: { enabled: true, window: 60, max: 300 },
+    hooks: loginThrottleHooks,
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { inboxAuth?: Auth };
+
+/** Created on first use, because it needs the database and the secret key (absent during `next build`). */
+export function auth(): Auth {
+  globalForAuth.inboxAuth ??= createAuth();
+  return globalForAuth.inboxAuth;
+}

@@ -1,0 +1,35 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Db } from "@/lib/db";
+
+export type AdminAccount = { email: string; password: string; created: boolean };
+
+/**
+ * Creates an admin with an email/password credential when no user has that email.
+ * An existing account is never touched: its password may have been changed since.
+ */
+export async function ensureAdmin(
+  prisma: Db,
+  email: string,
+  password: string,
+  name = "Administrator",
+): Promise<boolean> {
+  const normalizedEmail = email.trim().toLowerCase();
+  const existing = await prisma.user.findUnique({ where: { email: normalizedEmail } });
+  if (existing) return false;
+  const userId = randomUUID();
+  const passwordHash = await hashPassword(password);
+  await prisma.$transaction([
+    prisma.user.create({
+      data: { id: userId, email: normalizedEmail, name, role: "admin", emailVerified: true },
+    }),
+    prisma.account.create({
+      data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+    }),
+  ]);
+  return true;
+}
+
+export function generatePassword(): string {
+  return randomBytes(12).toString("base64url");
+}

@@ -1,0 +1,24 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client.ts";
+
+export type Db = PrismaClient;
+
+export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { inboxPrisma?: PrismaClient };
+
+/**
+ * The process-wide client, created on first use: `next build` imports route modules
+ * without a database, so nothing may connect at import time.
+ */
+export function db(): PrismaClient {
+  if (!globalForPrisma.inboxPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
+    globalForPrisma.inboxPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.inboxPrisma;
+}

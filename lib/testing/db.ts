@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createPrismaClient, type Db } from "@/lib/db";
+
+export type TestDatabase = { url: string; prisma: Db; drop: () => Promise<void> };
+
+function adminUrl(): string {
+  const url = process.env.TEST_POSTGRES_ADMIN_URL;
+  if (!url)
+    throw new Error("TEST_POSTGRES_ADMIN_URL is missing: run tests through vitest (lib/testing/global-setup.ts)");
+  return url;
+}
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, fully migrated database of its own (a clone of the template), on the real test server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString("hex")}`;
+  await asAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE inbox_template`));
+  const url = adminUrl().replace(/\/[^/]+$/, `/${name}`);
+  const prisma = createPrismaClient(url, 5);
+  return {
+    url,
+    prisma,
+    drop: async () => {
+      await prisma.$disconnect();
+      await asAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}

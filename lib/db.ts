@@ -1,7 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client.ts";
 
 export type Db = PrismaClient;
+/** The client inside `$transaction(async (tx) => …)`. */
+export type DbTransaction = Prisma.TransactionClient;
+/** Either: service verbs accept both so callers can compose them in one transaction. */
+export type DbClient = Db | DbTransaction;
 
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });

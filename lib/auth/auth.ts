@@ -34,7 +34,7 @@ function createAuth() {
     },
     // Failed sign-ins are throttled by lib/auth/login-throttle.ts (shared by every instance
     // through Postgres); this in-memory limiter only guards the other auth endpoints.
-    rateLimit: { enabled: true, window: 60, max: 300 },
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { "/sign-in/email": false } },
     hooks: loginThrottleHooks,
     telemetry: { enabled: false },
     plugins: [nextCookies()],

@@ -115,9 +115,11 @@ CREATE TABLE "chats" (
     "provider_unread_count" INTEGER,
     "unread_count" INTEGER NOT NULL DEFAULT 0,
     "last_message_at" TIMESTAMPTZ(3),
+    "activity_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_message_preview" TEXT,
     "last_inbound_at" TIMESTAMPTZ(3),
     "agent_last_seen_at" TIMESTAMPTZ(3),
+    "marked_unread" BOOLEAN NOT NULL DEFAULT false,
     "provider_created_at" TIMESTAMPTZ(3),
     "messages_synced_at" TIMESTAMPTZ(3),
     "older_messages_cursor" TEXT,
@@ -128,9 +130,9 @@ CREATE TABLE "chats" (
     CONSTRAINT "chats_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "chats_connection_id_external_id_key" ON "chats"("connection_id", "external_id");
-CREATE INDEX "chats_last_message_at_id_idx" ON "chats"("last_message_at" DESC, "id" DESC);
-CREATE INDEX "chats_connection_id_last_message_at_id_idx" ON "chats"("connection_id", "last_message_at" DESC, "id" DESC);
-CREATE INDEX "chats_status_last_message_at_id_idx" ON "chats"("status", "last_message_at" DESC, "id" DESC);
+CREATE INDEX "chats_activity_at_id_idx" ON "chats"("activity_at" DESC, "id" DESC);
+CREATE INDEX "chats_connection_id_activity_at_id_idx" ON "chats"("connection_id", "activity_at" DESC, "id" DESC);
+CREATE INDEX "chats_status_activity_at_id_idx" ON "chats"("status", "activity_at" DESC, "id" DESC);
 
 CREATE TABLE "messages" (
     "id" SERIAL NOT NULL,
@@ -153,6 +155,7 @@ CREATE TABLE "messages" (
     "client_id" UUID,
     "sent_by_id" TEXT,
     "raw" JSONB,
+    "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('russian'::regconfig, COALESCE("text", ''))) STORED,
     "synced_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "messages_pkey" PRIMARY KEY ("id")
 );
@@ -271,7 +274,24 @@ ALTER TABLE "outbox_actions" ADD CONSTRAINT "outbox_actions_message_id_fkey" FOR
 ALTER TABLE "outbox_actions" ADD CONSTRAINT "outbox_actions_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Partial index for the "unread only" filter and the unread totals: only unread chats are indexed.
-CREATE INDEX "chats_unread_last_message_at_id_idx" ON "chats"("last_message_at" DESC, "id" DESC) INCLUDE ("connection_id", "unread_count") WHERE "unread_count" > 0;
+CREATE INDEX "chats_unread_activity_at_id_idx" ON "chats"("activity_at" DESC, "id" DESC) INCLUDE ("connection_id", "unread_count") WHERE "unread_count" > 0;
+
+-- The list's sort key follows the chat's own times whoever writes the row.
+CREATE FUNCTION "chats_set_activity_at"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."activity_at" := COALESCE(NEW."last_message_at", NEW."provider_created_at", NEW."created_at");
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER "chats_activity_at" BEFORE INSERT OR UPDATE OF "last_message_at", "provider_created_at" ON "chats"
+  FOR EACH ROW EXECUTE FUNCTION "chats_set_activity_at"();
+
+-- Search: substrings of titles and phones (trigrams), words of message texts (full text; the
+-- 'russian' configuration stems Cyrillic words with the Russian stemmer and Latin ones with English).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "chats_title_trgm_idx" ON "chats" USING GIN ("title" gin_trgm_ops);
+CREATE INDEX "chats_phone_trgm_idx" ON "chats" USING GIN ("phone" gin_trgm_ops);
+CREATE INDEX "messages_search_vector_idx" ON "messages" USING GIN ("search_vector");
 
 -- Every inserted change event is announced to every listening app instance.
 CREATE FUNCTION "notify_change_event"() RETURNS trigger LANGUAGE plpgsql AS $$

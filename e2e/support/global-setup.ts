@@ -1,0 +1,30 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { freePort } from "../../lib/server/free-port";
+import { startAppProcess } from "./app-process";
+
+export const E2E_DATA_DIR = ".data/e2e";
+const STATE_FILE = path.join(E2E_DATA_DIR, "..", "e2e-server.json");
+
+/**
+ * One production server for the browser tests, started like `npm start` with no provider
+ * configured (demo mode, sandbox providers) and its own fresh data folder.
+ */
+export default async function globalSetup() {
+  await rm(E2E_DATA_DIR, { recursive: true, force: true });
+  const port = await freePort();
+  const app = await startAppProcess({
+    INBOX_DATA_DIR: E2E_DATA_DIR,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SYNC_POLL_INTERVAL_MS: "2000",
+  });
+  const password = (await readFile(path.join(E2E_DATA_DIR, "demo-password"), "utf8")).trim();
+  process.env.E2E_BASE_URL = app.url;
+  process.env.E2E_EMAIL = "demo@inbox.local";
+  process.env.E2E_PASSWORD = password;
+  process.env.E2E_DATA_DIR = E2E_DATA_DIR;
+  await writeFile(STATE_FILE, JSON.stringify({ pid: app.child.pid }));
+  // Kept on globalThis for the teardown, which runs in this same process.
+  (globalThis as { e2eApp?: typeof app }).e2eApp = app;
+}

@@ -1,0 +1,104 @@
+import { seal, unseal } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db";
+import type { Env } from "@/lib/env";
+import type { ConnectionConfig, ProviderKind } from "@/lib/providers/types";
+
+/** A connection as configuration describes it, before it is stored. */
+export type DesiredConnection = {
+  slug: string;
+  kind: ProviderKind;
+  displayName: string;
+  baseUrl: string;
+  credentials: Record<string, string>;
+  settings: Record<string, unknown>;
+  isSandbox: boolean;
+};
+
+export const PROVIDER_NAMES: Record<ProviderKind, string> = {
+  tgbridge: "Telegram bridge",
+  smartsender: "SmartSender",
+  max: "MAX",
+  chatops: "Chat operations",
+};
+
+const withToken = (token: string | undefined): Record<string, string> => (token ? { token } : {});
+
+/** The providers configured by environment variables; a provider counts when its token (bridge: URL) is set. */
+export function connectionsFromEnv(config: Env): DesiredConnection[] {
+  const wanted: DesiredConnection[] = [];
+  const add = (kind: ProviderKind, baseUrl: string, credentials: Record<string, string>, settings = {}) =>
+    wanted.push({
+      slug: `env:${kind}`,
+      kind,
+      displayName: PROVIDER_NAMES[kind],
+      baseUrl,
+      credentials,
+      settings,
+      isSandbox: false,
+    });
+  if (config.TGBRIDGE_API_URL) {
+    add("tgbridge", config.TGBRIDGE_API_URL, withToken(config.TGBRIDGE_API_TOKEN), {
+      employeeId: config.TGBRIDGE_EMPLOYEE_ID ?? null,
+    });
+  }
+  if (config.SMARTSENDER_API_TOKEN) {
+    add(
+      "smartsender",
+      config.SMARTSENDER_API_URL ?? "https://api.smartsender.com",
+      withToken(config.SMARTSENDER_API_TOKEN),
+    );
+  }
+  if (config.MAX_BOT_TOKEN)
+    add("max", config.MAX_API_URL ?? "https://platform-api2.max.ru", withToken(config.MAX_BOT_TOKEN));
+  if (config.CHATOPS_API_URL && config.CHATOPS_API_TOKEN) {
+    add("chatops", config.CHATOPS_API_URL, withToken(config.CHATOPS_API_TOKEN));
+  }
+  return wanted;
+}
+
+/**
+ * Stores the configured connections (credentials sealed) and disables the ones configuration
+ * no longer names, so switching from the sandbox to real providers hides the sandbox chats
+ * without deleting anything.
+ */
+export async function applyConnections(prisma: Db, wanted: DesiredConnection[], secret: string): Promise<void> {
+  for (const connection of wanted) {
+    const data = {
+      kind: connection.kind,
+      displayName: connection.displayName,
+      baseUrl: connection.baseUrl,
+      credentials: seal(JSON.stringify(connection.credentials), secret),
+      settings: connection.settings as object,
+      isSandbox: connection.isSandbox,
+      enabled: true,
+    };
+    await prisma.connection.upsert({
+      where: { slug: connection.slug },
+      create: { slug: connection.slug, ...data },
+      update: data,
+    });
+  }
+  await prisma.connection.updateMany({
+    where: { slug: { notIn: wanted.map((connection) => connection.slug) }, enabled: true },
+    data: { enabled: false },
+  });
+}
+
+type StoredConnection = {
+  id: string;
+  kind: ProviderKind;
+  baseUrl: string;
+  credentials: string | null;
+  settings: unknown;
+};
+
+/** What a provider factory needs, with the credentials unsealed. */
+export function toConnectionConfig(stored: StoredConnection, secret: string): ConnectionConfig {
+  return {
+    id: stored.id,
+    kind: stored.kind,
+    baseUrl: stored.baseUrl,
+    credentials: stored.credentials ? (JSON.parse(unseal(stored.credentials, secret)) as Record<string, string>) : {},
+    settings: (stored.settings ?? {}) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * What changed, as every browser hears it over /api/events. Events carry ids, never content:
+ * the browser refetches exactly the queries that show those ids.
+ */
+export const changeEventSchema = z.discriminatedUnion("type", [
+  /** A chat's row changed: title, status, last message, unread count, participants. */
+  z.object({ type: z.literal("chat.changed"), chatId: z.number().int(), connectionId: z.string() }),
+  /** Messages of a chat were added or changed (edits, deletions, reactions, delivery state). */
+  z.object({ type: z.literal("messages.changed"), chatId: z.number().int(), messageIds: z.array(z.number().int()) }),
+  /** Unread totals moved (per connection, or everywhere when absent). */
+  z.object({ type: z.literal("counts.changed"), connectionId: z.string().optional() }),
+  /** A connection's health or last error changed. */
+  z.object({ type: z.literal("connection.changed"), connectionId: z.string() }),
+]);
+
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
+
+/** As sent to browsers: the event and its id in the change_events table (for resuming). */
+export type DeliveredChangeEvent = ChangeEvent & { id: string };

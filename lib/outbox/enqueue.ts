@@ -1,0 +1,26 @@
+import type { DbClient } from "@/lib/db";
+import type { OutboxKind } from "@/lib/generated/prisma/enums.ts";
+
+export type OutboxRequest = {
+  connectionId: string;
+  kind: OutboxKind;
+  chatId?: number;
+  messageId?: number;
+  payload?: Record<string, unknown>;
+  /** One key per staff action (a click), so a repeated request cannot queue it twice. */
+  idempotencyKey: string;
+  createdById?: string;
+};
+
+/**
+ * Queues an action for the provider. Call it in the same transaction as the local change, so
+ * the change and the promise to tell the provider are saved together or not at all.
+ * Returns false when an action with this key was already queued.
+ */
+export async function enqueueOutbox(client: DbClient, request: OutboxRequest): Promise<boolean> {
+  const { count } = await client.outboxAction.createMany({
+    data: [{ ...request, payload: (request.payload ?? {}) as object }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}

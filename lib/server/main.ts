@@ -1,0 +1,121 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DEMO_LOGIN_ENV } from "@/lib/auth/demo-login";
+import {
+  applyConnections,
+  connectionsFromEnv,
+  type DesiredConnection,
+  PROVIDER_NAMES,
+} from "@/lib/connections/configure";
+import { createPrismaClient } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import { env, InvalidEnvironmentError } from "@/lib/env";
+import { componentLogger } from "@/lib/logger";
+import { buildIfNeeded } from "@/lib/server/build-if-needed";
+import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
+import { resolveSecretKey } from "@/lib/server/secret-key-file";
+import { ensureStaffAccess, type LoginHint } from "@/lib/server/staff-access";
+
+const log = componentLogger("start");
+
+type Stoppable = { name: string; stop: () => Promise<void> };
+
+function say(line = "") {
+  process.stdout.write(`${line}\n`);
+}
+
+function banner(url: string, login: LoginHint | null, demo: boolean, embedded: boolean, startMs: number) {
+  say();
+  say(`  Support Inbox is ready at ${url}   (started in ${((Date.now() - startMs) / 1000).toFixed(1)} s)`);
+  if (demo) say("  Demo mode: no provider is configured, so sandbox providers with sample chats are running.");
+  if (embedded) say("  Database: embedded PostgreSQL (set DATABASE_URL to use your own server).");
+  if (login?.password) say(`  Sign in as ${login.email} with password ${login.password}`);
+  else if (login) say(`  Sign in as ${login.email} (password from ADMIN_PASSWORD).`);
+  say();
+}
+
+/** Starts the sandbox providers and notes their addresses in the data folder (for tests that drive them). */
+async function sandboxConnections(stoppables: Stoppable[], dataDir: string): Promise<DesiredConnection[]> {
+  const { startSandbox } = await import("@/lib/sandbox/start-sandbox");
+  const sandbox = await startSandbox();
+  stoppables.push({ name: "sandbox providers", stop: sandbox.close });
+  const addresses = Object.fromEntries(Object.values(sandbox.fakes).map((fake) => [fake.kind, fake.url]));
+  await writeFile(path.join(path.resolve(dataDir), "sandbox.json"), `${JSON.stringify(addresses, null, 2)}\n`);
+  return Object.values(sandbox.fakes).map((fake) => ({
+    slug: `sandbox:${fake.kind}`,
+    kind: fake.kind,
+    displayName: `${PROVIDER_NAMES[fake.kind]} (sandbox)`,
+    isSandbox: true,
+    ...fake.connection(),
+  }));
+}
+
+/** Starts everything the inbox needs in this one process, in order, and stops it all on exit. */
+export async function runApp({ dev }: { dev: boolean }): Promise<void> {
+  const startMs = Date.now();
+  const stoppables: Stoppable[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    for (const item of stoppables.reverse()) {
+      await item.stop().catch((error: unknown) => log.warn({ err: error, item: item.name }, "stop failed"));
+    }
+    process.exit(exitCode);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    const config = env();
+    const root = process.cwd();
+    if (!dev) {
+      const built = await buildIfNeeded(root, process.env.NEXT_DIST_DIR ?? ".next");
+      if (built) log.info("production build refreshed");
+    }
+
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const embedded = await startEmbeddedPostgres({ dataDir: config.INBOX_DATA_DIR });
+      stoppables.push({ name: "embedded PostgreSQL", stop: embedded.stop });
+      databaseUrl = embedded.url;
+    }
+    const migration = await migrate(databaseUrl);
+    if (migration.applied.length > 0) log.info({ applied: migration.applied }, "migrations applied");
+
+    const secret = await resolveSecretKey(config.INBOX_DATA_DIR, config.INBOX_SECRET_KEY);
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.INBOX_SECRET_KEY = secret;
+
+    const prisma = createPrismaClient(databaseUrl, 3);
+    stoppables.push({ name: "start-up database client", stop: () => prisma.$disconnect() });
+    const configured = connectionsFromEnv(config);
+    const demo = configured.length === 0;
+    const connections = demo ? await sandboxConnections(stoppables, config.INBOX_DATA_DIR) : configured;
+    await applyConnections(prisma, connections, secret);
+    const login = await ensureStaffAccess(prisma, config, demo);
+    if (login?.shownOnLoginPage)
+      process.env[DEMO_LOGIN_ENV] = JSON.stringify({ email: login.email, password: login.password });
+
+    const { startNextServer } = await import("@/lib/server/next-server");
+    const server = await startNextServer({ dev, host: config.HOST, port: config.PORT, dir: root });
+    stoppables.push({ name: "HTTP server", stop: server.close });
+
+    const { startBackgroundWork } = await import("@/lib/server/background");
+    const background = await startBackgroundWork({ databaseUrl, secret, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
+    stoppables.push({ name: "background work", stop: background.stop });
+
+    banner(server.url, login, demo, !config.DATABASE_URL, startMs);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      console.error(`\n${error.message}\n\nSee the environment table in README.md.\n`);
+    } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      console.error(`\nPort ${process.env.PORT ?? 3000} is already in use. Stop the other server or set PORT.\n`);
+    } else {
+      console.error("\nThe inbox could not start:", error instanceof Error ? error.message : error, "\n");
+      log.error({ err: error }, "start failed");
+    }
+    await shutdown("start-failure", 1);
+  }
+}

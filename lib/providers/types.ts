@@ -200,6 +200,11 @@ export interface ChatProvider {
   readonly kind: ProviderKind;
   /** Exactly the capabilities this provider's API documents; absent ones are unsupported. */
   readonly capabilities: Partial<Capabilities>;
+  /**
+   * With `lookupByLink`: the source of a regular expression a link must match in full, so the
+   * UI can validate as the agent types (the adapter still checks before any request).
+   */
+  readonly linkPattern?: string;
   /** Releases timers and sockets (limiters, keep-alive agents). */
   close?: () => Promise<void>;
 }

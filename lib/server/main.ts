@@ -103,7 +103,7 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     stoppables.push({ name: "HTTP server", stop: server.close });
 
     const { startBackgroundWork } = await import("@/lib/server/background");
-    const background = await startBackgroundWork({ databaseUrl, secret, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
+    const background = await startBackgroundWork({ databaseUrl, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
     stoppables.push({ name: "background work", stop: background.stop });
 
     banner(server.url, login, demo, !config.DATABASE_URL, startMs);

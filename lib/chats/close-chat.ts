@@ -1,0 +1,26 @@
+import { recordAudit } from "@/lib/audit/record";
+import { findVisibleChat } from "@/lib/chats/find-chat";
+import type { Db } from "@/lib/db";
+import { emitChanges } from "@/lib/events/emit";
+import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+
+/** Closes a chat here at once and at the provider through the outbox. */
+export async function closeChat(prisma: Db, { chatId, userId }: { chatId: number; userId: string }) {
+  const chat = await findVisibleChat(prisma, chatId);
+  requireCapability(await providerForConnection(prisma, chat.connectionId), "closeChat");
+  if (chat.status === "closed") return { status: "closed" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.chat.update({ where: { id: chatId }, data: { status: "closed" } });
+    await enqueueOutbox(tx, {
+      connectionId: chat.connectionId,
+      chatId,
+      kind: "close_chat",
+      idempotencyKey: `close_chat:${chatId}:${Date.now()}`,
+      createdById: userId,
+    });
+    await recordAudit(tx, { userId, action: "chat.close", chatId });
+    await emitChanges(tx, [{ type: "chat.changed", chatId, connectionId: chat.connectionId }]);
+  });
+  return { status: "closed" as const };
+}

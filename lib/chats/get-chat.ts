@@ -1,0 +1,46 @@
+import { CHAT_LIST_COLUMNS, type ChatListItem, toChatListItem } from "@/lib/chats/list-chats";
+import type { DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import { type Capability, declaredCapabilities } from "@/lib/providers/types";
+
+export type ChatDetail = ChatListItem & {
+  providerStatus: string | null;
+  publicLink: string | null;
+  participantsCount: number | null;
+  agentLastSeenAt: string | null;
+  markedUnread: boolean;
+  hasOlderMessages: boolean;
+  /** What this chat's provider can do; the UI offers exactly these actions. */
+  capabilities: Capability[];
+};
+
+type DetailRow = Parameters<typeof toChatListItem>[0] & {
+  providerStatus: string | null;
+  publicLink: string | null;
+  participantsCount: number | null;
+  agentLastSeenAt: Date | null;
+  markedUnread: boolean;
+  hasOlderMessages: boolean;
+};
+
+export async function getChat(client: DbClient, chatId: number): Promise<ChatDetail> {
+  const [row] = await client.$queryRaw<DetailRow[]>`
+    SELECT ${CHAT_LIST_COLUMNS}, c.provider_status AS "providerStatus", c.public_link AS "publicLink",
+      c.participants_count AS "participantsCount", c.agent_last_seen_at AS "agentLastSeenAt",
+      c.marked_unread AS "markedUnread", c.has_older_messages AS "hasOlderMessages"
+    FROM chats c JOIN connections k ON k.id = c.connection_id AND k.enabled
+    WHERE c.id = ${chatId}`;
+  if (!row) throw new AppError("NOT_FOUND", "Chat not found");
+  const provider = await providerForConnection(client, row.connectionId);
+  return {
+    ...toChatListItem(row),
+    providerStatus: row.providerStatus,
+    publicLink: row.publicLink,
+    participantsCount: row.participantsCount,
+    agentLastSeenAt: row.agentLastSeenAt?.toISOString() ?? null,
+    markedUnread: row.markedUnread,
+    hasOlderMessages: row.hasOlderMessages,
+    capabilities: declaredCapabilities(provider),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import type { DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { PROVIDER_KINDS } from "@/lib/providers/types";
+
+export const ZListChatsQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Connection ids (repeatable). */
+  connection: z.union([z.uuid(), z.array(z.uuid())]).optional(),
+  provider: z.enum(PROVIDER_KINDS).optional(),
+  unread: z.enum(["1", "true"]).optional(),
+  status: z.enum(["open", "closed"]).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ListChatsQuery = z.infer<typeof ZListChatsQuery>;
+
+export type ChatListItem = {
+  id: number;
+  connectionId: string;
+  title: string;
+  avatarUrl: string | null;
+  kind: "dialog" | "group" | "channel";
+  status: "open" | "closed";
+  phone: string | null;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  activityAt: string;
+  unreadCount: number;
+};
+
+export type ChatListPage = { items: ChatListItem[]; nextCursor: string | null };
+
+type ChatListRow = Omit<ChatListItem, "lastMessageAt" | "activityAt"> & {
+  lastMessageAt: Date | null;
+  activityAt: Date;
+};
+
+export const CHAT_LIST_COLUMNS = Prisma.sql`c.id, c.connection_id AS "connectionId", c.title, c.avatar_url AS "avatarUrl",
+  c.kind::text AS kind, c.status::text AS status, c.phone, c.last_message_at AS "lastMessageAt",
+  c.last_message_preview AS "lastMessagePreview", c.activity_at AS "activityAt", c.unread_count AS "unreadCount"`;
+
+export function toChatListItem(row: ChatListRow): ChatListItem {
+  return { ...row, lastMessageAt: row.lastMessageAt?.toISOString() ?? null, activityAt: row.activityAt.toISOString() };
+}
+
+/** Turns free text into a LIKE pattern that matches it literally anywhere. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function searchCondition(q: string): Prisma.Sql {
+  const pattern = containsPattern(q);
+  const digits = q.replace(/\D/g, "");
+  const phoneMatch =
+    digits.length >= 3 && digits.length >= q.replace(/[\s()+-]/g, "").length
+      ? Prisma.sql`OR c.phone LIKE ${containsPattern(digits)}`
+      : Prisma.empty;
+  return Prisma.sql`(c.title ILIKE ${pattern} OR c.phone ILIKE ${pattern} ${phoneMatch}
+    OR c.id IN (SELECT m.chat_id FROM messages m WHERE m.search_vector @@ websearch_to_tsquery('russian', ${q})))`;
+}
+
+/**
+ * One page of the chat list, newest activity first, as one indexed query (keyset paging on
+ * activity time and id: deep pages cost the same as the first).
+ */
+export async function listChats(client: DbClient, query: ListChatsQuery): Promise<ChatListPage> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.connection_id IN (SELECT id FROM connections WHERE enabled)`];
+  const connections = query.connection === undefined ? [] : [query.connection].flat();
+  if (connections.length > 0) conditions.push(Prisma.sql`c.connection_id::text IN (${Prisma.join(connections)})`);
+  if (query.provider) {
+    conditions.push(
+      Prisma.sql`c.connection_id IN (SELECT id FROM connections WHERE kind = ${query.provider}::"ProviderKind")`,
+    );
+  }
+  if (query.unread) conditions.push(Prisma.sql`c.unread_count > 0`);
+  if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ChatStatus"`);
+  if (query.q) conditions.push(searchCondition(query.q));
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    conditions.push(Prisma.sql`(c.activity_at, c.id) < (${after.at}, ${after.id})`);
+  }
+  const rows = await client.$queryRaw<ChatListRow[]>`
+    SELECT ${CHAT_LIST_COLUMNS}
+    FROM chats c
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY c.activity_at DESC, c.id DESC
+    LIMIT ${query.limit + 1}`;
+  const hasMore = rows.length > query.limit;
+  const page = hasMore ? rows.slice(0, query.limit) : rows;
+  const last = page.at(-1);
+  return {
+    items: page.map(toChatListItem),
+    nextCursor: hasMore && last ? encodeCursor({ at: last.activityAt, id: last.id }) : null,
+  };
+}

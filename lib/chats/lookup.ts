@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { asAppError } from "@/lib/providers/as-app-error";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import type { ChatProvider, ChatWithMessages, NormalizedChat } from "@/lib/providers/types";
+import { ingestChats, ingestMessages } from "@/lib/sync/ingest";
+
+export const ZPhoneLookupRequest = z.object({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s()-]{5,20}$/, "Enter a phone number (digits, optionally with + and spaces)"),
+  name: z.string().trim().min(1, "Enter the chat's name or key").max(200),
+  source: z.union([z.literal(0), z.literal(1)]).default(0),
+});
+
+export const ZLinkLookupRequest = z.object({ link: z.string().trim().min(1, "Enter a link").max(300) });
+
+type Found = { chatId: number };
+
+/** Asks every connection that can look chats up; the first that knows the chat wins and it is cached. */
+async function lookUp<Result>(
+  prisma: Db,
+  userId: string,
+  ask: (provider: ChatProvider) => Promise<Result | null> | null,
+  toChat: (result: Result) => ChatWithMessages,
+  what: string,
+): Promise<Found> {
+  const connections = await prisma.connection.findMany({ where: { enabled: true }, orderBy: { createdAt: "asc" } });
+  let asked = 0;
+  let lastError: AppError | null = null;
+  for (const connection of connections) {
+    const pending = ask(await providerForConnection(prisma, connection.id));
+    if (!pending) continue;
+    asked += 1;
+    try {
+      const result = await pending;
+      if (!result) continue;
+      const { chat, messages } = toChat(result);
+      const ids = await ingestChats(prisma, connection.id, [chat]);
+      const chatId = ids.get(chat.externalId);
+      if (chatId === undefined) continue;
+      if (messages.length > 0) await ingestMessages(prisma, chatId, messages);
+      await recordAudit(prisma, { userId, action: "chat.lookup", chatId, details: { what } });
+      return { chatId };
+    } catch (error) {
+      lastError = asAppError(error, `Looking the chat up failed`);
+      if (lastError.code === "BAD_REQUEST") throw lastError;
+    }
+  }
+  if (asked === 0) throw new AppError("UNSUPPORTED", `No connected provider can look chats up by ${what}`);
+  if (lastError) throw lastError;
+  throw new AppError("NOT_FOUND", `No chat was found for this ${what}`);
+}
+
+export function lookupByPhone(prisma: Db, userId: string, input: z.infer<typeof ZPhoneLookupRequest>) {
+  return lookUp(
+    prisma,
+    userId,
+    (provider) => provider.capabilities.lookupByPhone?.(input) ?? null,
+    (result: ChatWithMessages) => result,
+    "phone",
+  );
+}
+
+export function lookupByLink(prisma: Db, userId: string, input: z.infer<typeof ZLinkLookupRequest>) {
+  return lookUp(
+    prisma,
+    userId,
+    (provider) => provider.capabilities.lookupByLink?.(input.link) ?? null,
+    (chat: NormalizedChat) => ({ chat, messages: [] }),
+    "link",
+  );
+}

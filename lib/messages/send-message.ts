@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { findVisibleChat } from "@/lib/chats/find-chat";
+import { recomputeUnread } from "@/lib/chats/unread";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { emitChanges } from "@/lib/events/emit";
+import { messagePreview } from "@/lib/messages/preview";
+import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+export const ZSendMessageRequest = z.object({
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `A message can have at most ${MAX_MESSAGE_LENGTH} characters`)
+    .refine((text) => text.trim().length > 0, "Type a message first"),
+  replyToMessageId: z.number().int().positive().nullish(),
+  /** Made by the browser per send: repeating a request with it never sends twice. */
+  clientId: z.uuid(),
+});
+export type SendMessageRequest = z.infer<typeof ZSendMessageRequest>;
+
+/** The external id of a message the provider has not confirmed yet. */
+export const pendingExternalId = (clientId: string) => `pending:${clientId}`;
+
+/**
+ * Adds the agent's message to the thread at once (state "pending") and queues its delivery;
+ * the outbox worker sends it and marks it sent or failed.
+ */
+export async function sendMessage(
+  prisma: Db,
+  { chatId, user, request }: { chatId: number; user: { id: string; name: string }; request: SendMessageRequest },
+): Promise<{ messageId: number }> {
+  const existing = await prisma.message.findUnique({ where: { clientId: request.clientId } });
+  if (existing) {
+    if (existing.chatId !== chatId) throw new AppError("CONFLICT", "This message id was already used in another chat");
+    return { messageId: existing.id };
+  }
+  const chat = await findVisibleChat(prisma, chatId);
+  const provider = await providerForConnection(prisma, chat.connectionId);
+  requireCapability(provider, request.replyToMessageId ? "sendReply" : "sendText");
+  const target = request.replyToMessageId
+    ? await prisma.message.findFirst({ where: { id: request.replyToMessageId, chatId } })
+    : null;
+  if (request.replyToMessageId && !target)
+    throw new AppError("BAD_REQUEST", "The message you reply to is not in this chat");
+  const now = new Date();
+  const text = request.text.trim();
+  return prisma.$transaction(async (tx) => {
+    const message = await tx.message.create({
+      data: {
+        chatId,
+        externalId: pendingExternalId(request.clientId),
+        direction: "outbound",
+        authorName: user.name,
+        authorExternalId: null,
+        text,
+        createdAt: now,
+        replyToId: target?.id ?? null,
+        replyToExternalId: target?.externalId ?? null,
+        replyQuoteAuthor: target?.authorName ?? null,
+        replyQuoteText: target ? messagePreview(target.text) : null,
+        deliveryState: "pending",
+        clientId: request.clientId,
+        sentById: user.id,
+      },
+    });
+    await tx.chat.update({
+      where: { id: chatId },
+      data: { lastMessageAt: now, lastMessagePreview: messagePreview(text) },
+    });
+    await recomputeUnread(tx, [chatId]);
+    await enqueueOutbox(tx, {
+      connectionId: chat.connectionId,
+      chatId,
+      messageId: message.id,
+      kind: "send_message",
+      idempotencyKey: `send_message:${request.clientId}`,
+      createdById: user.id,
+    });
+    await recordAudit(tx, { userId: user.id, action: "message.send", chatId, details: { messageId: message.id } });
+    await emitChanges(tx, [
+      { type: "messages.changed", chatId, messageIds: [message.id] },
+      { type: "chat.changed", chatId, connectionId: chat.connectionId },
+      { type: "counts.changed", connectionId: chat.connectionId },
+    ]);
+    return { messageId: message.id };
+  });
+}

@@ -1,0 +1,40 @@
+import { toConnectionConfig } from "@/lib/connections/configure";
+import { secretKeyFromEnv } from "@/lib/crypto/secret-key";
+import type { DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createProvider } from "@/lib/providers/registry";
+import type { Capabilities, Capability, ChatProvider } from "@/lib/providers/types";
+
+type Cached = { version: number; provider: ChatProvider };
+
+const globalForProviders = globalThis as unknown as { inboxProviders?: Map<string, Cached> };
+globalForProviders.inboxProviders ??= new Map();
+const cache = globalForProviders.inboxProviders;
+
+/**
+ * The provider behind a stored connection, built once per connection version (a changed
+ * token or URL builds a new one) so its rate limiter and keep-alive sockets are shared.
+ */
+export async function providerForConnection(client: DbClient, connectionId: string): Promise<ChatProvider> {
+  const stored = await client.connection.findUnique({ where: { id: connectionId } });
+  if (!stored) throw new AppError("NOT_FOUND", "Connection not found");
+  const version = stored.updatedAt.getTime();
+  const cached = cache.get(connectionId);
+  if (cached && cached.version === version) return cached.provider;
+  await cached?.provider.close?.();
+  const provider = createProvider(toConnectionConfig(stored, secretKeyFromEnv()));
+  cache.set(connectionId, { version, provider });
+  return provider;
+}
+
+/** The implementation of `capability`, or a clear 422 when this provider has none. */
+export function requireCapability<Name extends Capability>(
+  provider: ChatProvider,
+  capability: Name,
+): Capabilities[Name] {
+  const implementation = provider.capabilities[capability];
+  if (!implementation) {
+    throw new AppError("UNSUPPORTED", `This provider does not support ${capability}`, { capability });
+  }
+  return implementation as Capabilities[Name];
+}

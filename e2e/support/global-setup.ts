@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { freePort } from "../../lib/server/free-port";
 import { startAppProcess } from "./app-process";
@@ -19,7 +19,8 @@ export default async function globalSetup() {
     HOST: "127.0.0.1",
     SYNC_POLL_INTERVAL_MS: "2000",
   });
-  const password = (await readFile(path.join(E2E_DATA_DIR, "demo-password"), "utf8")).trim();
+  const password = /with password (\S+)/.exec(app.output())?.[1];
+  if (!password) throw new Error(`The demo server printed no password:\n${app.output()}`);
   process.env.E2E_BASE_URL = app.url;
   process.env.E2E_EMAIL = "demo@inbox.local";
   process.env.E2E_PASSWORD = password;

@@ -19,14 +19,20 @@ export async function ensureAdmin(
   if (existing) return false;
   const userId = randomUUID();
   const passwordHash = await hashPassword(password);
-  await prisma.$transaction([
-    prisma.user.create({
-      data: { id: userId, email: normalizedEmail, name, role: "admin", emailVerified: true },
-    }),
-    prisma.account.create({
-      data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
-    }),
-  ]);
+  try {
+    await prisma.$transaction([
+      prisma.user.create({
+        data: { id: userId, email: normalizedEmail, name, role: "admin", emailVerified: true },
+      }),
+      prisma.account.create({
+        data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+      }),
+    ]);
+  } catch (error) {
+    // Another instance starting at the same moment created it first.
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
   return true;
 }
 

@@ -63,20 +63,15 @@ export function connectionsFromEnv(config: Env): DesiredConnection[] {
  */
 export async function applyConnections(prisma: Db, wanted: DesiredConnection[], secret: string): Promise<void> {
   for (const connection of wanted) {
-    const data = {
-      kind: connection.kind,
-      displayName: connection.displayName,
-      baseUrl: connection.baseUrl,
-      credentials: seal(JSON.stringify(connection.credentials), secret),
-      settings: connection.settings as object,
-      isSandbox: connection.isSandbox,
-      enabled: true,
-    };
-    await prisma.connection.upsert({
-      where: { slug: connection.slug },
-      create: { slug: connection.slug, ...data },
-      update: data,
-    });
+    // One atomic statement: instances starting together must not race on the same slug.
+    await prisma.$executeRaw`
+      INSERT INTO connections (slug, kind, display_name, base_url, credentials, settings, is_sandbox, enabled)
+      VALUES (${connection.slug}, ${connection.kind}::"ProviderKind", ${connection.displayName}, ${connection.baseUrl},
+        ${seal(JSON.stringify(connection.credentials), secret)}, ${JSON.stringify(connection.settings)}::jsonb,
+        ${connection.isSandbox}, true)
+      ON CONFLICT (slug) DO UPDATE SET kind = EXCLUDED.kind, display_name = EXCLUDED.display_name,
+        base_url = EXCLUDED.base_url, credentials = EXCLUDED.credentials, settings = EXCLUDED.settings,
+        is_sandbox = EXCLUDED.is_sandbox, enabled = true, updated_at = now()`;
   }
   await prisma.connection.updateMany({
     where: { slug: { notIn: wanted.map((connection) => connection.slug) }, enabled: true },

@@ -94,7 +94,7 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const demo = configured.length === 0;
     const connections = demo ? await sandboxConnections(stoppables, config.INBOX_DATA_DIR) : configured;
     await applyConnections(prisma, connections, secret);
-    const login = await ensureStaffAccess(prisma, config, demo);
+    const login = await ensureStaffAccess(prisma, config, secret, demo);
     if (login?.shownOnLoginPage)
       process.env[DEMO_LOGIN_ENV] = JSON.stringify({ email: login.email, password: login.password });
 

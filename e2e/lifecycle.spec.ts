@@ -18,7 +18,8 @@ async function healthy(url: string) {
   expect(await login.text()).toContain("Sign in");
 }
 
-test("a server killed with SIGKILL starts again on the same data folder", async ({}, testInfo) => {
+test("a server killed with SIGKILL starts again on the same data folder", async () => {
+  const testInfo = test.info();
   const dataDir = ".data/e2e-lifecycle";
   await rm(dataDir, { recursive: true, force: true });
   const env = { INBOX_DATA_DIR: dataDir, PORT: String(await freePort()) };

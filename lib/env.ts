@@ -33,6 +33,8 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SYNC_POLL_INTERVAL_MS: positiveInt(15_000),
+  /** "false" makes a serve-only instance: no provider sync and no outbox delivery here. */
+  SYNC_ENABLED: z.enum(["true", "false"]).default("true"),
 
   TGBRIDGE_API_URL: optionalUrl,
   TGBRIDGE_API_TOKEN: optionalText,

@@ -102,9 +102,11 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const server = await startNextServer({ dev, host: config.HOST, port: config.PORT, dir: root });
     stoppables.push({ name: "HTTP server", stop: server.close });
 
-    const { startBackgroundWork } = await import("@/lib/server/background");
-    const background = await startBackgroundWork({ databaseUrl, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
-    stoppables.push({ name: "background work", stop: background.stop });
+    if (config.SYNC_ENABLED === "true") {
+      const { startBackgroundWork } = await import("@/lib/server/background");
+      const background = await startBackgroundWork({ databaseUrl, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
+      stoppables.push({ name: "background work", stop: background.stop });
+    }
 
     banner(server.url, login, demo, !config.DATABASE_URL, startMs);
   } catch (error) {

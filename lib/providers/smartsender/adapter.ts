@@ -1,0 +1,131 @@
+/**
+ * SmartSender behind the ChatProvider interface.
+ * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ *
+ * Capabilities are exactly what the documents support: chats (paged), one chat, messages
+ * (paged, newest first), read, close, and sending text to the chat's contact. SmartSender
+ * documents no reply quotes (so no sendReply) and no webhooks: it is synced by polling.
+ *
+ * config.credentials.token: the project's API token.
+ * config.settings (all optional; for tests):
+ *   timeoutMs          per-request timeout (default 15 000)
+ *   requestsPerMinute  SmartSender's limit per rate window (default 180); we stay 5% under it
+ *   rateLimitWindowMs  the rate window (default 60 000)
+ *   lockoutMs          the first lockout after a 429 (default 60 000), growing by as much per breach
+ *   maxLockoutMs       the longest lockout (default 720 000)
+ */
+import { ProviderError } from "@/lib/providers/errors";
+import { type ChatState, createSmartSenderClient } from "@/lib/providers/smartsender/client";
+import { SMARTSENDER_LOCKOUT } from "@/lib/providers/smartsender/lockout";
+import { mapChat, mapMessage } from "@/lib/providers/smartsender/mapper";
+import type { SmartSenderChat } from "@/lib/providers/smartsender/wire";
+import type { ChatProvider, ConnectionConfig, NormalizedChat, Page } from "@/lib/providers/types";
+
+function positiveSetting(settings: Record<string, unknown>, name: string): number | undefined {
+  const value = settings[name];
+  const number = typeof value === "string" ? Number(value) : value;
+  return typeof number === "number" && Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
+/**
+ * The chat list is walked twice, open chats then closed ones, because a Chat object does not
+ * say whether it is closed: only the `state` filter it was listed with does.
+ * Cursor: "<state>:<page>".
+ */
+type ChatListPosition = { state: ChatState; page: number };
+
+function parseChatCursor(cursor: string | null): ChatListPosition {
+  if (cursor === null) return { state: "open", page: 1 };
+  const match = /^(open|closed):([1-9]\d*)$/.exec(cursor);
+  if (!match) throw new ProviderError("invalid_input", `Not a SmartSender chat list cursor: ${cursor}`);
+  return { state: match[1] as ChatState, page: Number(match[2]) };
+}
+
+function nextChatCursor(position: ChatListPosition, cursor: { page: number; pages: number }): string | null {
+  const current = Math.max(position.page, cursor.page);
+  if (current < cursor.pages) return `${position.state}:${current + 1}`;
+  return position.state === "open" ? "closed:1" : null;
+}
+
+function parseMessageCursor(cursor: string | null): number {
+  if (cursor === null) return 1;
+  if (!/^[1-9]\d*$/.test(cursor)) throw new ProviderError("invalid_input", `Not a SmartSender message page: ${cursor}`);
+  return Number(cursor);
+}
+
+export function createSmartSenderProvider(config: ConnectionConfig): ChatProvider {
+  const settings = config.settings;
+  const client = createSmartSenderClient({
+    baseUrl: config.baseUrl,
+    token: config.credentials.token ?? null,
+    timeoutMs: positiveSetting(settings, "timeoutMs"),
+    requestsPerWindow: positiveSetting(settings, "requestsPerMinute"),
+    rateWindowMs: positiveSetting(settings, "rateLimitWindowMs"),
+    lockout: {
+      lockoutMs: positiveSetting(settings, "lockoutMs") ?? SMARTSENDER_LOCKOUT.lockoutMs,
+      maxLockoutMs: positiveSetting(settings, "maxLockoutMs") ?? SMARTSENDER_LOCKOUT.maxLockoutMs,
+    },
+  });
+  // What listing taught us, so getChat keeps a closed chat closed and sendText needs no extra lookup.
+  const contactIdByChat = new Map<string, string>();
+  const stateByChat = new Map<string, ChatState>();
+
+  const toChat = (chat: SmartSenderChat, listedAs: ChatState | null): NormalizedChat => {
+    const externalId = String(chat.id);
+    contactIdByChat.set(externalId, String(chat.contact.id));
+    if (listedAs) stateByChat.set(externalId, listedAs);
+    return mapChat(chat, listedAs ?? stateByChat.get(externalId) ?? null);
+  };
+
+  const contactIdOf = async (chatExternalId: string, signal?: AbortSignal): Promise<string> => {
+    const known = contactIdByChat.get(chatExternalId);
+    if (known) return known;
+    const chat = await client.getChat(chatExternalId, signal);
+    toChat(chat, null);
+    return String(chat.contact.id);
+  };
+
+  return {
+    kind: "smartsender",
+    capabilities: {
+      async listChats(cursor, signal): Promise<Page<NormalizedChat>> {
+        const position = parseChatCursor(cursor);
+        const page = await client.listChats(position.page, position.state, signal);
+        return {
+          items: page.collection.map((chat) => toChat(chat, position.state)),
+          nextCursor: nextChatCursor(position, page.cursor),
+        };
+      },
+
+      async getChat(chatExternalId, signal) {
+        return toChat(await client.getChat(chatExternalId, signal), null);
+      },
+
+      async listMessages(chatExternalId, cursor, signal) {
+        const page = parseMessageCursor(cursor);
+        const answer = await client.listMessages(chatExternalId, page, signal);
+        const current = Math.max(page, answer.cursor.page);
+        return {
+          items: answer.collection.map((message) => mapMessage(message, chatExternalId)),
+          nextCursor: current < answer.cursor.pages ? String(current + 1) : null,
+        };
+      },
+
+      async markRead(chatExternalId, signal) {
+        await client.readChat(chatExternalId, signal);
+      },
+
+      async closeChat(chatExternalId, signal) {
+        await client.closeChat(chatExternalId, signal);
+        stateByChat.set(chatExternalId, "closed");
+      },
+
+      async sendText(input, signal) {
+        if (input.text.trim() === "") throw new ProviderError("invalid_input", "SmartSender cannot send an empty text");
+        const contactId = await contactIdOf(input.chatExternalId, signal);
+        const message = await client.sendText(contactId, input.text, signal);
+        return message ? mapMessage(message, input.chatExternalId) : null;
+      },
+    },
+  };
+}

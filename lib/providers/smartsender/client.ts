@@ -1,0 +1,172 @@
+/**
+ * HTTP client of the SmartSender API (https://api.smartsender.com by default).
+ * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ *
+ * Rate limit: 180 requests per minute per project token. Every client of a token shares one
+ * sliding-window limiter (keyed by a hash of the token) set a little under the limit, and one
+ * breach counter: a 429 pauses the limiter for SmartSender's lockout, so no request is sent
+ * into a lockout (that would be a further breach and lengthen it).
+ */
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import { createHttpClient, type HttpRequest, parseRetryAfter } from "@/lib/providers/http";
+import { sharedRateLimiter } from "@/lib/providers/rate-limit";
+import { type LockoutPolicy, SMARTSENDER_LOCKOUT, sharedBreachCounter } from "@/lib/providers/smartsender/lockout";
+import {
+  chatPageSchema,
+  chatSchema,
+  errorMessageOf,
+  isErrorBody,
+  messagePageSchema,
+  messageSchema,
+  type SmartSenderMessage,
+  stateSchema,
+} from "@/lib/providers/smartsender/wire";
+
+export const SMARTSENDER_REQUESTS_PER_MINUTE = 180;
+const RATE_WINDOW_MS = 60_000;
+/** The documented maximum of `limitation`: fewer, larger pages spend less of the rate budget. */
+export const PAGE_SIZE = 20;
+
+export type ChatState = "open" | "closed";
+
+export type SmartSenderClientOptions = {
+  baseUrl: string;
+  token: string | null;
+  timeoutMs?: number;
+  /** The provider's limit per window (180 per minute in production; tests shrink it). */
+  requestsPerWindow?: number;
+  rateWindowMs?: number;
+  lockout?: LockoutPolicy;
+};
+
+/**
+ * What we allow ourselves per window: 5% under the provider's count, because SmartSender
+ * counts arrivals while we count departures, and network jitter can bunch requests up.
+ */
+export function ownBudget(providerLimit: number): number {
+  return Math.max(1, Math.floor(providerLimit * 0.95));
+}
+
+export function tokenKey(token: string | null): string {
+  return `smartsender:${createHash("sha256")
+    .update(token ?? "")
+    .digest("hex")}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isUnauthenticated(message: string | null): boolean {
+  return message !== null && /^unauthenticated\.?$/i.test(message.trim());
+}
+
+/** SmartSender's "Unauthenticated" means a bad token whatever status carries it. */
+function asAuthFailure(error: unknown): unknown {
+  if (isProviderError(error) && error.kind !== "unauthorized" && isUnauthenticated(error.providerMessage)) {
+    return new ProviderError("unauthorized", error.message, {
+      status: error.status,
+      providerMessage: error.providerMessage,
+      cause: error,
+    });
+  }
+  return error;
+}
+
+export function createSmartSenderClient(options: SmartSenderClientOptions) {
+  const key = tokenKey(options.token);
+  const limiter = sharedRateLimiter(key, {
+    limit: ownBudget(options.requestsPerWindow ?? SMARTSENDER_REQUESTS_PER_MINUTE),
+    windowMs: options.rateWindowMs ?? RATE_WINDOW_MS,
+  });
+  const breaches = sharedBreachCounter(key, options.lockout ?? SMARTSENDER_LOCKOUT);
+  const http = createHttpClient({
+    provider: "SmartSender",
+    baseUrl: options.baseUrl,
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    limiter,
+    timeoutMs: options.timeoutMs,
+    errorMessageOf: (body) => errorMessageOf(body),
+    retryAfterOf: (response) => breaches.breach(parseRetryAfter(response.headers.get("retry-after"))),
+  });
+
+  /** Sends a request and returns its JSON body; an `error` body is an error even with a 2xx status. */
+  async function sendForBody(request: HttpRequest): Promise<{ body: unknown; text: string }> {
+    let text: string;
+    let status: number;
+    try {
+      const response = await http.send(request);
+      text = response.text;
+      status = response.status;
+    } catch (error) {
+      throw asAuthFailure(error);
+    }
+    const body = parseJson(text);
+    if (isErrorBody(body)) {
+      const providerMessage = errorMessageOf(body);
+      throw new ProviderError(
+        isUnauthenticated(providerMessage) ? "unauthorized" : "bad_request",
+        `SmartSender answered ${status} with an error${providerMessage ? `: ${providerMessage}` : ""}`,
+        { status, providerMessage },
+      );
+    }
+    return { body, text };
+  }
+
+  async function json<T extends z.ZodType>(request: HttpRequest, schema: T): Promise<z.output<T>> {
+    const { body, text } = await sendForBody(request);
+    return http.parseWith(schema, body, text === "" ? "an empty body" : "a body that is not JSON", request);
+  }
+
+  async function expectState(request: HttpRequest): Promise<void> {
+    const { state } = await json(request, stateSchema);
+    if (!state) {
+      throw new ProviderError("bad_request", `SmartSender refused ${request.method} ${request.path} (state: false)`);
+    }
+  }
+
+  const chatPath = (chatId: string) => `/v1/chats/${encodeURIComponent(chatId)}`;
+
+  return {
+    listChats: (page: number, state: ChatState, signal?: AbortSignal) =>
+      json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, chatPageSchema),
+
+    getChat: (chatId: string, signal?: AbortSignal) => json({ path: chatPath(chatId), signal }, chatSchema),
+
+    /** Newest first; `activities=1` (Laravel's boolean form) includes internal entries. */
+    listMessages: (chatId: string, page: number, signal?: AbortSignal) =>
+      json(
+        { path: `${chatPath(chatId)}/messages`, query: { page, limitation: PAGE_SIZE, activities: 1 }, signal },
+        messagePageSchema,
+      ),
+
+    readChat: (chatId: string, signal?: AbortSignal) =>
+      expectState({ method: "PUT", path: `${chatPath(chatId)}/read`, signal }),
+
+    closeChat: (chatId: string, signal?: AbortSignal) =>
+      expectState({ method: "PUT", path: `${chatPath(chatId)}/close`, signal }),
+
+    /**
+     * Sends a text to a contact. A 2xx whose body is not a Message still means "sent": it
+     * returns null rather than an error, so the outbox does not send the text twice.
+     */
+    async sendText(contactId: string, text: string, signal?: AbortSignal): Promise<SmartSenderMessage | null> {
+      const { body } = await sendForBody({
+        method: "POST",
+        path: `/v1/contacts/${encodeURIComponent(contactId)}/send`,
+        json: { type: "text", content: text },
+        signal,
+      });
+      const parsed = messageSchema.safeParse(body);
+      return parsed.success ? parsed.data : null;
+    },
+  };
+}
+
+export type SmartSenderClient = ReturnType<typeof createSmartSenderClient>;

@@ -1,0 +1,108 @@
+/**
+ * SmartSender's wire format, as zod schemas for every response the client reads.
+ * Docs: ../shared/seeds/001_4c7582a753ef1710.txt (Chat, list envelope) and
+ * ../shared/providers.md §1 (Message, `{"state": true}`, error bodies).
+ *
+ * Every object is loose: fields SmartSender adds later pass through untouched, so a parsed
+ * chat or message is the provider's payload and can be stored as `raw` (hence no defaults
+ * or transforms in those schemas).
+ */
+import { z } from "zod";
+
+/** Ids are numbers in every sample; strings are accepted in case a client ever sees them quoted. */
+const idSchema = z.union([z.number().int(), z.string().min(1)]);
+
+/** "YYYY-MM-DD HH:MM:SS" in the samples; ISO 8601 is accepted as well (see mapper's parseSmartSenderDate). */
+export const dateTextSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, "not a SmartSender date");
+
+const channelSchema = z.looseObject({
+  id: idSchema.optional(),
+  type: z.string().optional(),
+  name: z.string().nullable().optional(),
+  link: z.string().nullable().optional(),
+});
+
+const gateSchema = z.looseObject({
+  id: idSchema,
+  subscribed: z.boolean().optional(),
+  unreadMessages: z.number().int().nonnegative().optional(),
+  channel: channelSchema.optional(),
+});
+
+export const chatSchema = z.looseObject({
+  id: idSchema,
+  name: z.string().nullable(),
+  image: z.string().nullable().optional(),
+  contact: z.looseObject({ id: idSchema, originalId: idSchema.nullable().optional() }),
+  gates: z.array(gateSchema).optional(),
+  /** Not in the seed; one public client reads it on list rows. */
+  unreadMessages: z.number().int().nonnegative().optional(),
+  createdAt: dateTextSchema.nullable().optional(),
+  updatedAt: dateTextSchema.nullable().optional(),
+});
+export type SmartSenderChat = z.infer<typeof chatSchema>;
+
+/**
+ * `content.resource.parameters` differ per content type; the mapper reads them one type at a
+ * time, so an odd parameter degrades one message instead of failing a whole page.
+ */
+const contentSchema = z.looseObject({
+  type: z.string(),
+  resource: z
+    .looseObject({ parameters: z.record(z.string(), z.unknown()).optional() })
+    .nullable()
+    .optional(),
+});
+export type SmartSenderContent = z.infer<typeof contentSchema>;
+
+export const messageSchema = z.looseObject({
+  id: idSchema,
+  createdAt: dateTextSchema,
+  deliveredAt: dateTextSchema.nullable().optional(),
+  seenAt: dateTextSchema.nullable().optional(),
+  internal: z.boolean().optional(),
+  sender: z.looseObject({
+    type: z.string(),
+    fullName: z.string().nullable().optional(),
+    image: z.string().nullable().optional(),
+  }),
+  gate: z.looseObject({ id: idSchema.optional(), channel: channelSchema.nullable().optional() }).nullable().optional(),
+  content: contentSchema,
+});
+export type SmartSenderMessage = z.infer<typeof messageSchema>;
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    cursor: z.looseObject({ page: z.number().int().nonnegative(), pages: z.number().int().nonnegative() }),
+    collection: z.array(item),
+  });
+}
+
+export const chatPageSchema = pageSchema(chatSchema);
+export const messagePageSchema = pageSchema(messageSchema);
+
+/** `PUT /v1/chats/{id}/read` and `/close` answer `{"state": true}`. */
+export const stateSchema = z.looseObject({ state: z.boolean() });
+
+/** The error key is inferred from clients: a string, or an object whose message may be a list. */
+const errorMessageSchema = z.union([z.string(), z.array(z.string()).transform((lines) => lines.join("; "))]);
+const errorBodySchema = z.looseObject({
+  error: z.union([errorMessageSchema, z.looseObject({ message: errorMessageSchema.optional() })]).optional(),
+  message: z.string().optional(),
+});
+
+/** SmartSender's own error text from an error body, or null when the body has none. */
+export function errorMessageOf(body: unknown): string | null {
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { error, message } = parsed.data;
+  const text = typeof error === "string" ? error : (error?.message ?? message);
+  return text || null;
+}
+
+/** True for a body that carries SmartSender's top-level `error` key (an error even when the status is 2xx). */
+export function isErrorBody(body: unknown): boolean {
+  return typeof body === "object" && body !== null && !Array.isArray(body) && "error" in body;
+}

@@ -1,0 +1,105 @@
+/**
+ * The Chat operations API (chat manager) behind the ChatProvider interface.
+ * Docs: shared/seeds/002_15fee2cb1c4a27a3.txt and shared/providers.md §4.
+ *
+ * Capabilities are exactly what the documents support: chats (paged), one chat, its
+ * participants (from the chat detail), removing a participant, the invitation link, creating
+ * a chat and posting a text. No message list, updates feed, read marks, replies or closing
+ * are documented, so there is no listMessages, pollUpdates, markRead, sendReply or closeChat:
+ * messages written by customers cannot be discovered through this API.
+ *
+ * config.credentials.token: the API token (sent as `Authorization: Bearer <token>`).
+ * config.settings (all optional; for tests and unusual installations):
+ *   timeoutMs           per-request timeout (default 15 000)
+ *   requestsPerWindow   our own rate limit per window (default 10; the API documents none)
+ *   rateLimitWindowMs   the rate window (default 1 000)
+ *   maxRateLimitWaitMs  the longest Retry-After a 429 may ask for and still be waited out (default 30 000)
+ */
+import {
+  createChatOpsClient,
+  DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+  DEFAULT_RATE_LIMIT,
+} from "@/lib/providers/chatops/client";
+import { mapChat, mapMessage, mapParticipants, sentMessage } from "@/lib/providers/chatops/mapper";
+import { ProviderError } from "@/lib/providers/errors";
+import type { ChatProvider, ConnectionConfig, NormalizedMessage } from "@/lib/providers/types";
+
+function numberSetting(settings: Record<string, unknown>, name: string, minimum: number): number | undefined {
+  const value = settings[name];
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof number === "number" && Number.isFinite(number) && number >= minimum ? number : undefined;
+}
+
+/** Cursor: the next page number (pages count from 0). */
+function pageOf(cursor: string | null): number {
+  if (cursor === null) return 0;
+  if (!/^\d+$/.test(cursor)) throw new ProviderError("invalid_input", `Not a Chat operations page: ${cursor}`);
+  return Number(cursor);
+}
+
+export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
+  const settings = config.settings;
+  const client = createChatOpsClient({
+    baseUrl: config.baseUrl,
+    token: config.credentials.token ?? null,
+    timeoutMs: numberSetting(settings, "timeoutMs", 1),
+    rateLimit: {
+      limit: numberSetting(settings, "requestsPerWindow", 1) ?? DEFAULT_RATE_LIMIT.limit,
+      windowMs: numberSetting(settings, "rateLimitWindowMs", 1) ?? DEFAULT_RATE_LIMIT.windowMs,
+    },
+    maxRateLimitWaitMs: numberSetting(settings, "maxRateLimitWaitMs", 0) ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+  });
+
+  return {
+    kind: "chatops",
+    capabilities: {
+      async listChats(cursor, signal) {
+        const page = pageOf(cursor);
+        const answer = await client.listChats(page, signal);
+        // An empty page ends the walk even if the metadata promises more.
+        const hasMore = answer.records.length > 0 && page + 1 < answer._metadata.totalPages;
+        return { items: answer.records.map(mapChat), nextCursor: hasMore ? String(page + 1) : null };
+      },
+
+      async getChat(chatExternalId, signal) {
+        return mapChat(await client.getChat(chatExternalId, signal));
+      },
+
+      async listParticipants(chatExternalId, signal) {
+        return mapParticipants(await client.getChat(chatExternalId, signal));
+      },
+
+      async removeParticipant(chatExternalId, participantExternalId, signal) {
+        await client.removeParticipant(chatExternalId, participantExternalId, signal);
+      },
+
+      async invitationLink(chatExternalId, signal) {
+        return client.invitation(chatExternalId, signal);
+      },
+
+      async createChat(input, signal) {
+        return { externalId: await client.createChat(input, signal) };
+      },
+
+      async sendText(input, signal): Promise<NormalizedMessage | null> {
+        if (input.text.trim() === "") {
+          throw new ProviderError("invalid_input", "The Chat operations API cannot send an empty text");
+        }
+        const postedAt = new Date();
+        const messageId = await client.postMessage(input.chatExternalId, input.text, signal);
+        if (messageId === null) return null;
+        try {
+          const message = await client.getMessage(input.chatExternalId, messageId, signal);
+          return mapMessage(message, { chatExternalId: input.chatExternalId, direction: "outbound" });
+        } catch (error) {
+          // The message is sent once the POST succeeded: a failed read-back must not make the
+          // outbox send it again, so it only costs us the details the provider would have added.
+          if (error instanceof ProviderError) {
+            return sentMessage({ id: messageId, chatExternalId: input.chatExternalId, text: input.text, postedAt });
+          }
+          throw error;
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Chat operations API payloads → normalized rows. Pure functions, no I/O.
+ * Docs: shared/seeds/002_15fee2cb1c4a27a3.txt (Chat) and shared/providers.md §4 (Message).
+ *
+ * Chats are Telegram groups the API manages, so every chat is a "group". The API keeps
+ * histories rather than current values: `title` lists every title the chat has had, a
+ * participant's `participations` every time they joined, a message's `content` every version
+ * of it. The newest entry of each is the current value. The documents show no reactions,
+ * reply quotes or attachments, so messages never carry them.
+ */
+import { parseChatOpsTimestamp } from "@/lib/providers/chatops/time";
+import type {
+  ChatOpsChat,
+  ChatOpsContent,
+  ChatOpsMessage,
+  ChatOpsParticipant,
+  ChatOpsParticipation,
+  ChatOpsTitle,
+} from "@/lib/providers/chatops/wire";
+import type { MessageDirection, NormalizedChat, NormalizedMessage, NormalizedParticipant } from "@/lib/providers/types";
+
+/** Schemas have checked every timestamp, so this only narrows the type. */
+function timestamp(text: string): Date {
+  return parseChatOpsTimestamp(text) ?? new Date(Number.NaN);
+}
+
+/** The entry with the latest time; on a tie the later one in the array (appended last). */
+function newest<T>(entries: readonly T[], timeOf: (entry: T) => string): T | null {
+  let best: T | null = null;
+  let bestTime = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) {
+    const time = timestamp(timeOf(entry)).getTime();
+    if (time >= bestTime) {
+      best = entry;
+      bestTime = time;
+    }
+  }
+  return best;
+}
+
+export function currentTitle(titles: readonly ChatOpsTitle[]): string | null {
+  return newest(titles, (title) => title.capturedAt)?.value.trim() || null;
+}
+
+function latestParticipation(participant: ChatOpsParticipant): ChatOpsParticipation | null {
+  return newest(participant.participations, (participation) => participation.joinedAt);
+}
+
+/** A participant is a member now when their latest participation is active. */
+export function isActiveParticipant(participant: ChatOpsParticipant): boolean {
+  return latestParticipation(participant)?.isActive ?? false;
+}
+
+export function mapChat(chat: ChatOpsChat): NormalizedChat {
+  return {
+    externalId: chat.id,
+    kind: "group",
+    // A chat without any title is shown by its id rather than as a blank row.
+    title: currentTitle(chat.title) ?? chat.id,
+    avatarUrl: null,
+    status: chat.isActive ? "open" : "closed",
+    // The API has a boolean, not a status word.
+    providerStatus: null,
+    phone: null,
+    // The invitation link is a separate request (invitationLink), not part of the chat.
+    publicLink: null,
+    participantsCount: chat.participants.filter(isActiveParticipant).length,
+    providerUnreadCount: null,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    createdAt: timestamp(chat.registeredAt),
+    raw: chat,
+  };
+}
+
+/** Telegram requires a bot's username to end in "bot" (e.g. the seed's "Flood_wait_bot"); no flag is documented. */
+export function looksLikeBot(username: string | null | undefined): boolean {
+  return typeof username === "string" && /bot$/i.test(username.trim());
+}
+
+export function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant {
+  const { firstname, lastname, username } = participant.userProperties;
+  const name = [firstname, lastname]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(" ");
+  const latest = latestParticipation(participant);
+  return {
+    externalId: participant.id,
+    name: name || null,
+    username: username?.trim() || null,
+    isActive: latest?.isActive ?? false,
+    isBot: looksLikeBot(username),
+    joinedAt: latest ? timestamp(latest.joinedAt) : null,
+    invitedBy: latest?.invitedBy ?? null,
+    raw: participant,
+  };
+}
+
+export function mapParticipants(chat: ChatOpsChat): NormalizedParticipant[] {
+  return chat.participants.map(mapParticipant);
+}
+
+/**
+ * `direction` comes from the caller: a message has only `writtenBy` (an id), and the documents
+ * do not say which ids are ours. The adapter only ever reads messages it has just sent.
+ */
+export function mapMessage(
+  message: ChatOpsMessage,
+  context: { chatExternalId: string; direction: MessageDirection },
+): NormalizedMessage {
+  const current: ChatOpsContent | null = newest(message.content, (content) => content.capturedAt);
+  const lastChange = current ? timestamp(current.capturedAt) : null;
+  return {
+    externalId: String(message.id),
+    chatExternalId: context.chatExternalId,
+    direction: context.direction,
+    systemEvent: null,
+    authorName: null,
+    authorExternalId: message.writtenBy ?? null,
+    text: current?.value.text ?? null,
+    createdAt: timestamp(message.writtenAt),
+    // Every edit adds a content version: more than one means the message was edited.
+    editedAt: message.content.length > 1 ? lastChange : null,
+    // `deleted` is a flag without a time; the last known change is the closest time we have.
+    deletedAt: message.deleted ? (lastChange ?? timestamp(message.writtenAt)) : null,
+    replyTo: null,
+    reactions: [],
+    attachments: [],
+    deliveryState: context.direction === "outbound" ? "sent" : null,
+    raw: message,
+  };
+}
+
+/** What we know of a message we posted when the provider did not let us read it back. */
+export function sentMessage(posted: {
+  id: string;
+  chatExternalId: string;
+  text: string;
+  postedAt: Date;
+}): NormalizedMessage {
+  return {
+    externalId: posted.id,
+    chatExternalId: posted.chatExternalId,
+    direction: "outbound",
+    systemEvent: null,
+    authorName: null,
+    authorExternalId: null,
+    text: posted.text,
+    createdAt: posted.postedAt,
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    reactions: [],
+    attachments: [],
+    deliveryState: "sent",
+    // The 201 carried only the id.
+    raw: { id: posted.id },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * What happens in the MAX sandbox while it runs: customers write (demo and tests inject them)
+ * and the bot sends. Every change lands in the chat and as an update for long polling
+ * (shared/providers.md §2: message_created, bot_started, user_added).
+ */
+import type { InjectMessageInput } from "@/lib/providers/fake-kit";
+import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/lib/providers/max/fake-conversation";
+import type { UpdateLog } from "@/lib/providers/max/fake-update-log";
+import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/lib/providers/max/fake-wire";
+import { asMember, botStarted, dialogChat, plainUser, sandboxUser } from "@/lib/providers/max/fake-world";
+import { intBetween, randomLocale } from "@/lib/sandbox/corpus";
+
+export class SandboxInputError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Never earlier than the chat's newest message, so every chat stays in time order. */
+function nextTimestamp(record: ChatRecord): number {
+  return Math.max(Date.now(), record.messages.at(-1)?.timestamp ?? 0);
+}
+
+function authorFor(world: World, log: UpdateLog, record: ChatRecord, authorName: string | undefined): WireUser {
+  const { chat } = record;
+  const customers = record.members.filter((member) => !member.is_bot).map(plainUser);
+  if (chat.type === "dialog") return customers[0] ?? world.bot;
+  const named = authorName ? customers.find((user) => user.name === authorName) : customers[0];
+  if (named) return named;
+  const newcomer = sandboxUser(
+    world,
+    intBetween(world.rng, 40_000_000, 49_999_999),
+    randomLocale(world.rng),
+    authorName,
+  );
+  record.members.push(asMember(world, newcomer, Date.now(), "member"));
+  chat.participants_count = record.members.length;
+  if (chat.participants) chat.participants[String(newcomer.user_id)] = newcomer.last_activity_time;
+  log.append({
+    update_type: "user_added",
+    timestamp: Date.now(),
+    chat_id: chat.chat_id,
+    user: newcomer,
+    inviter_id: null,
+    is_channel: chat.type === "channel",
+  });
+  return newcomer;
+}
+
+export function injectInbound(world: World, log: UpdateLog, input: InjectMessageInput) {
+  let record: ChatRecord | undefined;
+  if (input.chatExternalId !== undefined) {
+    record = world.chats.get(Number(input.chatExternalId));
+    if (!record) throw new SandboxInputError(404, "chat.not.found", `Chat ${input.chatExternalId} not found`);
+  } else {
+    const locale = randomLocale(world.rng);
+    const { customer, ...created } = dialogChat(world, "active", locale, input.authorName);
+    record = created;
+    world.chats.set(record.chat.chat_id, record);
+    log.append(botStarted(record, customer, Date.now(), locale));
+  }
+  const author = authorFor(world, log, record, input.authorName);
+  const message = wireMessage(world, record.chat, author, nextTimestamp(record), wireBody(world, input.text, null));
+  storeMessage(record, message);
+  log.append(createdUpdate(message));
+  return { chatExternalId: String(record.chat.chat_id), messageExternalId: message.body.mid };
+}
+
+export type BotSend = {
+  text: string | null;
+  attachments: WireAttachment[] | null;
+  link: { type: "reply" | "forward"; mid: string } | null;
+};
+
+function findMessage(world: World, mid: string, within?: ChatRecord): WireMessage | undefined {
+  const records = within ? [within] : [...world.chats.values()];
+  for (const record of records) {
+    const found = record.messages.find((message) => message.body.mid === mid);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** POST /messages: the bot writes; a reply quotes the original as MAX's LinkedMessage. */
+export function sendAsBot(world: World, log: UpdateLog, record: ChatRecord, send: BotSend): WireMessage {
+  if (record.chat.status !== "active") {
+    throw new SandboxInputError(403, "chat.denied", `The bot cannot write to a ${record.chat.status} chat`);
+  }
+  const message = wireMessage(
+    world,
+    record.chat,
+    world.bot,
+    nextTimestamp(record),
+    wireBody(world, send.text, send.attachments),
+  );
+  if (send.link) {
+    const original = findMessage(world, send.link.mid, send.link.type === "reply" ? record : undefined);
+    if (!original) throw new SandboxInputError(404, "message.not.found", `Message ${send.link.mid} not found`);
+    message.link = {
+      type: send.link.type,
+      sender: original.sender,
+      ...(send.link.type === "forward" ? { chat_id: original.recipient.chat_id } : {}),
+      message: original.body,
+    };
+  }
+  storeMessage(record, message);
+  log.append(createdUpdate(message));
+  return message;
+}

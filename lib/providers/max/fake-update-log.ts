@@ -1,0 +1,80 @@
+/**
+ * The MAX sandbox's update queue behind `GET /updates` (shared/providers.md §2; seed
+ * shared/seeds/003_1ec703991a94c4d2.txt). As the official schema describes it: every update has
+ * a sequence number, the answer's `marker` points at the next one, passing a `marker` commits
+ * everything before it, and a request without one gets everything since the last commit. The
+ * queue starts with the whole history, so a bot that polls without a marker learns every chat
+ * and message, then new ones as they happen (the request is held until one arrives).
+ */
+
+export type WireUpdate = { update_type: string; timestamp: number } & Record<string, unknown>;
+
+export type ReadUpdatesInput = {
+  marker: number | null;
+  limit: number;
+  timeoutMs: number;
+  /** Only these update types; null for all. */
+  types: ReadonlySet<string> | null;
+};
+
+/** The sequence number of the first update; markers are sequence numbers. */
+const FIRST_MARKER = 1;
+
+export function createUpdateLog(history: WireUpdate[]) {
+  const entries: WireUpdate[] = [...history];
+  let committed = FIRST_MARKER;
+  const waiters = new Set<() => void>();
+  let closed = false;
+
+  const end = () => FIRST_MARKER + entries.length;
+
+  function collect(start: number, input: ReadUpdatesInput): { updates: WireUpdate[]; marker: number } {
+    const updates: WireUpdate[] = [];
+    let position = start;
+    while (position < end() && updates.length < input.limit) {
+      const update = entries[position - FIRST_MARKER] as WireUpdate;
+      if (!input.types || input.types.has(update.update_type)) updates.push(update);
+      position += 1;
+    }
+    return { updates, marker: position };
+  }
+
+  function nextAppend(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      waiters.add(done);
+    });
+  }
+
+  return {
+    append(update: WireUpdate): void {
+      entries.push(update);
+      for (const wake of [...waiters]) wake();
+    },
+
+    async read(input: ReadUpdatesInput): Promise<{ updates: WireUpdate[]; marker: number }> {
+      if (input.marker !== null) committed = Math.max(committed, input.marker);
+      const start = Math.min(Math.max(input.marker ?? committed, FIRST_MARKER), end());
+      const deadline = Date.now() + input.timeoutMs;
+      let result = collect(start, input);
+      while (result.updates.length === 0 && !closed && Date.now() < deadline) {
+        await nextAppend(deadline - Date.now());
+        result = collect(result.marker, input);
+      }
+      return result;
+    },
+
+    /** Answers every held request now (their answer is empty), so the server can close. */
+    releaseAll(): void {
+      closed = true;
+      for (const wake of [...waiters]) wake();
+    },
+  };
+}
+
+export type UpdateLog = ReturnType<typeof createUpdateLog>;

@@ -1,0 +1,397 @@
+/**
+ * The MAX sandbox's data, in MAX's own wire format: dialogs, group chats and channels (some
+ * public, found by link or username), members, replies, forwards and every attachment type,
+ * one chat with hundreds of messages, and the update backlog that tells a polling bot about all
+ * of it. Docs: seed shared/seeds/003_1ec703991a94c4d2.txt (the Chat object: the seed-derived
+ * fixtures are served verbatim), shared/providers.md §2 (everything else).
+ */
+
+import { createdUpdate, generateConversation, storeMessage } from "@/lib/providers/max/fake-conversation";
+import type {
+  ChatRecord,
+  WireChat,
+  WireChatType,
+  WireMember,
+  WireMessage,
+  WireUser,
+  WireUserWithPhoto,
+  World,
+} from "@/lib/providers/max/fake-wire";
+import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";
+import dialogFixture from "@/lib/providers/max/fixtures/dialog-by-username.json";
+import membersFixture from "@/lib/providers/max/fixtures/members.json";
+import messagesFixture from "@/lib/providers/max/fixtures/messages.json";
+import { createRng, intBetween, type Locale, personName, pick, randomLocale } from "@/lib/sandbox/corpus";
+import { mediaUrl } from "@/lib/sandbox/media";
+
+export type WorldSize = { chats: number; messagesPerChat: number | null; bigChatMessages: number };
+
+export const DEFAULT_SIZE: WorldSize = { chats: 34, messagesPerChat: null, bigChatMessages: 300 };
+
+/** The sandbox bot, as the fixtures show it (the sender of their outbound messages). */
+export const SANDBOX_BOT: WireUser = {
+  user_id: 590001,
+  first_name: "Поддержка магазина",
+  last_name: null,
+  username: "inbox_support_bot",
+  is_bot: true,
+  last_activity_time: 1795165200000,
+  name: "Поддержка магазина",
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const HANDLES = ["sunny", "kyiv_buyer", "olga_shop", "techguy", "mama_dasha", "lviv_cat", "night_owl", "green_tea"];
+
+const GROUP_TITLES: Record<Locale, readonly string[]> = {
+  ru: ["Поддержка: оптовые заказы", "Чат покупателей", "Возвраты и обмены", "Партнёры — доставка"],
+  uk: ["Підтримка: доставка Київ", "Клуб покупців", "Повернення та обмін"],
+  en: ["Wholesale support", "Beta testers", "Partner couriers"],
+};
+
+const CHANNEL_TITLES: Record<Locale, string> = {
+  ru: "Новости магазина",
+  uk: "Новини магазину",
+  en: "Shop updates",
+};
+
+const GROUP_DESCRIPTIONS: Record<Locale, string> = {
+  ru: "Вопросы о заказах и доставке",
+  uk: "Питання про замовлення та доставку",
+  en: "Orders and delivery questions",
+};
+
+const PUBLIC_SLUGS = ["zakazy_help", "dostavka_kyiv", "shop_news", "opt_orders", "beta_club", "returns_desk"];
+
+const ADMIN_PERMISSIONS = ["read_all_messages", "add_remove_members", "pin_message", "write", "change_chat_info"];
+
+export function sandboxUser(
+  world: World,
+  userId: number,
+  locale: Locale,
+  name = personName(world.rng, locale),
+): WireUser {
+  const [firstName = name, ...rest] = name.split(" ");
+  return {
+    user_id: userId,
+    first_name: firstName,
+    last_name: rest.length > 0 ? rest.join(" ") : null,
+    username: world.rng() < 0.7 ? `${pick(world.rng, HANDLES)}_${userId % 1000}` : null,
+    is_bot: false,
+    last_activity_time: Date.now() - intBetween(world.rng, 0, 3 * DAY),
+    name,
+  };
+}
+
+export function withPhoto(world: World, user: WireUser): WireUserWithPhoto {
+  return {
+    ...user,
+    description: null,
+    avatar_url: mediaUrl(world.baseUrl, `avatar-${user.user_id}.png`),
+    full_avatar_url: mediaUrl(world.baseUrl, `avatar-${user.user_id}-full.png`),
+  };
+}
+
+export function asMember(
+  world: World,
+  user: WireUser,
+  joinedAt: number,
+  role: "owner" | "admin" | "member",
+): WireMember {
+  return {
+    ...withPhoto(world, user),
+    last_access_time: user.last_activity_time,
+    is_owner: role === "owner",
+    is_admin: role !== "member",
+    join_time: joinedAt,
+    permissions: role === "member" ? null : ADMIN_PERMISSIONS,
+    alias: null,
+  };
+}
+
+function typeOf(index: number): WireChatType {
+  if (index === 0) return "chat";
+  if (index % 6 === 1) return "channel";
+  return index % 4 === 2 ? "chat" : "dialog";
+}
+
+/** Fixed positions, so the default data always has each of the seed's statuses. */
+function statusOf(index: number): string {
+  if (index % 9 === 4) return "closed";
+  if (index % 11 === 8) return "removed";
+  if (index % 13 === 11) return "left";
+  return "active";
+}
+
+function messageCount(world: World, size: WorldSize, index: number): number {
+  if (index === 0) return size.bigChatMessages;
+  return size.messagesPerChat ?? intBetween(world.rng, 4, 18);
+}
+
+/** Dialogs have positive ids, group chats and channels negative ones, as in MAX. */
+export function newChatId(world: World, type: WireChatType): number {
+  for (;;) {
+    const id =
+      type === "dialog"
+        ? intBetween(world.rng, 10_000_000, 99_999_999)
+        : -(70_400_000_000_000 + intBetween(world.rng, 1, 99_999_999));
+    if (!world.chats.has(id)) return id;
+  }
+}
+
+/** The plain User part of a member or user-with-photo: what MAX puts in `sender` and updates. */
+export function plainUser(user: WireUser): WireUser {
+  const { user_id, first_name, last_name, username, is_bot, last_activity_time, name } = user;
+  return { user_id, first_name, last_name, username, is_bot, last_activity_time, name };
+}
+
+function joinEvents(world: World, record: ChatRecord, owner: WireUser, firstAt: number): void {
+  const { chat } = record;
+  const isChannel = chat.type === "channel";
+  world.history.push({
+    update_type: "bot_added",
+    timestamp: firstAt - 60_000,
+    chat_id: chat.chat_id,
+    user: owner,
+    is_channel: isChannel,
+  });
+  for (const member of record.members.slice(2, 4)) {
+    world.history.push({
+      update_type: "user_added",
+      timestamp: firstAt - 30_000,
+      chat_id: chat.chat_id,
+      user: plainUser(member),
+      inviter_id: owner.user_id,
+      is_channel: isChannel,
+    });
+  }
+}
+
+/** Some groups were renamed, and from some a member was removed (no longer among the members). */
+function groupChanges(world: World, record: ChatRecord, index: number, owner: WireUser, firstAt: number): void {
+  const { chat } = record;
+  const common = { chat_id: chat.chat_id, is_channel: chat.type === "channel" };
+  if (index % 8 === 2) {
+    world.history.push({
+      update_type: "chat_title_changed",
+      timestamp: firstAt - 10_000,
+      ...common,
+      user: owner,
+      title: chat.title,
+    });
+  }
+  if (index % 8 === 6) {
+    const former = sandboxUser(world, intBetween(world.rng, 50_000_000, 59_999_999), randomLocale(world.rng));
+    world.history.push(
+      { update_type: "user_added", timestamp: firstAt - 20_000, ...common, user: former, inviter_id: owner.user_id },
+      { update_type: "user_removed", timestamp: firstAt - 5_000, ...common, user: former, admin_id: owner.user_id },
+    );
+  }
+}
+
+function groupChat(world: World, index: number, type: WireChatType, locale: Locale, lastAt: number): ChatRecord {
+  const chatId = newChatId(world, type);
+  const memberCount =
+    index === 0 ? 140 : type === "channel" ? intBetween(world.rng, 20, 60) : intBetween(world.rng, 3, 9);
+  const users = Array.from({ length: memberCount - 1 }, (_, offset) =>
+    sandboxUser(world, 30_000_000 + (Math.abs(chatId) % 1_000_000) * 100 + offset, randomLocale(world.rng)),
+  );
+  const owner = users[0] as WireUser;
+  const isPublic = type === "channel" || index % 3 === 0;
+  const slug = index === 0 ? "help_center" : `${pick(world.rng, PUBLIC_SLUGS)}_${index}`;
+  const joinedAt = lastAt - 60 * DAY;
+  const members = [
+    asMember(world, owner, joinedAt, "owner"),
+    asMember(world, world.bot, joinedAt, "admin"),
+    ...users.slice(1).map((user) => asMember(world, user, joinedAt + DAY, "member")),
+  ];
+  const chat: WireChat = {
+    chat_id: chatId,
+    type,
+    status: statusOf(index),
+    title: type === "channel" ? CHANNEL_TITLES[locale] : pick(world.rng, GROUP_TITLES[locale]),
+    icon: world.rng() < 0.7 ? { url: mediaUrl(world.baseUrl, `chat-${Math.abs(chatId)}.png`) } : null,
+    last_event_time: 0,
+    participants_count: members.length,
+    owner_id: owner.user_id,
+    participants: Object.fromEntries(members.map((member) => [String(member.user_id), member.last_access_time])),
+    is_public: isPublic,
+    link: isPublic ? `https://max.ru/${slug}` : `https://max.ru/join/${Math.abs(chatId).toString(36)}${index}`,
+    description: type === "channel" ? null : GROUP_DESCRIPTIONS[locale],
+    messages_count: 0,
+  };
+  return { chat, messages: [], members };
+}
+
+/** A dialog with one customer; `name` picks the customer's name (an injected message's author). */
+export function dialogChat(
+  world: World,
+  status: string,
+  locale: Locale,
+  name?: string,
+): ChatRecord & { customer: WireUser } {
+  const chatId = newChatId(world, "dialog");
+  const customer = sandboxUser(world, 20_000_000 + (chatId % 10_000_000), locale, name);
+  const chat: WireChat = {
+    chat_id: chatId,
+    type: "dialog",
+    status,
+    title: null,
+    icon: null,
+    last_event_time: 0,
+    participants_count: 2,
+    owner_id: null,
+    participants: null,
+    is_public: false,
+    link: null,
+    description: null,
+    dialog_with_user: withPhoto(world, customer),
+    chat_message_id: null,
+  };
+  const joinedAt = Date.now() - 90 * DAY;
+  const members = [asMember(world, customer, joinedAt, "member"), asMember(world, world.bot, joinedAt, "member")];
+  return { chat, messages: [], members, customer };
+}
+
+export function botStarted(record: ChatRecord, customer: WireUser, at: number, locale: Locale) {
+  return {
+    update_type: "bot_started",
+    timestamp: at,
+    chat_id: record.chat.chat_id,
+    user: customer,
+    payload: null,
+    user_locale: locale,
+  };
+}
+
+function generatedChat(world: World, size: WorldSize, index: number, endAt: number): ChatRecord {
+  const type = typeOf(index);
+  const locale = randomLocale(world.rng);
+  const lastAt = index === 0 ? endAt : endAt - intBetween(world.rng, 0, 14 * DAY);
+  const count = messageCount(world, size, index);
+  const maxGapMs = index === 0 ? 40 * 60_000 : 3 * HOUR;
+  if (type === "dialog") {
+    const { customer, ...record } = dialogChat(world, statusOf(index), locale);
+    world.history.push(botStarted(record, customer, lastAt - count * maxGapMs - 60_000, locale));
+    generateConversation(world, { record, customers: [customer], locale, count, endAt: lastAt, maxGapMs });
+    return closeIfNeeded(world, record);
+  }
+  const record = groupChat(world, index, type, locale, lastAt);
+  const customers = record.members.filter((member) => !member.is_bot).map(plainUser);
+  const owner = customers[0] as WireUser;
+  joinEvents(world, record, owner, lastAt - count * maxGapMs);
+  groupChanges(world, record, index, owner, lastAt - count * maxGapMs);
+  generateConversation(world, { record, customers, locale, count, endAt: lastAt, maxGapMs });
+  if (index % 2 === 0) record.chat.pinned_message = record.messages.find((message) => message.sender?.is_bot) ?? null;
+  return closeIfNeeded(world, record);
+}
+
+/** A chat the bot was removed from ends with `bot_removed`, as MAX reports it. */
+function closeIfNeeded(world: World, record: ChatRecord): ChatRecord {
+  const { chat } = record;
+  if (chat.status === "removed") {
+    chat.last_event_time += 60_000;
+    const owner = record.members[0] as WireUser;
+    world.history.push({
+      update_type: "bot_removed",
+      timestamp: chat.last_event_time,
+      chat_id: chat.chat_id,
+      user: owner,
+      is_channel: chat.type === "channel",
+    });
+  }
+  return record;
+}
+
+/** The seed-derived group chat, served verbatim, with older generated history behind its sample page. */
+function fixtureGroup(world: World): ChatRecord {
+  const chat = structuredClone(chatByLinkFixture) as WireChat;
+  const members = structuredClone(membersFixture.members) as WireMember[];
+  const sample = (structuredClone(messagesFixture.messages) as WireMessage[]).reverse();
+  const record: ChatRecord = { chat, messages: [], members };
+  const customers = members.filter((member) => !member.is_bot).map(plainUser);
+  const olderCount = (chat.messages_count ?? sample.length) - sample.length;
+  const firstSampleAt = sample[0]?.timestamp ?? chat.last_event_time;
+  const owner = customers[0] as WireUser;
+  world.history.push({
+    update_type: "bot_added",
+    timestamp: firstSampleAt - 40 * DAY,
+    chat_id: chat.chat_id,
+    user: owner,
+    is_channel: false,
+  });
+  generateConversation(world, {
+    record,
+    customers,
+    locale: "uk",
+    count: olderCount,
+    endAt: firstSampleAt - HOUR,
+    maxGapMs: 6 * HOUR,
+  });
+  for (const message of sample) {
+    storeMessage(record, message);
+    world.history.push(createdUpdate(message));
+  }
+  return record;
+}
+
+/** The seed-derived dialog (found by the customer's username), served verbatim. */
+function fixtureDialog(world: World): ChatRecord {
+  const chat = structuredClone(dialogFixture) as WireChat;
+  const customer = plainUser(chat.dialog_with_user as WireUserWithPhoto);
+  const joinedAt = chat.last_event_time - 30 * DAY;
+  const record: ChatRecord = {
+    chat,
+    messages: [],
+    members: [asMember(world, customer, joinedAt, "member"), asMember(world, world.bot, joinedAt, "member")],
+  };
+  world.history.push({
+    update_type: "bot_started",
+    timestamp: chat.last_event_time - 2 * DAY,
+    chat_id: chat.chat_id,
+    user: customer,
+    payload: "site_footer",
+    user_locale: "uk",
+  });
+  generateConversation(world, {
+    record,
+    customers: [customer],
+    locale: "uk",
+    count: 8,
+    endAt: chat.last_event_time,
+    maxGapMs: HOUR,
+  });
+  return record;
+}
+
+export function createWorld(baseUrl: string, seed: number, size: WorldSize): World {
+  let midCounter = 0;
+  let seqCounter = 115_400_000_000_000;
+  const rng = createRng(seed);
+  const world: World = {
+    bot: SANDBOX_BOT,
+    chats: new Map(),
+    history: [],
+    rng,
+    baseUrl,
+    newMid: () => {
+      midCounter += 1;
+      const random = Math.floor(rng() * 0xffff_ffff)
+        .toString(16)
+        .padStart(8, "0");
+      return `mid.${random}${midCounter.toString(16).padStart(24, "0")}`;
+    },
+    newSeq: () => {
+      seqCounter += 1;
+      return seqCounter;
+    },
+  };
+  const add = (record: ChatRecord) => world.chats.set(record.chat.chat_id, record);
+  add(fixtureGroup(world));
+  add(fixtureDialog(world));
+  const endAt = Date.now() - 60_000;
+  for (let index = 0; index < size.chats; index += 1) add(generatedChat(world, size, index, endAt));
+  world.history.sort((a, b) => a.timestamp - b.timestamp);
+  return world;
+}

@@ -1,0 +1,182 @@
+/**
+ * The MAX Bot API behind the inbox's ChatProvider. Docs: seed shared/seeds/003_1ec703991a94c4d2.txt
+ * (GET /chats/{chatLink}, the Chat object) and shared/providers.md §2.
+ *
+ * Capabilities are what those documents give: chats are learned from long polling (GET /chats
+ * is retired, so there is no listChats) and fetched one by one; no read receipts, closing or
+ * member removal. Connection: `baseUrl` (default https://platform-api2.max.ru),
+ * `credentials.token`. Optional `settings`: `timeoutMs` (per request, for tests) and
+ * `pageSize` (messages per GET /messages, 1..100, default 100).
+ */
+import { z } from "zod";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import { createMaxClient } from "@/lib/providers/max/client";
+import { chatIdOfMessage, mapChat, mapMessage, mapParticipant, mapUpdate } from "@/lib/providers/max/mapper";
+import { decodeCursor, encodeCursor, pageAfter } from "@/lib/providers/max/message-cursor";
+import { CHAT_ID_PATTERN, CHAT_LINK_PATTERN } from "@/lib/providers/max/schemas";
+import type {
+  Capabilities,
+  ChatProvider,
+  ConnectionConfig,
+  NormalizedParticipant,
+  ProviderUpdate,
+  SendTextInput,
+} from "@/lib/providers/types";
+
+export const MAX_DEFAULT_BASE_URL = "https://platform-api2.max.ru";
+
+const MAX_TEXT_LENGTH = 4000;
+const MEMBERS_PAGE = 100;
+const UPDATES_LIMIT = 1000;
+const MAX_POLL_SECONDS = 90;
+
+/** Only the updates the inbox acts on; MAX skips the rest (callbacks, mutes...) for us. */
+const UPDATE_TYPES = [
+  "message_created",
+  "message_edited",
+  "message_removed",
+  "bot_added",
+  "bot_removed",
+  "user_added",
+  "user_removed",
+  "bot_started",
+  "chat_title_changed",
+];
+
+const settingsSchema = z.looseObject({
+  timeoutMs: z.number().int().positive().optional(),
+  pageSize: z.number().int().min(1).max(100).optional(),
+});
+
+function requireChatId(chatExternalId: string): string {
+  // A non-numeric id would reach GET /chats/{chatLink} and look up a link instead.
+  if (!CHAT_ID_PATTERN.test(chatExternalId)) {
+    throw new ProviderError("invalid_input", `"${chatExternalId}" is not a MAX chat id (an int64)`);
+  }
+  return chatExternalId;
+}
+
+function requireText(text: string): string {
+  if (text.trim() === "") throw new ProviderError("invalid_input", "A MAX message needs text");
+  // MAX counts characters; a string's length counts UTF-16 units (an emoji is two).
+  if ([...text].length > MAX_TEXT_LENGTH) {
+    throw new ProviderError("invalid_input", `MAX messages are at most ${MAX_TEXT_LENGTH} characters`);
+  }
+  return text;
+}
+
+export function createMaxProvider(config: ConnectionConfig): ChatProvider {
+  const parsedSettings = settingsSchema.safeParse(config.settings);
+  if (!parsedSettings.success) {
+    throw new ProviderError("invalid_input", `MAX connection settings: ${parsedSettings.error.message}`);
+  }
+  const settings = parsedSettings.data;
+  const pageSize = settings.pageSize ?? 100;
+  const client = createMaxClient({
+    baseUrl: config.baseUrl || MAX_DEFAULT_BASE_URL,
+    token: config.credentials.token ?? "",
+    timeoutMs: settings.timeoutMs,
+  });
+
+  // Outbound means "sent by this bot", so the bot's own id is asked once (GET /me) and kept.
+  let botUserId: Promise<number> | null = null;
+  const ownUserId = (): Promise<number> => {
+    if (!botUserId) {
+      const asked = client.getMe().then((bot) => bot.user_id);
+      asked.catch(() => {
+        if (botUserId === asked) botUserId = null;
+      });
+      botUserId = asked;
+    }
+    return botUserId;
+  };
+
+  const send = async (input: SendTextInput, replyTo: string | null, signal?: AbortSignal) => {
+    const chatExternalId = requireChatId(input.chatExternalId);
+    const text = requireText(input.text);
+    const [sent, botId] = await Promise.all([
+      client.sendMessage(chatExternalId, replyTo ? { text, link: { type: "reply", mid: replyTo } } : { text }, signal),
+      ownUserId(),
+    ]);
+    return mapMessage(sent.message, {
+      chatExternalId: chatIdOfMessage(sent.message) ?? chatExternalId,
+      botUserId: botId,
+    });
+  };
+
+  const getChat = async (chatExternalId: string, signal?: AbortSignal) =>
+    mapChat(await client.getChat(requireChatId(chatExternalId), signal));
+
+  const capabilities: Partial<Capabilities> = {
+    getChat,
+
+    async listMessages(chatExternalId, cursor, signal) {
+      const chatId = requireChatId(chatExternalId);
+      const position = cursor === null ? null : decodeCursor(cursor);
+      const [page, botId] = await Promise.all([
+        client.getMessages({ chatId, from: position?.from ?? null, count: pageSize }, signal),
+        ownUserId(),
+      ]);
+      const { fresh, next } = pageAfter(page.messages, pageSize, position);
+      return {
+        items: fresh.map((message) => mapMessage(message, { chatExternalId: chatId, botUserId: botId })),
+        nextCursor: next ? encodeCursor(next) : null,
+      };
+    },
+
+    /**
+     * Without a marker MAX answers everything since the last committed marker — for a new
+     * bot, the whole backlog — which is how the inbox first learns the chats.
+     */
+    async pollUpdates(marker, timeoutSec, signal) {
+      if (marker !== null && !/^\d+$/.test(marker)) {
+        throw new ProviderError("invalid_input", `"${marker}" is not a MAX updates marker`);
+      }
+      const timeout = Math.min(Math.max(Math.round(timeoutSec), 0), MAX_POLL_SECONDS);
+      const [page, botId] = await Promise.all([
+        client.getUpdates({ marker, limit: UPDATES_LIMIT, timeoutSec: timeout, types: UPDATE_TYPES }, signal),
+        ownUserId(),
+      ]);
+      const updates = page.updates.flatMap((update): ProviderUpdate[] => {
+        const mapped = mapUpdate(update, botId);
+        return mapped ? [mapped] : [];
+      });
+      return { updates, marker: page.marker === null || page.marker === undefined ? marker : String(page.marker) };
+    },
+
+    sendText: (input, signal) => send(input, null, signal),
+
+    sendReply: (input, signal) => send(input, input.replyToExternalId, signal),
+
+    async listParticipants(chatExternalId, signal) {
+      const chatId = requireChatId(chatExternalId);
+      const members: NormalizedParticipant[] = [];
+      let marker: number | null = null;
+      do {
+        const page = await client.getMembers(chatId, marker, MEMBERS_PAGE, signal);
+        members.push(...page.members.map(mapParticipant));
+        marker = page.marker ?? null;
+      } while (marker !== null);
+      return members;
+    },
+
+    async lookupByLink(link, signal) {
+      if (!CHAT_LINK_PATTERN.test(link)) {
+        throw new ProviderError("invalid_input", `"${link}" is not a MAX public link or username`);
+      }
+      try {
+        return mapChat(await client.getChatByLink(link, signal));
+      } catch (error) {
+        if (isProviderError(error, "not_found")) return null;
+        throw error;
+      }
+    },
+
+    /** The chat's own `link` (public, or a private join link); MAX has no separate invitation call. */
+    async invitationLink(chatExternalId, signal) {
+      return (await getChat(chatExternalId, signal)).publicLink;
+    },
+  };
+
+  return { kind: "max", capabilities };
+}

@@ -1,0 +1,279 @@
+/**
+ * The sandbox bridge's data, in its own wire format: the seed's sample chat
+ * (shared/seeds/000_62f7899ae3925019.txt) plus seeded Russian, Ukrainian and English support
+ * chats (shared/providers.md §3 for ChatDto and MessageType). Every chat opens with an
+ * OpenChatMode event at its Created time; closed ones end with CloseChatMode and a CloseDate.
+ */
+
+import {
+  dotnetDate,
+  MESSAGE_TYPE,
+  type WireChat,
+  type WireMessage,
+  wireChat,
+  wireMessage,
+} from "@/lib/providers/tgbridge/fake-wire";
+import {
+  agentLine,
+  createRng,
+  customerLine,
+  EMOJIS,
+  FILE_NAMES,
+  intBetween,
+  type Locale,
+  personName,
+  phoneNumber,
+  pick,
+  type Rng,
+  randomLocale,
+} from "@/lib/sandbox/corpus";
+
+export type Employee = { id: number; name: string; area: number };
+
+export type BridgeStore = {
+  employees: Employee[];
+  /** Ordered by Id. */
+  chats: WireChat[];
+  /** Chat Id → its records (messages, events, updates), oldest first. */
+  records: Map<number, WireMessage[]>;
+  /** Chat Id → GetChatData's copilotMessages: suggested replies for chats that wait for an answer. */
+  copilot: Map<number, string[]>;
+  nextChatId: number;
+  nextMessageId: number;
+  nextAdditionalKey: number;
+};
+
+export type BridgeDataOptions = {
+  seed: number;
+  now: number;
+  chats: number;
+  messagesPerChat: number;
+  bigChatMessages: number;
+};
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const SAMPLE_CREATED = "2026-02-04T02:09:21.7561449+00:00";
+
+/** The seed's MessageStructDto sample, field for field. */
+function sampleMessage(): WireMessage {
+  return wireMessage({
+    Reactions: [
+      { Employee: 1, Emoji: "sample string 2" },
+      { Employee: 1, Emoji: "sample string 2" },
+    ],
+    Reply: { Id: 1, Name: "sample string 2", Message: "sample string 3" },
+    AdditionalKey: 1,
+    Id: 2,
+    Chat: 3,
+    ChatId: 4,
+    Created: SAMPLE_CREATED,
+    Message: "sample string 6",
+    From: "sample string 7",
+    Phone: "sample string 8",
+    EmployeeId: 1,
+    MessageType: MESSAGE_TYPE.closeChat,
+    Attachments: ["sample string 1", "sample string 2"],
+    Area: 9,
+    ChannelId: 10,
+    ReplyId: 11,
+    Level: 12,
+    Source: 0,
+    State: 0,
+  });
+}
+
+/** The seed's ActiveChat (Id 1) as a chat of the sandbox, reachable by phone "sample string 8". */
+export const SAMPLE_CHAT_ID = 1;
+export const SAMPLE_PHONE = "sample string 8";
+
+function sampleChat(): WireChat {
+  return wireChat({
+    Id: SAMPLE_CHAT_ID,
+    Created: SAMPLE_CREATED,
+    Name: "sample string 7",
+    Phone: SAMPLE_PHONE,
+    ChatId: 4,
+    ChannelId: 10,
+    // GetActiveChatByPhone returns it, so the bridge holds it as active.
+    CloseDate: null,
+    State: 0,
+    LastMessage: SAMPLE_CREATED,
+    LastEmployee: 1,
+    Area: 9,
+    Classification: null,
+    Source: 0,
+  });
+}
+
+const ATTACHMENT_NAMES = [
+  "photo_{n}.jpg",
+  "screenshot_{n}.png",
+  "voice_{n}.ogg",
+  "video_{n}.mp4",
+  "recording_{n}.mp3",
+  "animation_{n}.gif",
+  "sticker_{n}.tgs",
+  ...FILE_NAMES,
+] as const;
+
+const EDIT_NOTES: Record<Locale, string> = { ru: "Исправление:", uk: "Виправлення:", en: "Correction:" };
+
+type ChatPlan = { messages: number; closed: boolean; endsUnanswered: boolean; big: boolean };
+
+function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number): void {
+  const locale = randomLocale(rng);
+  const customer = personName(rng, locale);
+  const phone = phoneNumber(rng, locale);
+  const owner = pick(rng, store.employees);
+  const id = store.nextChatId++;
+  const telegramChatId = intBetween(rng, 100_000_000, 999_999_999);
+  const channelId = intBetween(rng, 1, 2);
+  const [minGap, maxGap] = plan.big ? [10, 180] : [1, 120];
+  const gaps = Array.from({ length: plan.messages + 1 }, () => intBetween(rng, minGap, maxGap) * MINUTE);
+  const end = now - (plan.closed ? intBetween(rng, 1, 30) * DAY : intBetween(rng, 5, 3 * 24 * 60) * MINUTE);
+  let at = end - gaps.reduce((sum, gap) => sum + gap, 0);
+  const created = at;
+  const records: WireMessage[] = [];
+  const base = { Chat: id, ChatId: telegramChatId, Phone: phone, Area: owner.area, ChannelId: channelId, Level: 1 };
+  const push = (fields: Partial<WireMessage> & Pick<WireMessage, "MessageType" | "Created">) => {
+    const record = wireMessage({
+      ...base,
+      AdditionalKey: store.nextAdditionalKey++,
+      Id: store.nextMessageId++,
+      Message: null,
+      From: customer,
+      EmployeeId: null,
+      Attachments: [],
+      ReplyId: null,
+      Source: 0,
+      State: 0,
+      ...fields,
+    });
+    records.push(record);
+    return record;
+  };
+  const later = (record: WireMessage, fields: Partial<WireMessage>) =>
+    records.push(
+      wireMessage({
+        ...record,
+        Created: dotnetDate(Math.min(now, Date.parse(record.Created) + intBetween(rng, 1, 20) * MINUTE)),
+        ...fields,
+      }),
+    );
+
+  push({ MessageType: MESSAGE_TYPE.openChat, Created: dotnetDate(at) });
+  let lastCustomerMessage: WireMessage | null = null;
+  let lastEmployee: number | null = null;
+  let customerSpeaks = true;
+  for (let index = 0; index < plan.messages; index++) {
+    at += gaps[index] ?? MINUTE;
+    const unansweredTail = plan.endsUnanswered && index >= plan.messages - 2;
+    if (index > 0) customerSpeaks = unansweredTail || (customerSpeaks ? rng() < 0.4 : rng() < 0.7);
+    const Created = dotnetDate(at);
+    if (index === 1 && rng() < 0.25) {
+      push({ MessageType: MESSAGE_TYPE.auth, Created, Message: phone });
+      continue;
+    }
+    if (customerSpeaks) {
+      const withFile = rng() < 0.14;
+      const file = pick(rng, ATTACHMENT_NAMES).replace("{n}", String(index + 1));
+      const record = push({
+        MessageType: MESSAGE_TYPE.message,
+        Created,
+        Message: withFile && file.startsWith("voice") ? null : customerLine(rng, locale),
+        Attachments: withFile ? [file] : [],
+        Reactions: rng() < 0.15 ? [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }] : [],
+      });
+      if (rng() < 0.05) {
+        later(record, {
+          MessageType: MESSAGE_TYPE.updateReaction,
+          Reactions: [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }],
+        });
+      }
+      lastCustomerMessage = record;
+      continue;
+    }
+    const employee = rng() < 0.85 ? owner : pick(rng, store.employees);
+    const replyTo = lastCustomerMessage && rng() < 0.2 ? lastCustomerMessage : null;
+    const record = push({
+      MessageType: rng() < 0.1 ? MESSAGE_TYPE.messageWithoutMenuUpdate : MESSAGE_TYPE.message,
+      Created,
+      Message: agentLine(rng, locale),
+      From: employee.name,
+      EmployeeId: employee.id,
+      ReplyId: replyTo?.Id ?? null,
+      Reply: replyTo ? { Id: replyTo.Id, Name: replyTo.From, Message: replyTo.Message } : null,
+    });
+    if (rng() < 0.06) {
+      later(record, {
+        MessageType: MESSAGE_TYPE.updateMessage,
+        Message: `${EDIT_NOTES[locale]} ${agentLine(rng, locale)}`,
+      });
+    }
+    lastEmployee = employee.id;
+  }
+  const lastMessageAt = at;
+  if (plan.closed) {
+    at += gaps[plan.messages] ?? MINUTE;
+    push({ MessageType: MESSAGE_TYPE.closeChat, Created: dotnetDate(at), From: owner.name, EmployeeId: owner.id });
+  }
+  records.sort((a, b) => Date.parse(a.Created) - Date.parse(b.Created));
+  store.records.set(id, records);
+  if (plan.endsUnanswered) store.copilot.set(id, [agentLine(rng, locale), agentLine(rng, locale)]);
+  store.chats.push(
+    wireChat({
+      Id: id,
+      Created: dotnetDate(created),
+      Name: customer,
+      Phone: phone,
+      ChatId: telegramChatId,
+      ChannelId: channelId,
+      CloseDate: plan.closed ? dotnetDate(at) : null,
+      State: 0,
+      LastMessage: dotnetDate(lastMessageAt),
+      LastEmployee: lastEmployee,
+      Area: owner.area,
+      Classification: null,
+      Source: 0,
+    }),
+  );
+}
+
+export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
+  const rng = createRng(options.seed);
+  const employees: Employee[] = Array.from({ length: 5 }, (_, index) => ({
+    id: index + 1,
+    name: personName(rng),
+    area: (index % 3) + 1,
+  }));
+  const store: BridgeStore = {
+    employees,
+    chats: [sampleChat()],
+    records: new Map([[SAMPLE_CHAT_ID, [sampleMessage(), sampleMessage()]]]),
+    copilot: new Map(),
+    nextChatId: 101,
+    nextMessageId: 1001,
+    nextAdditionalKey: 5001,
+  };
+  const perChat = Math.max(2, options.messagesPerChat);
+  for (let index = 0; index < options.chats; index++) {
+    const big = index === 0;
+    const closed = !big && rng() < 0.3;
+    generateChat(
+      rng,
+      store,
+      {
+        big,
+        closed,
+        endsUnanswered: !closed && index % 2 === 0,
+        messages: big
+          ? options.bigChatMessages
+          : intBetween(rng, Math.max(2, Math.round(perChat * 0.5)), Math.round(perChat * 1.5)),
+      },
+      options.now,
+    );
+  }
+  return store;
+}

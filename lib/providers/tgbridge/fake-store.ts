@@ -1,0 +1,98 @@
+/**
+ * Changes to the sandbox bridge's data, kept in its wire format (shared/providers.md §3):
+ * new records update their ChatDto's LastMessage/LastEmployee; CloseChatMode sets CloseDate,
+ * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
+ * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).
+ */
+import type { BridgeStore } from "@/lib/providers/tgbridge/fake-data";
+import {
+  dotnetDate,
+  MESSAGE_TYPE,
+  type WireChat,
+  type WireMessage,
+  wireChat,
+  wireMessage,
+} from "@/lib/providers/tgbridge/fake-wire";
+
+export function chatById(store: BridgeStore, id: number): WireChat | undefined {
+  return store.chats.find((chat) => chat.Id === id);
+}
+
+export function recordsOf(store: BridgeStore, chatId: number): WireMessage[] {
+  let records = store.records.get(chatId);
+  if (!records) {
+    records = [];
+    store.records.set(chatId, records);
+  }
+  return records;
+}
+
+export function employeeName(store: BridgeStore, employeeId: number): string {
+  return store.employees.find((employee) => employee.id === employeeId)?.name ?? `Employee ${employeeId}`;
+}
+
+/** The customer's name in this chat: the From of their messages, else the chat's Name. */
+function customerName(store: BridgeStore, chat: WireChat): string | null {
+  return recordsOf(store, chat.Id).find((record) => record.EmployeeId === null)?.From ?? chat.Name;
+}
+
+/** Created is always now; Id and AdditionalKey are new unless given (updates repeat their message's). */
+export type NewRecord = Partial<Omit<WireMessage, "Created">> & Pick<WireMessage, "MessageType">;
+
+export function appendRecord(store: BridgeStore, chat: WireChat, fields: NewRecord, now: number): WireMessage {
+  const record = wireMessage({
+    AdditionalKey: store.nextAdditionalKey++,
+    Id: store.nextMessageId++,
+    Chat: chat.Id,
+    ChatId: chat.ChatId,
+    Message: null,
+    From: customerName(store, chat),
+    Phone: chat.Phone,
+    EmployeeId: null,
+    Attachments: [],
+    Area: chat.Area,
+    ChannelId: chat.ChannelId,
+    ReplyId: null,
+    Level: 1,
+    Source: chat.Source,
+    State: 0,
+    ...fields,
+    Created: dotnetDate(now),
+  });
+  recordsOf(store, chat.Id).push(record);
+  const type = record.MessageType;
+  if (type === MESSAGE_TYPE.closeChat) chat.CloseDate = record.Created;
+  if (type === MESSAGE_TYPE.openChat) chat.CloseDate = null;
+  if (type === MESSAGE_TYPE.message || type === MESSAGE_TYPE.messageWithoutMenuUpdate || type === MESSAGE_TYPE.auth) {
+    chat.LastMessage = record.Created;
+    if (record.EmployeeId !== null) chat.LastEmployee = record.EmployeeId;
+  }
+  return record;
+}
+
+/** A new conversation of `customer`, opened with OpenChatMode. */
+export function openChat(
+  store: BridgeStore,
+  customer: Pick<WireChat, "Name" | "Phone" | "ChatId" | "ChannelId" | "Area" | "Source">,
+  now: number,
+): WireChat {
+  const created = dotnetDate(now);
+  const chat = wireChat({
+    Id: store.nextChatId++,
+    Created: created,
+    Name: customer.Name,
+    Phone: customer.Phone,
+    ChatId: customer.ChatId,
+    ChannelId: customer.ChannelId,
+    CloseDate: null,
+    State: 0,
+    LastMessage: null,
+    LastEmployee: null,
+    Area: customer.Area,
+    Classification: null,
+    Source: customer.Source,
+  });
+  store.chats.push(chat);
+  appendRecord(store, chat, { MessageType: MESSAGE_TYPE.openChat, From: customer.Name }, now);
+  return chat;
+}

@@ -1,0 +1,104 @@
+/**
+ * Response schemas of the "Telegram" bridge, for its JSON and its DataContract XML alike.
+ * Docs: shared/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto, Reaction, Reply)
+ * and shared/providers.md §3 (ChatDto, GetChatData).
+ *
+ * The schemas only validate: numbers may arrive as JSON numbers or XML strings, enums as
+ * numbers or names, so the parsed value stays exactly what the bridge sent (it is the `raw`
+ * of the normalized rows) and the mapper reads it with `toInt`/`readEnum`. Unknown fields
+ * pass through.
+ */
+import { z } from "zod";
+import { parseBridgeDate } from "@/lib/providers/tgbridge/dates";
+
+/** An integer as JSON sends it (1) or as XML sends it ("1"). */
+const intLike = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/, "expected an integer")]);
+/** An enum: a number in JSON, a name in XML. */
+const enumLike = z.union([z.number().int(), z.string()]);
+const dateText = z.string().refine((value) => parseBridgeDate(value) !== null, "expected a date");
+const nullableText = z.string().nullish();
+
+export type IntLike = z.infer<typeof intLike>;
+
+export function intOf(value: IntLike): number {
+  return typeof value === "number" ? value : Number(value.trim());
+}
+
+export function toInt(value: IntLike | null | undefined): number | null {
+  return value === null || value === undefined ? null : intOf(value);
+}
+
+export const ZReaction = z.looseObject({ Employee: intLike.nullish(), Emoji: nullableText });
+
+/** An empty XML element (`<Reply />`) stands for an absent object. */
+const emptyAsNull = (value: unknown) => (value === "" ? null : value);
+
+export const ZReply = z.preprocess(
+  emptyAsNull,
+  z.looseObject({ Id: intLike.nullish(), Name: nullableText, Message: nullableText }).nullish(),
+);
+
+export const ZMessageStructDto = z.looseObject({
+  Id: intLike,
+  Chat: intLike.nullish(),
+  ChatId: intLike.nullish(),
+  Created: dateText,
+  Message: nullableText,
+  From: nullableText,
+  Phone: nullableText,
+  EmployeeId: intLike.nullish(),
+  MessageType: enumLike.nullish(),
+  Attachments: z.array(z.string()).nullish(),
+  Area: intLike.nullish(),
+  ChannelId: intLike.nullish(),
+  ReplyId: intLike.nullish(),
+  Level: intLike.nullish(),
+  Source: enumLike.nullish(),
+  State: enumLike.nullish(),
+  AdditionalKey: intLike.nullish(),
+  Reactions: z.array(ZReaction).nullish(),
+  Reply: ZReply,
+});
+export type MessageStructDto = z.infer<typeof ZMessageStructDto>;
+
+/** GetActiveChatByPhone: null (JSON `null`, XML `i:nil`, or an empty body) when the phone has no active chat. */
+export const ZActiveChat = z.looseObject({ Id: intLike, Messages: z.array(ZMessageStructDto).nullish() }).nullable();
+export type ActiveChat = NonNullable<z.infer<typeof ZActiveChat>>;
+
+/**
+ * ChatDto (providers.md §3 lists the fields, no sample shows their types). `LastMessage` may be
+ * the time of the last message, its text, or the message itself; `LastEmployee` and
+ * `Classification` are kept raw.
+ */
+export const ZChatDto = z.looseObject({
+  Id: intLike,
+  Created: dateText.nullish(),
+  Name: nullableText,
+  Phone: nullableText,
+  ChatId: intLike.nullish(),
+  ChannelId: intLike.nullish(),
+  CloseDate: z.preprocess(emptyAsNull, dateText.nullish()),
+  State: enumLike.nullish(),
+  LastMessage: z.union([z.string(), z.looseObject({ Message: nullableText, Created: dateText.nullish() })]).nullish(),
+  LastEmployee: z.unknown(),
+  Area: intLike.nullish(),
+  Classification: z.unknown(),
+  Source: enumLike.nullish(),
+});
+export type ChatDto = z.infer<typeof ZChatDto>;
+
+export const ZChats = z.array(ZChatDto);
+
+/** GetChatData: camelCase keys per providers.md; PascalCase is accepted too. */
+export const ZChatData = z.looseObject({
+  messages: z.array(ZMessageStructDto).nullish(),
+  Messages: z.array(ZMessageStructDto).nullish(),
+  copilotMessages: z.unknown(),
+  chatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
+  ChatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
+});
+export type ChatData = { messages: MessageStructDto[]; chatInfo: ChatDto | null };
+
+export function readChatData(data: z.infer<typeof ZChatData>): ChatData {
+  return { messages: data.messages ?? data.Messages ?? [], chatInfo: data.chatInfo ?? data.ChatInfo ?? null };
+}

@@ -13,7 +13,15 @@
  */
 import { buildStore, DEFAULT_SIZE, type FakeStore } from "@/lib/providers/chatops/fake-data";
 import { inDefaultOrder, listChats } from "@/lib/providers/chatops/fake-list";
-import { invitationCode, namedCustomer, participantOf, SEED_BOT, uuid } from "@/lib/providers/chatops/fake-people";
+import {
+  customer,
+  invitationCode,
+  namedCustomer,
+  type Person,
+  participantOf,
+  SEED_BOT,
+  uuid,
+} from "@/lib/providers/chatops/fake-people";
 import {
   ACCOUNT_ID,
   detailTime,
@@ -34,7 +42,7 @@ import {
   type SandboxFakeOptions,
   startFakeServer,
 } from "@/lib/providers/fake-kit";
-import { createRng, type Rng } from "@/lib/sandbox/corpus";
+import { createRng, type Rng, randomLocale } from "@/lib/sandbox/corpus";
 
 export type IdFormat = "json-string" | "object" | "text";
 
@@ -229,8 +237,14 @@ export async function startChatOpsFake(options: ChatOpsFakeOptions = {}): Promis
     }
   };
 
+  const newCustomer = (authorName: string | undefined): { person: Person; name: string } => {
+    if (authorName !== undefined) return { person: namedCustomer(runtimeRng, authorName), name: authorName };
+    const person = customer(runtimeRng, randomLocale(runtimeRng));
+    return { person, name: person.fullName };
+  };
+
   /** The author of an injected message: the named member, else a customer of the chat, else a newcomer. */
-  const authorFor = (chat: WireChat, authorName: string | undefined): WireParticipant => {
+  const authorIn = (chat: WireChat, authorName: string | undefined): WireParticipant => {
     const staffIds = new Set(store.staff.agents.map((agent) => agent.id));
     const existing = chat.participants.find((participant) =>
       authorName === undefined
@@ -238,18 +252,20 @@ export async function startChatOpsFake(options: ChatOpsFakeOptions = {}): Promis
         : participant.userProperties.firstname === authorName || participant.userProperties.username === authorName,
     );
     if (existing) return existing;
-    const newcomer = participantOf(namedCustomer(runtimeRng, authorName ?? "Customer"), preciseTime(Date.now()));
+    const newcomer = participantOf(newCustomer(authorName).person, preciseTime(Date.now()));
     chat.participants.push(newcomer);
     return newcomer;
   };
 
   const injectInboundMessage = (input: InjectMessageInput) => {
-    const known = input.chatExternalId === undefined ? undefined : store.chats.get(input.chatExternalId);
-    if (input.chatExternalId !== undefined && !known) throw new Error(`No chat ${input.chatExternalId} in the sandbox`);
-    const chat =
-      known ??
-      addChat(input.authorName ?? "New customer", ACCOUNT_ID, [participantOf(SEED_BOT, preciseTime(Date.now()))]);
-    const message = addMessage(chat.id, authorFor(chat, input.authorName).id, input.text);
+    let chat = input.chatExternalId === undefined ? undefined : store.chats.get(input.chatExternalId);
+    if (input.chatExternalId !== undefined && !chat) throw new Error(`No chat ${input.chatExternalId} in the sandbox`);
+    if (!chat) {
+      const { person, name } = newCustomer(input.authorName);
+      const now = preciseTime(Date.now());
+      chat = addChat(name, ACCOUNT_ID, [participantOf(SEED_BOT, now), participantOf(person, now)]);
+    }
+    const message = addMessage(chat.id, authorIn(chat, input.authorName).id, input.text);
     return { chatExternalId: chat.id, messageExternalId: message.id };
   };
 

@@ -26,10 +26,10 @@ import {
   stateSchema,
 } from "@/lib/providers/smartsender/wire";
 
-export const SMARTSENDER_REQUESTS_PER_MINUTE = 180;
+const SMARTSENDER_REQUESTS_PER_MINUTE = 180;
 const RATE_WINDOW_MS = 60_000;
 /** The documented maximum of `limitation`: fewer, larger pages spend less of the rate budget. */
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export type ChatState = "open" | "closed";
 
@@ -47,11 +47,11 @@ export type SmartSenderClientOptions = {
  * What we allow ourselves per window: 5% under the provider's count, because SmartSender
  * counts arrivals while we count departures, and network jitter can bunch requests up.
  */
-export function ownBudget(providerLimit: number): number {
+function ownBudget(providerLimit: number): number {
   return Math.max(1, Math.floor(providerLimit * 0.95));
 }
 
-export function tokenKey(token: string | null): string {
+function tokenKey(token: string | null): string {
   return `smartsender:${createHash("sha256")
     .update(token ?? "")
     .digest("hex")}`;
@@ -175,5 +175,3 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     },
   };
 }
-
-export type SmartSenderClient = ReturnType<typeof createSmartSenderClient>;

@@ -22,7 +22,7 @@ import {
 } from "@/lib/sandbox/corpus";
 import { mediaUrl } from "@/lib/sandbox/media";
 
-export type WireChannel = {
+type WireChannel = {
   id: number;
   active: boolean;
   occupied: boolean;
@@ -34,8 +34,8 @@ export type WireChannel = {
   createdAt: string;
   updatedAt: string;
 };
-export type WireGate = { id: number; subscribed: boolean; unreadMessages: number; channel: WireChannel };
-export type WireChat = {
+type WireGate = { id: number; subscribed: boolean; unreadMessages: number; channel: WireChannel };
+type WireChat = {
   id: number;
   name: string;
   image: string | null;
@@ -74,7 +74,7 @@ export type FakeStore = {
   rng: Rng;
 };
 
-export type FakeDataOptions = {
+type FakeDataOptions = {
   seed: number;
   baseUrl: string;
   chats: number;
@@ -155,13 +155,13 @@ function textContent(type: "text" | "input" | "action", content: string): WireCo
   return { type, resource: { parameters: { content } } };
 }
 
-export function contentOf(
+function contentOf(
   type: ContentType,
   store: FakeStore,
-  context: { messageId: number; locale: Locale; inbound: boolean },
+  context: { messageId: number; createdAt: number; locale: Locale; inbound: boolean },
 ): WireContent {
   const { rng, baseUrl } = store;
-  const { messageId, locale, inbound } = context;
+  const { messageId, createdAt, locale, inbound } = context;
   const line = () => (inbound ? customerLine(rng, locale) : agentLine(rng, locale));
   const media = (name: string, extra: Record<string, unknown> = {}): WireContent => ({
     type,
@@ -223,7 +223,7 @@ export function contentOf(
         resource: {
           parameters: {
             original: textContent("text", line()),
-            context: { timestamp: wireDate(DATA_EPOCH - intBetween(rng, 1, 600) * MINUTE) },
+            context: { timestamp: wireDate(createdAt + intBetween(rng, 1, 30) * MINUTE) },
           },
         },
       };
@@ -306,13 +306,13 @@ function writeMessages(store: FakeStore, fake: FakeChat, list: Draft[], lastAt: 
       internal: draft.internal,
       sender: draft.inbound ? contactSender(fake.chat) : operatorSender(store),
       gate: gateRef(gate),
-      content: contentOf(draft.type, store, { messageId: id, locale, inbound: draft.inbound }),
+      content: contentOf(draft.type, store, { messageId: id, createdAt, locale, inbound: draft.inbound }),
     });
   });
 }
 
-function newGate(store: FakeStore, channel: WireChannel, unreadMessages: number): WireGate {
-  return { id: store.nextIds.gate++, subscribed: true, unreadMessages, channel: structuredClone(channel) };
+function newGate(store: FakeStore, channel: WireChannel): WireGate {
+  return { id: store.nextIds.gate++, subscribed: true, unreadMessages: 0, channel: structuredClone(channel) };
 }
 
 /** A chat for a new contact; its `gates[0]` is the channel the contact wrote from. */
@@ -329,7 +329,7 @@ export function newChat(store: FakeStore, name: string, createdAt: number, chann
     name,
     image: rng() < 0.8 ? mediaUrl(store.baseUrl, `avatar-${id}.jpg`) : null,
     contact: { id: contactId, originalId: contactId - 1169 },
-    gates: channels.map((channel) => newGate(store, channel, 0)),
+    gates: channels.map((channel) => newGate(store, channel)),
     createdAt: wireDate(createdAt),
     updatedAt: wireDate(createdAt),
   };

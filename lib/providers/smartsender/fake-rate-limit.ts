@@ -23,7 +23,7 @@ export const DOCUMENTED_RATE_LIMIT: FakeRateLimitSettings = {
   sendRetryAfter: false,
 };
 
-export type Admission = { allowed: true } | { allowed: false; lockoutMs: number };
+type Admission = { allowed: true } | { allowed: false; lockoutMs: number };
 
 export type RateStats = {
   perMinute: number;

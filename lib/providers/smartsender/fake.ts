@@ -46,7 +46,7 @@ export type SmartSenderFake = SandboxFake & {
   rateStats: () => RateStats;
 };
 
-export const DEFAULT_SMARTSENDER_TOKEN = "sandbox-smartsender-token";
+const DEFAULT_SMARTSENDER_TOKEN = "sandbox-smartsender-token";
 const MAX_LIMITATION = 20;
 
 function error(status: number, message: string): FakeResponse {
@@ -111,7 +111,10 @@ function contentToSend(body: unknown): WireContent | FakeResponse {
   if (typeof body !== "object" || body === null) return error(422, "The type field is required.");
   const fields = body as Record<string, unknown>;
   const type = fields.type;
-  const text = (name: string) => (typeof fields[name] === "string" && fields[name] !== "" ? fields[name] : null);
+  const text = (name: string): string | null => {
+    const value = fields[name];
+    return typeof value === "string" && value !== "" ? value : null;
+  };
   const content = (parameters: Record<string, unknown>): WireContent => ({
     type: String(type),
     resource: { parameters },

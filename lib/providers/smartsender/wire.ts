@@ -13,7 +13,7 @@ import { z } from "zod";
 const idSchema = z.union([z.number().int(), z.string().min(1)]);
 
 /** "YYYY-MM-DD HH:MM:SS" in the samples; ISO 8601 is accepted as well (see mapper's parseSmartSenderDate). */
-export const dateTextSchema = z
+const dateTextSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, "not a SmartSender date");
 
@@ -73,7 +73,7 @@ export const messageSchema = z.looseObject({
 });
 export type SmartSenderMessage = z.infer<typeof messageSchema>;
 
-export function pageSchema<T extends z.ZodType>(item: T) {
+function pageSchema<T extends z.ZodType>(item: T) {
   return z.looseObject({
     cursor: z.looseObject({ page: z.number().int().nonnegative(), pages: z.number().int().nonnegative() }),
     collection: z.array(item),

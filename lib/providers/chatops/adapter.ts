@@ -15,11 +15,7 @@
  *   rateLimitWindowMs   the rate window (default 1 000)
  *   maxRateLimitWaitMs  the longest Retry-After a 429 may ask for and still be waited out (default 30 000)
  */
-import {
-  createChatOpsClient,
-  DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-  DEFAULT_RATE_LIMIT,
-} from "@/lib/providers/chatops/client";
+import { createChatOpsClient, DEFAULT_RATE_LIMIT } from "@/lib/providers/chatops/client";
 import { mapChat, mapMessage, mapParticipants, sentMessage } from "@/lib/providers/chatops/mapper";
 import { ProviderError } from "@/lib/providers/errors";
 import type { ChatProvider, ConnectionConfig, NormalizedMessage } from "@/lib/providers/types";
@@ -47,7 +43,7 @@ export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
       limit: numberSetting(settings, "requestsPerWindow", 1) ?? DEFAULT_RATE_LIMIT.limit,
       windowMs: numberSetting(settings, "rateLimitWindowMs", 1) ?? DEFAULT_RATE_LIMIT.windowMs,
     },
-    maxRateLimitWaitMs: numberSetting(settings, "maxRateLimitWaitMs", 0) ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    maxRateLimitWaitMs: numberSetting(settings, "maxRateLimitWaitMs", 0),
   });
 
   return {

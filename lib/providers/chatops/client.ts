@@ -25,15 +25,15 @@ import { type RateLimitOptions, sharedRateLimiter } from "@/lib/providers/rate-l
 
 const CHATS = "/api/v1/private/chats";
 /** The documented maximum page size: the fewest requests for a full walk. */
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 /** A guess (nothing is documented): 10 requests a second per token and installation. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 10, windowMs: 1_000 };
 /** A 429 asking for a longer wait than this is handed to the caller (the sync or outbox retries later). */
-export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 30_000;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 30_000;
 const MAX_RATE_LIMIT_RETRIES = 2;
 
-export const CREATED_BY_MAX_LENGTH = 50;
-export const DESCRIPTION_MAX_LENGTH = 255;
+const CREATED_BY_MAX_LENGTH = 50;
+const DESCRIPTION_MAX_LENGTH = 255;
 
 export type ChatOpsClientOptions = {
   baseUrl: string;
@@ -57,7 +57,7 @@ function characterCount(text: string): number {
 }
 
 /** Refuses, before any request, what the documents say the API would refuse. */
-export function checkCreateChatInput(input: CreateChatInput): void {
+function checkCreateChatInput(input: CreateChatInput): void {
   if (input.title.trim() === "") throw new ProviderError("invalid_input", "A chat needs a title");
   if (input.createdBy !== undefined && characterCount(input.createdBy) > CREATED_BY_MAX_LENGTH) {
     throw new ProviderError("invalid_input", `"Created by" must be at most ${CREATED_BY_MAX_LENGTH} characters`);
@@ -161,5 +161,3 @@ export function createChatOpsClient(options: ChatOpsClientOptions) {
     },
   };
 }
-
-export type ChatOpsClient = ReturnType<typeof createChatOpsClient>;

@@ -394,6 +394,27 @@ describe("created ids in every accepted form", () => {
   }
 });
 
+describe("a sent message that cannot be read back", () => {
+  it("is still reported as sent, with its id, so the outbox does not send it twice", async () => {
+    // One request a minute: the POST goes through, the read-back is refused with a long Retry-After.
+    const fake = await fakeWith({ data: { chats: 3 }, rateLimit: { limit: 1, windowMs: 60_000 } });
+    const provider = providerFor(fake, { maxRateLimitWaitMs: 0 });
+    const message = await capability(
+      provider,
+      "sendText",
+    )({ chatExternalId: SEED_CHAT, text: "Дякую!", clientId: "c" });
+    expect(fake.calls.map((call) => [call.method, call.status])).toEqual([
+      ["POST", 201],
+      ["GET", 429],
+    ]);
+    const posted = fake
+      .snapshot()
+      .chats.find((chat) => chat.externalId === SEED_CHAT)
+      ?.messageExternalIds.at(-1);
+    expect(message).toMatchObject({ externalId: posted, text: "Дякую!", direction: "outbound", deliveryState: "sent" });
+  });
+});
+
 describe("failures", () => {
   it("types a body that is not JSON as malformed, without crashing", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { rate: 1, kinds: ["malformed"] } });

@@ -52,7 +52,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-export function seedChats(): WireChat[] {
+function seedChats(): WireChat[] {
   const [, second] = seedList.records;
   const chats: WireChat[] = [structuredClone(seedDetail)];
   if (second) chats.push(detailFormOfListed(structuredClone(second)));
@@ -85,7 +85,7 @@ function agentMessage(rng: Rng, locale: Locale, cast: Cast): { text: string; ent
 }
 
 /** A support conversation: the bot registers the request, then customers and the agent take turns. */
-export function conversation(rng: Rng, locale: Locale, cast: Cast, startMs: number, count: number): WireMessage[] {
+function conversation(rng: Rng, locale: Locale, cast: Cast, startMs: number, count: number): WireMessage[] {
   const messages: WireMessage[] = [];
   let at = startMs;
   for (let index = 0; index < count; index++) {

@@ -12,8 +12,8 @@
 import { listForm, springError, type WireChat } from "@/lib/providers/chatops/fake-wire";
 import { type FakeResponse, intParam } from "@/lib/providers/fake-kit";
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
 const DAY_MS = 86_400_000;
 
 type Comparator = (left: WireChat, right: WireChat) => number;

@@ -4,8 +4,8 @@
  * adapter's schemas on purpose, so the fake is written from the documents, not from the client.
  */
 
-export type WireTitle = { value: string; contentType: string; capturedAt: string };
-export type WireParticipation = { isActive: boolean; joinedAt: string; invitedBy?: string };
+type WireTitle = { value: string; contentType: string; capturedAt: string };
+type WireParticipation = { isActive: boolean; joinedAt: string; invitedBy?: string };
 export type WireParticipant = {
   id: string;
   userProperties: { firstname?: string; username: string };

@@ -53,7 +53,7 @@ export type ChatOpsFakeOptions = SandboxFakeOptions & {
   rateLimit?: { limit: number; windowMs: number };
 };
 
-export const DEFAULT_CHATOPS_TOKEN = "sandbox-chatops-token";
+const DEFAULT_CHATOPS_TOKEN = "sandbox-chatops-token";
 const CHATS_PATH = "/api/v1/private/chats";
 const CREATED_BY_MAX = 50;
 const DESCRIPTION_MAX = 255;

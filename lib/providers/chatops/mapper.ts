@@ -38,7 +38,7 @@ function newest<T>(entries: readonly T[], timeOf: (entry: T) => string): T | nul
   return best;
 }
 
-export function currentTitle(titles: readonly ChatOpsTitle[]): string | null {
+function currentTitle(titles: readonly ChatOpsTitle[]): string | null {
   return newest(titles, (title) => title.capturedAt)?.value.trim() || null;
 }
 
@@ -47,7 +47,7 @@ function latestParticipation(participant: ChatOpsParticipant): ChatOpsParticipat
 }
 
 /** A participant is a member now when their latest participation is active. */
-export function isActiveParticipant(participant: ChatOpsParticipant): boolean {
+function isActiveParticipant(participant: ChatOpsParticipant): boolean {
   return latestParticipation(participant)?.isActive ?? false;
 }
 
@@ -74,11 +74,11 @@ export function mapChat(chat: ChatOpsChat): NormalizedChat {
 }
 
 /** Telegram requires a bot's username to end in "bot" (e.g. the seed's "Flood_wait_bot"); no flag is documented. */
-export function looksLikeBot(username: string | null | undefined): boolean {
+function looksLikeBot(username: string | null | undefined): boolean {
   return typeof username === "string" && /bot$/i.test(username.trim());
 }
 
-export function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant {
+function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant {
   const { firstname, lastname, username } = participant.userProperties;
   const name = [firstname, lastname]
     .map((part) => part?.trim())

@@ -10,11 +10,9 @@ import { z } from "zod";
 import { parseChatOpsTimestamp } from "@/lib/providers/chatops/time";
 
 /** With or without a zone: the list and the detail of the seed differ (see time.ts). */
-export const timestampSchema = z
-  .string()
-  .refine((text) => parseChatOpsTimestamp(text) !== null, "not an ISO 8601 timestamp");
+const timestampSchema = z.string().refine((text) => parseChatOpsTimestamp(text) !== null, "not an ISO 8601 timestamp");
 
-export const titleSchema = z.looseObject({
+const titleSchema = z.looseObject({
   value: z.string(),
   contentType: z.string().optional(),
   capturedAt: timestampSchema,

@@ -42,6 +42,17 @@ function tooManyRequests(): FakeResponse {
   return maxError(429, "too.many.requests", `Too many requests: at most ${RATE_LIMIT.limit} per second`);
 }
 
+/** Alternately a body cut short and JSON that breaks every documented shape. */
+function malformedBodies(): () => FakeResponse {
+  let count = 0;
+  return () => {
+    count += 1;
+    return count % 2 === 1
+      ? { status: 200, text: '{"chat_id": -7040000, "title": "Обрыв', contentType: "application/json; charset=utf-8" }
+      : { status: 200, json: { result: "ok", data: [] } };
+  };
+}
+
 /** Only the header counts: the seed says the query `access_token` is no longer accepted. */
 function authorized(request: FakeRequest, token: string): boolean {
   return !request.query.has("access_token") && request.headers.authorization === token;
@@ -85,6 +96,7 @@ export async function startMaxFake(options: SandboxFakeOptions = {}): Promise<Sa
     faults: options.faults,
     errorBody,
     rateLimited: tooManyRequests,
+    malformed: malformedBodies(),
     handle: (request) => {
       if (!authorized(request, token)) return errorBody(401, "Invalid access_token");
       if (!withinLimit()) return tooManyRequests();

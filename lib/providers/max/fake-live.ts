@@ -5,9 +5,10 @@
  */
 import type { InjectMessageInput } from "@/lib/providers/fake-kit";
 import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/lib/providers/max/fake-conversation";
+import { asMember, plainUser, sandboxUser } from "@/lib/providers/max/fake-people";
 import type { UpdateLog } from "@/lib/providers/max/fake-update-log";
 import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/lib/providers/max/fake-wire";
-import { asMember, botStarted, dialogChat, plainUser, sandboxUser } from "@/lib/providers/max/fake-world";
+import { botStarted, dialogChat } from "@/lib/providers/max/fake-world";
 import { intBetween, randomLocale } from "@/lib/sandbox/corpus";
 
 export class SandboxInputError extends Error {

@@ -6,43 +6,19 @@
  * fixtures are served verbatim), shared/providers.md §2 (everything else).
  */
 
-import { createdUpdate, generateConversation, storeMessage } from "@/lib/providers/max/fake-conversation";
-import type {
-  ChatRecord,
-  WireChat,
-  WireChatType,
-  WireMember,
-  WireMessage,
-  WireUser,
-  WireUserWithPhoto,
-  World,
-} from "@/lib/providers/max/fake-wire";
-import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";
-import dialogFixture from "@/lib/providers/max/fixtures/dialog-by-username.json";
-import membersFixture from "@/lib/providers/max/fixtures/members.json";
-import messagesFixture from "@/lib/providers/max/fixtures/messages.json";
-import { createRng, intBetween, type Locale, personName, pick, randomLocale } from "@/lib/sandbox/corpus";
+import { generateConversation } from "@/lib/providers/max/fake-conversation";
+import { asMember, plainUser, SANDBOX_BOT, sandboxUser, withPhoto } from "@/lib/providers/max/fake-people";
+import { fixtureDialog, fixtureGroup } from "@/lib/providers/max/fake-seed-chats";
+import type { ChatRecord, WireChat, WireChatType, WireUser, World } from "@/lib/providers/max/fake-wire";
+import { createRng, intBetween, type Locale, pick, randomLocale } from "@/lib/sandbox/corpus";
 import { mediaUrl } from "@/lib/sandbox/media";
 
 export type WorldSize = { chats: number; messagesPerChat: number | null; bigChatMessages: number };
 
 export const DEFAULT_SIZE: WorldSize = { chats: 34, messagesPerChat: null, bigChatMessages: 300 };
 
-/** The sandbox bot, as the fixtures show it (the sender of their outbound messages). */
-export const SANDBOX_BOT: WireUser = {
-  user_id: 590001,
-  first_name: "Поддержка магазина",
-  last_name: null,
-  username: "inbox_support_bot",
-  is_bot: true,
-  last_activity_time: 1795165200000,
-  name: "Поддержка магазина",
-};
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const HANDLES = ["sunny", "kyiv_buyer", "olga_shop", "techguy", "mama_dasha", "lviv_cat", "night_owl", "green_tea"];
 
 const GROUP_TITLES: Record<Locale, readonly string[]> = {
   ru: ["Поддержка: оптовые заказы", "Чат покупателей", "Возвраты и обмены", "Партнёры — доставка"],
@@ -63,52 +39,6 @@ const GROUP_DESCRIPTIONS: Record<Locale, string> = {
 };
 
 const PUBLIC_SLUGS = ["zakazy_help", "dostavka_kyiv", "shop_news", "opt_orders", "beta_club", "returns_desk"];
-
-const ADMIN_PERMISSIONS = ["read_all_messages", "add_remove_members", "pin_message", "write", "change_chat_info"];
-
-export function sandboxUser(
-  world: World,
-  userId: number,
-  locale: Locale,
-  name = personName(world.rng, locale),
-): WireUser {
-  const [firstName = name, ...rest] = name.split(" ");
-  return {
-    user_id: userId,
-    first_name: firstName,
-    last_name: rest.length > 0 ? rest.join(" ") : null,
-    username: world.rng() < 0.7 ? `${pick(world.rng, HANDLES)}_${userId % 1000}` : null,
-    is_bot: false,
-    last_activity_time: Date.now() - intBetween(world.rng, 0, 3 * DAY),
-    name,
-  };
-}
-
-export function withPhoto(world: World, user: WireUser): WireUserWithPhoto {
-  return {
-    ...user,
-    description: null,
-    avatar_url: mediaUrl(world.baseUrl, `avatar-${user.user_id}.png`),
-    full_avatar_url: mediaUrl(world.baseUrl, `avatar-${user.user_id}-full.png`),
-  };
-}
-
-export function asMember(
-  world: World,
-  user: WireUser,
-  joinedAt: number,
-  role: "owner" | "admin" | "member",
-): WireMember {
-  return {
-    ...withPhoto(world, user),
-    last_access_time: user.last_activity_time,
-    is_owner: role === "owner",
-    is_admin: role !== "member",
-    join_time: joinedAt,
-    permissions: role === "member" ? null : ADMIN_PERMISSIONS,
-    alias: null,
-  };
-}
 
 function typeOf(index: number): WireChatType {
   if (index === 0) return "chat";
@@ -138,12 +68,6 @@ export function newChatId(world: World, type: WireChatType): number {
         : -(70_400_000_000_000 + intBetween(world.rng, 1, 99_999_999));
     if (!world.chats.has(id)) return id;
   }
-}
-
-/** The plain User part of a member or user-with-photo: what MAX puts in `sender` and updates. */
-export function plainUser(user: WireUser): WireUser {
-  const { user_id, first_name, last_name, username, is_bot, last_activity_time, name } = user;
-  return { user_id, first_name, last_name, username, is_bot, last_activity_time, name };
 }
 
 function joinEvents(world: World, record: ChatRecord, owner: WireUser, firstAt: number): void {
@@ -301,67 +225,6 @@ function closeIfNeeded(world: World, record: ChatRecord): ChatRecord {
       is_channel: chat.type === "channel",
     });
   }
-  return record;
-}
-
-/** The seed-derived group chat, served verbatim, with older generated history behind its sample page. */
-function fixtureGroup(world: World): ChatRecord {
-  const chat = structuredClone(chatByLinkFixture) as WireChat;
-  const members = structuredClone(membersFixture.members) as WireMember[];
-  const sample = (structuredClone(messagesFixture.messages) as WireMessage[]).reverse();
-  const record: ChatRecord = { chat, messages: [], members };
-  const customers = members.filter((member) => !member.is_bot).map(plainUser);
-  const olderCount = (chat.messages_count ?? sample.length) - sample.length;
-  const firstSampleAt = sample[0]?.timestamp ?? chat.last_event_time;
-  const owner = customers[0] as WireUser;
-  world.history.push({
-    update_type: "bot_added",
-    timestamp: firstSampleAt - 40 * DAY,
-    chat_id: chat.chat_id,
-    user: owner,
-    is_channel: false,
-  });
-  generateConversation(world, {
-    record,
-    customers,
-    locale: "uk",
-    count: olderCount,
-    endAt: firstSampleAt - HOUR,
-    maxGapMs: 6 * HOUR,
-  });
-  for (const message of sample) {
-    storeMessage(record, message);
-    world.history.push(createdUpdate(message));
-  }
-  return record;
-}
-
-/** The seed-derived dialog (found by the customer's username), served verbatim. */
-function fixtureDialog(world: World): ChatRecord {
-  const chat = structuredClone(dialogFixture) as WireChat;
-  const customer = plainUser(chat.dialog_with_user as WireUserWithPhoto);
-  const joinedAt = chat.last_event_time - 30 * DAY;
-  const record: ChatRecord = {
-    chat,
-    messages: [],
-    members: [asMember(world, customer, joinedAt, "member"), asMember(world, world.bot, joinedAt, "member")],
-  };
-  world.history.push({
-    update_type: "bot_started",
-    timestamp: chat.last_event_time - 2 * DAY,
-    chat_id: chat.chat_id,
-    user: customer,
-    payload: "site_footer",
-    user_locale: "uk",
-  });
-  generateConversation(world, {
-    record,
-    customers: [customer],
-    locale: "uk",
-    count: 8,
-    endAt: chat.last_event_time,
-    maxGapMs: HOUR,
-  });
   return record;
 }
 

@@ -68,10 +68,10 @@ function bridgeId(value: string, what: string): number {
   return Number(value);
 }
 
-function oldestCreatedMs(records: readonly MessageStructDto[]): number | null {
-  const times = records.map((record) => parseBridgeDate(record.Created)?.getTime() ?? Number.POSITIVE_INFINITY);
-  const oldest = Math.min(...times);
-  return Number.isFinite(oldest) ? oldest : null;
+/** The earliest of the given times, or null when there is none. */
+function earliest(times: ReadonlyArray<number | null | undefined>): number | null {
+  const known = times.filter((time): time is number => typeof time === "number" && Number.isFinite(time));
+  return known.length === 0 ? null : Math.min(...known);
 }
 
 export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
@@ -171,9 +171,10 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
         const { beforeMs } = position;
         const items =
           beforeMs === null ? messages : messages.filter((message) => message.createdAt.getTime() < beforeMs);
-        const oldestHere = oldestCreatedMs(data.messages);
-        const oldestMs =
-          beforeMs === null || oldestHere === null ? (oldestHere ?? beforeMs) : Math.min(beforeMs, oldestHere);
+        const oldestMs = earliest([
+          beforeMs,
+          ...data.messages.map((record) => parseBridgeDate(record.Created)?.getTime()),
+        ]);
         const created = data.chatInfo?.Created ? parseBridgeDate(data.chatInfo.Created) : null;
         const next = nextHistoryPosition({
           requested: position.extendDay,

@@ -30,7 +30,7 @@ import {
 import { parseDataContractXml, XmlSyntaxError } from "@/lib/providers/tgbridge/xml";
 
 const PROVIDER = "Telegram bridge";
-export const TGBRIDGE_RATE_LIMIT = { limit: 10, windowMs: 1000 };
+const TGBRIDGE_RATE_LIMIT = { limit: 10, windowMs: 1000 };
 
 const ACCEPT = {
   json: "application/json, text/json;q=0.9, application/xml;q=0.8, text/xml;q=0.7",
@@ -77,7 +77,7 @@ function requestLabel(request: HttpRequest): string {
 }
 
 /** The body as a plain value; undefined for an empty body. */
-export function decodeBody(response: HttpResponse, request: HttpRequest): unknown {
+function decodeBody(response: HttpResponse, request: HttpRequest): unknown {
   if (response.text.trim() === "") return undefined;
   const format = formatOf(response.contentType, response.text);
   if (format === null) {
@@ -106,7 +106,7 @@ function httpErrorMessage(value: unknown): string | null {
 }
 
 /** ASP.NET HttpError in JSON or XML, else a short plain-text body. */
-export function errorMessageOf(body: unknown, text: string): string | null {
+function errorMessageOf(body: unknown, text: string): string | null {
   if (body !== undefined) return httpErrorMessage(body);
   const trimmed = text.trim();
   if (trimmed.startsWith("<")) {
@@ -194,5 +194,3 @@ export function createTgBridgeClient(options: TgBridgeClientOptions) {
     },
   };
 }
-
-export type TgBridgeClient = ReturnType<typeof createTgBridgeClient>;

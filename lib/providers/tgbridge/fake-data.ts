@@ -85,8 +85,8 @@ function sampleMessage(): WireMessage {
 }
 
 /** The seed's ActiveChat (Id 1) as a chat of the sandbox, reachable by phone "sample string 8". */
-export const SAMPLE_CHAT_ID = 1;
-export const SAMPLE_PHONE = "sample string 8";
+const SAMPLE_CHAT_ID = 1;
+const SAMPLE_PHONE = "sample string 8";
 
 function sampleChat(): WireChat {
   return wireChat({

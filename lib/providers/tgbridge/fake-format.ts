@@ -50,7 +50,7 @@ export function negotiate(accept: string | undefined, xmlOnly: boolean): WireFor
 }
 
 /** JSON as the help page prints it: one token per line, no indentation. */
-export function helpPageJson(value: unknown): string {
+function helpPageJson(value: unknown): string {
   return JSON.stringify(value, null, 1)
     .split("\n")
     .map((line) => line.trimStart())

@@ -121,7 +121,3 @@ export function wireChat(fields: WireChat): WireChat {
 export function dotnetDate(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$10000+00:00");
 }
-
-export function dotnetDateMs(text: string): number {
-  return Date.parse(text);
-}

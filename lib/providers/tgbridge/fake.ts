@@ -24,9 +24,9 @@ import { appendRecord, chatById, openChat, recordsOf } from "@/lib/providers/tgb
 import { MESSAGE_TYPE } from "@/lib/providers/tgbridge/fake-wire";
 import { createRng, intBetween, personName, phoneNumber, randomLocale } from "@/lib/sandbox/corpus";
 
-export const SANDBOX_TGBRIDGE_TOKEN = "sandbox-tgbridge-token";
+const SANDBOX_TGBRIDGE_TOKEN = "sandbox-tgbridge-token";
 /** The staff member the sandbox connection acts as (the seed's Employee 1). */
-export const SANDBOX_EMPLOYEE_ID = 1;
+const SANDBOX_EMPLOYEE_ID = 1;
 
 export type TgBridgeFakeOptions = SandboxFakeOptions & {
   /** Answer DataContract XML whatever Accept says: a bridge without its JSON formatter. */

@@ -28,12 +28,12 @@ export function toInt(value: IntLike | null | undefined): number | null {
   return value === null || value === undefined ? null : intOf(value);
 }
 
-export const ZReaction = z.looseObject({ Employee: intLike.nullish(), Emoji: nullableText });
+const ZReaction = z.looseObject({ Employee: intLike.nullish(), Emoji: nullableText });
 
 /** An empty XML element (`<Reply />`) stands for an absent object. */
 const emptyAsNull = (value: unknown) => (value === "" ? null : value);
 
-export const ZReply = z.preprocess(
+const ZReply = z.preprocess(
   emptyAsNull,
   z.looseObject({ Id: intLike.nullish(), Name: nullableText, Message: nullableText }).nullish(),
 );
@@ -70,7 +70,7 @@ export type ActiveChat = NonNullable<z.infer<typeof ZActiveChat>>;
  * the time of the last message, its text, or the message itself; `LastEmployee` and
  * `Classification` are kept raw.
  */
-export const ZChatDto = z.looseObject({
+const ZChatDto = z.looseObject({
   Id: intLike,
   Created: dateText.nullish(),
   Name: nullableText,
@@ -80,9 +80,9 @@ export const ZChatDto = z.looseObject({
   CloseDate: z.preprocess(emptyAsNull, dateText.nullish()),
   State: enumLike.nullish(),
   LastMessage: z.union([z.string(), z.looseObject({ Message: nullableText, Created: dateText.nullish() })]).nullish(),
-  LastEmployee: z.unknown(),
+  LastEmployee: z.unknown().optional(),
   Area: intLike.nullish(),
-  Classification: z.unknown(),
+  Classification: z.unknown().optional(),
   Source: enumLike.nullish(),
 });
 export type ChatDto = z.infer<typeof ZChatDto>;
@@ -93,7 +93,7 @@ export const ZChats = z.array(ZChatDto);
 export const ZChatData = z.looseObject({
   messages: z.array(ZMessageStructDto).nullish(),
   Messages: z.array(ZMessageStructDto).nullish(),
-  copilotMessages: z.unknown(),
+  copilotMessages: z.unknown().optional(),
   chatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
   ChatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
 });

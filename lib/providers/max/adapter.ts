@@ -91,17 +91,20 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     return botUserId;
   };
 
+  /**
+   * The answer is the message just sent, so it is outbound whoever MAX names as its sender;
+   * not asking GET /me here means a failure there can never hide a message that went out.
+   */
   const send = async (input: SendTextInput, replyTo: string | null, signal?: AbortSignal) => {
     const chatExternalId = requireChatId(input.chatExternalId);
     const text = requireText(input.text);
-    const [sent, botId] = await Promise.all([
-      client.sendMessage(chatExternalId, replyTo ? { text, link: { type: "reply", mid: replyTo } } : { text }, signal),
-      ownUserId(),
-    ]);
-    return mapMessage(sent.message, {
-      chatExternalId: chatIdOfMessage(sent.message) ?? chatExternalId,
-      botUserId: botId,
+    const body = replyTo ? { text, link: { type: "reply" as const, mid: replyTo } } : { text };
+    const { message } = await client.sendMessage(chatExternalId, body, signal);
+    const mapped = mapMessage(message, {
+      chatExternalId: chatIdOfMessage(message) ?? chatExternalId,
+      botUserId: message.sender?.user_id ?? Number.NaN,
     });
+    return { ...mapped, direction: "outbound" as const };
   };
 
   const getChat = async (chatExternalId: string, signal?: AbortSignal) =>
@@ -155,7 +158,11 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
       do {
         const page = await client.getMembers(chatId, marker, MEMBERS_PAGE, signal);
         members.push(...page.members.map(mapParticipant));
-        marker = page.marker ?? null;
+        const next = page.marker ?? null;
+        if (next !== null && next === marker) {
+          throw new ProviderError("malformed", "MAX answered the same members marker twice");
+        }
+        marker = next;
       } while (marker !== null);
       return members;
     },

@@ -101,6 +101,17 @@ describe("MAX messages", () => {
     expect(byText("у вихідні")).toMatchObject({ direction: "inbound", authorName: "Ірина Мельник" });
   });
 
+  it("counts a channel post without a sender as the channel's own (outbound), not a customer's", () => {
+    const [sample] = messagesPageSchema.parse(messagesPage).messages;
+    if (!sample) throw new Error("empty sample page");
+    const post = { ...sample, sender: null, recipient: { ...sample.recipient, chat_type: "channel" as const } };
+    expect(mapMessage(post, { chatExternalId: GROUP_ID, botUserId: BOT_ID })).toMatchObject({
+      direction: "outbound",
+      authorName: null,
+      authorExternalId: null,
+    });
+  });
+
   it("quotes the replied-to message with its author and text", () => {
     expect(byText("посилку передано кур'єру").replyTo).toEqual({
       externalId: "mid.0a1b2c3d4e5f60718293a4b5c6d7e810",

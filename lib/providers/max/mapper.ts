@@ -172,6 +172,15 @@ function textOf(message: MaxMessage): string | null {
   return own ? `${own}\n\n${forwarded}` : forwarded;
 }
 
+/**
+ * Sent by this bot — or, with no sender at all, posted on behalf of a channel: by its admins
+ * (the bot among them), never by a customer, so not something staff has to answer.
+ */
+function isOwnMessage(message: MaxMessage, botUserId: number): boolean {
+  if (!message.sender) return message.recipient.chat_type === "channel";
+  return message.sender.user_id === botUserId;
+}
+
 export type MessageContext = {
   chatExternalId: string;
   /** The bot's own user id (GET /me): its messages are the outbound ones. */
@@ -185,7 +194,7 @@ export function mapMessage(message: MaxMessage, context: MessageContext): Normal
   return {
     externalId: message.body.mid,
     chatExternalId: context.chatExternalId,
-    direction: sender?.user_id === context.botUserId ? "outbound" : "inbound",
+    direction: isOwnMessage(message, context.botUserId) ? "outbound" : "inbound",
     systemEvent: null,
     authorName: userName(sender),
     authorExternalId: sender ? String(sender.user_id) : null,

@@ -114,5 +114,3 @@ export function createMaxClient(options: MaxClientOptions) {
       ),
   };
 }
-
-export type MaxClient = ReturnType<typeof createMaxClient>;

@@ -26,7 +26,7 @@ import {
 } from "@/lib/sandbox/corpus";
 import { mediaUrl } from "@/lib/sandbox/media";
 
-export const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
+const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
 type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 const PLACES: ReadonlyArray<readonly [number, number]> = [
@@ -67,7 +67,7 @@ const RATING_KEYBOARD: WireAttachment = {
   },
 };
 
-export function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n: number): WireAttachment {
+function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n: number): WireAttachment {
   const url = (name: string) => mediaUrl(world.baseUrl, name);
   const { rng } = world;
   switch (kind) {

@@ -60,7 +60,7 @@ function messageCount(world: World, size: WorldSize, index: number): number {
 }
 
 /** Dialogs have positive ids, group chats and channels negative ones, as in MAX. */
-export function newChatId(world: World, type: WireChatType): number {
+function newChatId(world: World, type: WireChatType): number {
   for (;;) {
     const id =
       type === "dialog"

@@ -10,7 +10,7 @@ import { z } from "zod";
 const int64 = z.number();
 const optionalText = z.string().nullish();
 
-export const userSchema = z.looseObject({
+const userSchema = z.looseObject({
   user_id: int64,
   first_name: optionalText,
   last_name: optionalText,
@@ -22,7 +22,7 @@ export const userSchema = z.looseObject({
 });
 export type MaxUser = z.infer<typeof userSchema>;
 
-export const userWithPhotoSchema = userSchema.extend({
+const userWithPhotoSchema = userSchema.extend({
   description: optionalText,
   avatar_url: optionalText,
   full_avatar_url: optionalText,
@@ -106,7 +106,7 @@ export function isKnownAttachment(attachment: MaxAttachment): attachment is MaxK
   return KNOWN_ATTACHMENT_TYPES.has(attachment.type);
 }
 
-export const messageBodySchema = z.looseObject({
+const messageBodySchema = z.looseObject({
   mid: z.string(),
   seq: z.number().nullish(),
   text: optionalText,
@@ -115,9 +115,9 @@ export const messageBodySchema = z.looseObject({
 });
 export type MaxMessageBody = z.infer<typeof messageBodySchema>;
 
-export const CHAT_TYPES = ["chat", "dialog", "channel"] as const;
+const CHAT_TYPES = ["chat", "dialog", "channel"] as const;
 
-export const messageSchema = z.looseObject({
+const messageSchema = z.looseObject({
   /** Null when a channel posted it. */
   sender: userSchema.nullish(),
   recipient: z.looseObject({
@@ -161,7 +161,7 @@ export const chatSchema = z.looseObject({
 });
 export type MaxChat = z.infer<typeof chatSchema>;
 
-export const chatMemberSchema = userWithPhotoSchema.extend({
+const chatMemberSchema = userWithPhotoSchema.extend({
   last_access_time: int64.nullish(),
   is_owner: z.boolean().nullish(),
   is_admin: z.boolean().nullish(),
@@ -209,7 +209,7 @@ const otherUpdate = z.looseObject({
   timestamp: int64,
 });
 
-export const updateSchema = z.union([knownUpdate, otherUpdate]);
+const updateSchema = z.union([knownUpdate, otherUpdate]);
 export type MaxUpdate = z.infer<typeof updateSchema>;
 export type MaxKnownUpdate = z.infer<typeof knownUpdate>;
 

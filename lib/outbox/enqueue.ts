@@ -1,6 +1,9 @@
 import type { DbClient } from "@/lib/db";
 import type { OutboxKind } from "@/lib/generated/prisma/enums.ts";
 
+/** NOTIFYed when an action is queued, so an idle worker starts on it at once (lib/outbox/worker.ts). */
+export const OUTBOX_CHANNEL = "outbox_actions";
+
 export type OutboxRequest = {
   connectionId: string;
   kind: OutboxKind;
@@ -22,5 +25,7 @@ export async function enqueueOutbox(client: DbClient, request: OutboxRequest): P
     data: [{ ...request, payload: (request.payload ?? {}) as object }],
     skipDuplicates: true,
   });
+  // Postgres delivers the notice only if and when the transaction commits.
+  if (count === 1) await client.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${request.connectionId})`;
   return count === 1;
 }

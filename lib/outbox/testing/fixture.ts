@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { seal } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db";
+import { sendMessage } from "@/lib/messages/send-message";
+import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker";
+import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
+import { ingestChats } from "@/lib/sync/ingest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const SECRET = "outbox-tests-secret-key-0123456789abcdef";
+
+/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type OutboxFixture = {
+  database: TestDatabase;
+  prisma: Db;
+  fake: SandboxFake;
+  connectionId: string;
+  userId: string;
+  /** The provider's chats, as the sync stored them: local id by external id. */
+  chats: Array<NormalizedChat & { id: number }>;
+  /** One sync cycle as the sync engine runs it: every chat page, ingested. */
+  syncChats: () => Promise<void>;
+  startWorker: (options?: Partial<OutboxWorkerOptions>) => { stop: () => Promise<void> };
+  /** A second "instance": its own connection pool. */
+  otherInstance: () => Db;
+  send: (chatId: number, text: string) => Promise<number>;
+  /** The provider calls the fake carried out (answered with success, not an injected fault). */
+  answered: (method: string, path: RegExp) => RecordedCall[];
+  close: () => Promise<void>;
+};
+
+/**
+ * A fresh database with a connection to a running sandbox fake and its chats stored as the
+ * sync stores them, a staff member, and workers that are stopped on close.
+ */
+export async function outboxFixture(
+  kind: ProviderKind,
+  fake: SandboxFake,
+  settings: Record<string, unknown> = {},
+): Promise<OutboxFixture> {
+  process.env.INBOX_SECRET_KEY = SECRET;
+  const database = await createTestDatabase();
+  const prisma = database.prisma;
+  const stoppers: Array<() => Promise<void>> = [];
+  const user = await prisma.user.create({
+    data: { id: randomUUID(), name: "Agent Smith", email: `agent-${randomUUID()}@example.com` },
+  });
+  const connection = fake.connection();
+  const { id: connectionId } = await prisma.connection.create({
+    data: {
+      slug: `sandbox:${kind}`,
+      kind,
+      displayName: `${kind} (sandbox)`,
+      baseUrl: connection.baseUrl,
+      credentials: seal(JSON.stringify(connection.credentials), SECRET),
+      settings: { ...connection.settings, ...settings } as object,
+      isSandbox: true,
+    },
+  });
+  const listChats = async () => {
+    const provider = await providerForConnection(prisma, connectionId);
+    const all: NormalizedChat[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await requireCapability(provider, "listChats")(cursor);
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return all;
+  };
+  const syncChats = async () => {
+    const observedAt = new Date();
+    await ingestChats(prisma, connectionId, await listChats(), { observedAt });
+  };
+  const listed = await listChats();
+  const ids = await ingestChats(prisma, connectionId, listed);
+  const chats = listed.flatMap((chat) => {
+    const id = ids.get(chat.externalId);
+    return id === undefined ? [] : [{ ...chat, id }];
+  });
+
+  return {
+    database,
+    prisma,
+    fake,
+    connectionId,
+    userId: user.id,
+    chats,
+    syncChats,
+    startWorker: (options = {}) => {
+      const worker = startOutboxWorker({
+        prisma,
+        instanceId: `test-${randomUUID().slice(0, 8)}`,
+        databaseUrl: database.url,
+        pollMs: 200,
+        backoff: { baseMs: 50, maxMs: 200, doubtMs: 0 },
+        ...options,
+      });
+      let stopped = false;
+      const stop = async () => {
+        if (stopped) return;
+        stopped = true;
+        await worker.stop();
+      };
+      stoppers.push(stop);
+      return { stop };
+    },
+    otherInstance: () => {
+      const other = createPrismaClient(database.url, 5);
+      stoppers.push(() => other.$disconnect());
+      return other;
+    },
+    send: async (chatId, text) => {
+      const { messageId } = await sendMessage(prisma, {
+        chatId,
+        user: { id: user.id, name: user.name },
+        request: { text, clientId: randomUUID() },
+      });
+      return messageId;
+    },
+    answered: (method, path) =>
+      fake.calls.filter(
+        (call) =>
+          call.method === method && path.test(call.path) && call.fault === null && call.status > 0 && call.status < 400,
+      ),
+    close: async () => {
+      for (const stop of stoppers.reverse()) await stop();
+      await fake.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type OutboxFixture, outboxFixture, waitFor } from "@/lib/outbox/testing/fixture";
+import { UNCONFIRMED_SEND_ERROR } from "@/lib/outbox/worker";
+import { startChatOpsFake } from "@/lib/providers/chatops/fake";
+import { NO_FAULTS } from "@/lib/providers/fake-kit";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+
+/**
+ * The sandboxes' "timeout" fault holds a request and then answers 504 without carrying it out,
+ * so a request that is carried out after the client gave up is made with latency instead: the
+ * fake waits `latencyMs`, then applies the request, while the client stopped waiting at
+ * `timeoutMs`.
+ */
+const CLIENT_TIMEOUT_MS = 400;
+const PROVIDER_LATENCY_MS = 700;
+
+let fixture: OutboxFixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+const messageRow = (prisma: OutboxFixture["prisma"], id: number) => prisma.message.findUniqueOrThrow({ where: { id } });
+
+describe("a send whose answer was lost", () => {
+  it("is found at the provider and adopted, never sent a second time", async () => {
+    const fake = await startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, data: { chats: 8 } });
+    const current = await outboxFixture("smartsender", fake, {
+      requestsPerMinute: 100_000,
+      timeoutMs: CLIENT_TIMEOUT_MS,
+    });
+    fixture = current;
+    const chat = current.chats.find((candidate) =>
+      ((candidate.raw as { gates?: Array<{ subscribed?: boolean }> }).gates ?? []).some((gate) => gate.subscribed),
+    );
+    if (!chat) throw new Error("no writable chat");
+    const text = "We have re-sent your invoice.";
+    const sendPath = /^\/v1\/contacts\/\d+\/send$/;
+
+    fake.setFaults({ latencyMs: PROVIDER_LATENCY_MS });
+    // The check before the next attempt waits until the provider has surely stored the message.
+    current.startWorker({ backoff: { baseMs: 50, maxMs: 200, doubtMs: 1_200 } });
+    const messageId = await current.send(chat.id, text);
+    const doubted = await waitFor("the first attempt to time out", async () => {
+      const action = await current.prisma.outboxAction.findFirstOrThrow({ where: { messageId } });
+      return action.unconfirmedSince !== null && action;
+    });
+    expect(doubted.lastError).toContain(`did not answer within ${CLIENT_TIMEOUT_MS} ms`);
+    fake.setFaults(NO_FAULTS);
+
+    const sent = await waitFor("the send to be settled", async () => {
+      const row = await messageRow(current.prisma, messageId);
+      return row.deliveryState !== "pending" && row;
+    });
+    // The provider got exactly one send, and our row carries its id: one click, one message.
+    expect(current.answered("POST", sendPath)).toHaveLength(1);
+    const provider = await providerForConnection(current.prisma, current.connectionId);
+    const newest = await requireCapability(provider, "listMessages")(chat.externalId, null);
+    const copies = newest.items.filter((message) => message.text === text);
+    expect(copies).toHaveLength(1);
+    expect(sent.externalId).toBe(copies[0]?.externalId);
+    expect(sent.deliveryError).toBeNull();
+    expect(await current.prisma.message.count({ where: { chatId: chat.id, text } })).toBe(1);
+    expect(await current.prisma.outboxAction.findFirstOrThrow({ where: { messageId } })).toMatchObject({
+      status: "done",
+      attempts: 2,
+      unconfirmedSince: null,
+    });
+  });
+
+  it("fails with an explanation where the provider cannot be asked, instead of risking a double send", async () => {
+    const fake = await startChatOpsFake({ data: { chats: 4 } });
+    const current = await outboxFixture("chatops", fake, { timeoutMs: CLIENT_TIMEOUT_MS });
+    fixture = current;
+    const [chat] = current.chats;
+    if (!chat) throw new Error("no chat");
+    fake.setFaults({ latencyMs: PROVIDER_LATENCY_MS });
+    current.startWorker();
+    const messageId = await current.send(chat.id, "Please check the pinned instructions.");
+    const failed = await waitFor("the send to be settled", async () => {
+      const row = await messageRow(current.prisma, messageId);
+      return row.deliveryState === "failed" && row;
+    });
+    expect(failed.deliveryError).toBe(UNCONFIRMED_SEND_ERROR);
+    await new Promise((resolve) => setTimeout(resolve, PROVIDER_LATENCY_MS));
+    expect(current.answered("POST", /\/messages$/)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { markChatRead } from "@/lib/chats/mark-read";
+import { unreadCounts } from "@/lib/chats/unread-counts";
+import { retryMessage } from "@/lib/messages/retry-message";
+import { type OutboxFixture, outboxFixture, waitFor } from "@/lib/outbox/testing/fixture";
+import { NO_FAULTS } from "@/lib/providers/fake-kit";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+
+let fixture: OutboxFixture;
+
+beforeEach(async () => {
+  const fake = await startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, data: { chats: 12 } });
+  fixture = await outboxFixture("smartsender", fake, { requestsPerMinute: 100_000, timeoutMs: 2_000 });
+});
+afterEach(async () => {
+  await fixture.close();
+});
+
+const SEND_PATH = /^\/v1\/contacts\/\d+\/send$/;
+
+/** A chat whose contact can be written to (a subscribed gate). */
+function writableChat() {
+  const chat = fixture.chats.find((candidate) => {
+    const gates = (candidate.raw as { gates?: Array<{ subscribed?: boolean }> }).gates ?? [];
+    return gates.some((gate) => gate.subscribed);
+  });
+  if (!chat) throw new Error("The sandbox has no chat with a subscribed contact");
+  return chat;
+}
+
+/** Sent, or further: SmartSender answers with `deliveredAt`, which the message then shows. */
+const wentOut = (state: string | null) => state === "sent" || state === "delivered" || state === "read";
+
+const messageRow = (id: number) => fixture.prisma.message.findUniqueOrThrow({ where: { id } });
+const actionOf = (where: { messageId?: number; chatId?: number }) =>
+  fixture.prisma.outboxAction.findFirstOrThrow({ where, orderBy: { id: "desc" } });
+
+describe("outbox delivery", () => {
+  it("sends a message within a second of the click and keeps the provider's id", async () => {
+    fixture.startWorker();
+    const chat = writableChat();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker is idle, LISTENing
+    const clickedAt = Date.now();
+    const messageId = await fixture.send(chat.id, "Your refund is on its way.");
+    expect((await messageRow(messageId)).deliveryState).toBe("pending");
+
+    const sent = await waitFor("the message to be sent", async () => {
+      const row = await messageRow(messageId);
+      return wentOut(row.deliveryState) && row;
+    });
+    expect(Date.now() - clickedAt).toBeLessThan(1_000);
+    const [call] = fixture.answered("POST", SEND_PATH);
+    expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
+    expect(call?.body).toEqual({ type: "text", content: "Your refund is on its way." });
+    // The provider's copy carries the same id as our row: the sync will find one message, not two.
+    const provider = await providerForConnection(fixture.prisma, fixture.connectionId);
+    const newest = await requireCapability(provider, "listMessages")(chat.externalId, null);
+    const copy = newest.items.find((message) => message.text === "Your refund is on its way.");
+    expect(sent.externalId).toBe(copy?.externalId);
+    expect((await actionOf({ messageId })).status).toBe("done");
+  });
+
+  it("marks read while the provider answers 503: 0 unread at once and throughout, delivered once after recovery", async () => {
+    const chat = fixture.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
+    if (!chat) throw new Error("The sandbox has no unread chat");
+    const unreadOf = async () => (await fixture.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount;
+    const totalBefore = (await unreadCounts(fixture.prisma)).total;
+    expect(await unreadOf()).toBe(chat.providerUnreadCount);
+
+    fixture.fake.setFaults({ forceStatus: 503 });
+    const worker = fixture.startWorker();
+    await markChatRead(fixture.prisma, { chatId: chat.id, userId: fixture.userId });
+    expect(await unreadOf()).toBe(0);
+    expect((await unreadCounts(fixture.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
+
+    // The worker keeps trying; sync cycles fail at the provider too; the badge stays at 0.
+    const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
+    await waitFor("three refused attempts", async () =>
+      fixture.fake.calls.filter((call) => readPath.test(call.path)).length >= 3 ? true : undefined,
+    );
+    await expect(fixture.syncChats()).rejects.toMatchObject({ kind: "server" });
+    expect(await unreadOf()).toBe(0);
+    const waiting = await actionOf({ chatId: chat.id });
+    expect(waiting.status).toBe("pending");
+    expect(waiting.lastError).toContain("503");
+
+    // The provider recovers; the sync happens to list chats before the outbox delivers.
+    await worker.stop();
+    fixture.fake.setFaults(NO_FAULTS);
+    await fixture.syncChats();
+    expect(await unreadOf()).toBe(0);
+
+    fixture.startWorker();
+    await waitFor("the mark-read to be delivered", async () => (await actionOf({ chatId: chat.id })).status === "done");
+    expect(fixture.answered("PUT", readPath)).toHaveLength(1);
+    await fixture.syncChats();
+    expect(await unreadOf()).toBe(0);
+    const provider = await providerForConnection(fixture.prisma, fixture.connectionId);
+    expect((await requireCapability(provider, "getChat")(chat.externalId)).providerUnreadCount).toBe(0);
+    expect((await unreadCounts(fixture.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
+  });
+
+  it("delivers a chat's sends in the order they were written, after an outage", async () => {
+    const chat = writableChat();
+    fixture.fake.setFaults({ forceStatus: 502 });
+    fixture.startWorker({ concurrency: 4 });
+    const texts = ["First", "Second", "Third"];
+    const ids: number[] = [];
+    for (const text of texts) ids.push(await fixture.send(chat.id, text));
+    await waitFor("a few refused attempts", async () => (fixture.fake.calls.length >= 4 ? true : undefined));
+    fixture.fake.setFaults(NO_FAULTS);
+    await waitFor("all three to be sent", async () => {
+      const rows = await fixture.prisma.message.findMany({ where: { id: { in: ids } } });
+      return rows.every((row) => wentOut(row.deliveryState));
+    });
+    const contents = fixture.answered("POST", SEND_PATH).map((call) => (call.body as { content: string }).content);
+    expect(contents).toEqual(texts);
+    const externalIds = await Promise.all(ids.map(async (id) => Number((await messageRow(id)).externalId)));
+    expect(externalIds).toEqual([...externalIds].sort((a, b) => a - b));
+  });
+
+  it("fails a refused send with the provider's error, and Retry sends it once", async () => {
+    const chat = writableChat();
+    fixture.fake.setFaults({ forceStatus: 403 });
+    fixture.startWorker();
+    const messageId = await fixture.send(chat.id, "Can you confirm your address?");
+    const failed = await waitFor("the send to fail", async () => {
+      const row = await messageRow(messageId);
+      return row.deliveryState === "failed" && row;
+    });
+    expect(failed.deliveryError).toBe("SmartSender answered 403: Forced by the sandbox");
+    const action = await actionOf({ messageId });
+    expect(action).toMatchObject({ status: "failed", attempts: 1, lastError: failed.deliveryError });
+    // A refusal is final: no retry loop against the provider.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(fixture.fake.calls.filter((call) => SEND_PATH.test(call.path))).toHaveLength(1);
+
+    fixture.fake.setFaults(NO_FAULTS);
+    await retryMessage(fixture.prisma, { messageId, userId: fixture.userId });
+    const sent = await waitFor("the retried send", async () => {
+      const row = await messageRow(messageId);
+      return wentOut(row.deliveryState) && row;
+    });
+    expect(sent.deliveryError).toBeNull();
+    expect(sent.externalId).toMatch(/^\d+$/);
+    expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
+  });
+
+  it("emits the change events the browsers refetch by", async () => {
+    const chat = writableChat();
+    fixture.startWorker();
+    const messageId = await fixture.send(chat.id, "Hello from the inbox");
+    const [latest] = await fixture.prisma.changeEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
+    await waitFor("the send", async () => wentOut((await messageRow(messageId)).deliveryState));
+    const after = await fixture.prisma.changeEvent.findMany({ where: { id: { gt: latest?.id ?? 0n } } });
+    expect(after.map((event) => [event.type, event.payload])).toEqual(
+      expect.arrayContaining([
+        ["messages.changed", { chatId: chat.id, messageIds: [messageId] }],
+        ["chat.changed", { chatId: chat.id, connectionId: fixture.connectionId }],
+      ]),
+    );
+  });
+});

@@ -55,6 +55,8 @@ export type RecordedCall = {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** Request headers as received (names lower-cased), so tests can check auth and Accept. */
+  headers: Record<string, string>;
   body: unknown;
   /** Fault injected instead of the real answer, if any. */
   fault: FaultKind | `status_${number}` | null;
@@ -174,6 +176,12 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
         method: request.method,
         path: request.path,
         query: Object.fromEntries(request.query),
+        headers: Object.fromEntries(
+          Object.entries(request.headers).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? value.join(", ") : (value ?? ""),
+          ]),
+        ),
         body: request.body,
         fault: null,
         status: 0,
@@ -258,7 +266,7 @@ export function bearerToken(headers: http.IncomingHttpHeaders): string | null {
 
 /** Options every sandbox provider accepts. */
 export type SandboxFakeOptions = {
-  /** The token clients must present; a default is generated per fake. */
+  /** The token clients must present; each fake has a fixed default (`sandbox-<kind>-token`). */
   token?: string;
   port?: number;
   seed?: number;

@@ -66,20 +66,21 @@ export function createHttpClient(options: HttpClientOptions) {
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
     const url = buildUrl(options.baseUrl, request.path, request.query);
-    await options.limiter?.acquire(request.signal);
+    const finished = await options.limiter?.acquire(request.signal);
     const timeout = AbortSignal.timeout(request.timeoutMs ?? timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    // A Headers object merges names case-insensitively, so "Accept" from a caller replaces our "accept".
+    const headers = new Headers({ accept: "application/json" });
+    if (request.json !== undefined) headers.set("content-type", "application/json");
+    for (const extra of [options.headers, request.headers]) {
+      for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+    }
     let response: Response;
     let text: string;
     try {
       response = await fetch(url, {
         method: request.method ?? "GET",
-        headers: {
-          accept: "application/json",
-          ...(request.json !== undefined ? { "content-type": "application/json" } : {}),
-          ...options.headers,
-          ...request.headers,
-        },
+        headers,
         body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
         signal,
       });
@@ -98,6 +99,8 @@ export function createHttpClient(options: HttpClientOptions) {
       throw new ProviderError("network", `${options.provider} could not be reached: ${(error as Error).message}`, {
         cause: error,
       });
+    } finally {
+      finished?.();
     }
     const result: HttpResponse = {
       status: response.status,

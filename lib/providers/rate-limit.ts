@@ -1,87 +1,116 @@
 /**
- * A sliding-window limiter: never more than `limit` requests in any `windowMs`, whatever
- * window the provider counts in. One limiter is shared by every caller using the same key
- * (a provider token), so sync, outbox and on-demand reads together stay under the limit.
+ * A sliding-window limiter shared by every caller using the same key (a provider token), so
+ * sync, outbox and on-demand reads together stay under a provider's limit.
+ *
+ * Providers count a request when it arrives, which lies somewhere between when we send it and
+ * when its answer comes back. So a request holds its place from the moment it leaves until one
+ * window after its answer: whatever window the provider counts in, it never sees more than
+ * `limit` of ours.
  */
 export type RateLimiter = {
-  /** Resolves when a request may be sent (and counts it). */
-  acquire: (signal?: AbortSignal) => Promise<void>;
+  /** Resolves when a request may be sent; call the returned `finished` once its answer (or failure) is in. */
+  acquire: (signal?: AbortSignal) => Promise<() => void>;
   /** Holds every request until `until` (epoch ms): a provider lockout after a 429. */
   pauseUntil: (until: number) => void;
-  /** Requests sent in the last window (for measurements). */
+  /** Places taken right now: requests in flight plus those answered within the last window. */
   inWindow: () => number;
 };
 
 export type RateLimitOptions = { limit: number; windowMs: number };
 
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error("aborted");
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignal));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error("aborted");
 }
 
 export function createRateLimiter({ limit, windowMs }: RateLimitOptions): RateLimiter {
-  const sent: number[] = [];
+  let inFlight = 0;
+  const finishedAt: number[] = [];
   let pausedUntil = 0;
+  const sleepers = new Set<() => void>();
   // Callers queue in order, so a burst cannot starve an earlier caller.
   let queue: Promise<void> = Promise.resolve();
 
   const prune = (now: number) => {
-    while (sent.length > 0 && (sent[0] as number) <= now - windowMs) sent.shift();
+    while (finishedAt.length > 0 && (finishedAt[0] as number) <= now - windowMs) finishedAt.shift();
   };
 
-  const waitForSlot = async (signal?: AbortSignal) => {
+  /** Sleeps `ms` (until a request finishes when Infinity). */
+  const nap = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortReason(signal));
+      const timer = Number.isFinite(ms) ? setTimeout(wake, ms) : null;
+      const onAbort = () => {
+        sleepers.delete(wake);
+        if (timer) clearTimeout(timer);
+        reject(abortReason(signal as AbortSignal));
+      };
+      function wake() {
+        sleepers.delete(wake);
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }
+      sleepers.add(wake);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+
+  const waitForPlace = async (signal?: AbortSignal) => {
     for (;;) {
       const now = Date.now();
       prune(now);
-      const waitForPause = pausedUntil - now;
-      const waitForWindow = sent.length >= limit ? (sent[0] as number) + windowMs - now : 0;
-      const wait = Math.max(waitForPause, waitForWindow);
-      if (wait <= 0) {
-        sent.push(now);
+      if (pausedUntil > now) {
+        await nap(pausedUntil - now, signal);
+        continue;
+      }
+      if (inFlight + finishedAt.length < limit) {
+        inFlight += 1;
         return;
       }
-      await sleep(wait, signal);
+      const oldest = finishedAt[0];
+      await nap(oldest === undefined ? Number.POSITIVE_INFINITY : oldest + windowMs - now, signal);
     }
   };
 
+  const finish = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    finishedAt.push(Date.now());
+    for (const wake of [...sleepers]) wake();
+  };
+
   return {
-    acquire(signal) {
-      const turn = queue.then(() => waitForSlot(signal));
+    async acquire(signal) {
+      const turn = queue.then(() => waitForPlace(signal));
       queue = turn.catch(() => undefined);
-      return turn;
+      await turn;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        finish();
+      };
     },
     pauseUntil(until) {
       pausedUntil = Math.max(pausedUntil, until);
     },
     inWindow() {
       prune(Date.now());
-      return sent.length;
+      return inFlight + finishedAt.length;
     },
   };
 }
 
-const shared = new Map<string, RateLimiter>();
+const shared = new Map<string, { options: RateLimitOptions; limiter: RateLimiter }>();
 
-/** The limiter for `key` (e.g. "smartsender:" + a hash of the token), created on first use. */
+/**
+ * The limiter for `key` (e.g. "smartsender:" + a hash of the token), created on first use. New
+ * options for the same key (a changed setting) replace the limiter rather than being ignored.
+ */
 export function sharedRateLimiter(key: string, options: RateLimitOptions): RateLimiter {
-  let limiter = shared.get(key);
-  if (!limiter) {
-    limiter = createRateLimiter(options);
-    shared.set(key, limiter);
+  const existing = shared.get(key);
+  if (existing && existing.options.limit === options.limit && existing.options.windowMs === options.windowMs) {
+    return existing.limiter;
   }
+  const limiter = createRateLimiter(options);
+  shared.set(key, { options, limiter });
   return limiter;
 }

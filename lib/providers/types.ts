@@ -152,7 +152,7 @@ export type Capabilities = {
     cursor: string | null,
     signal?: AbortSignal,
   ) => Promise<Page<NormalizedMessage>>;
-  /** Long polling: waits up to `timeoutSec` for updates after `marker` (null: from now). */
+  /** Long polling: waits up to `timeoutSec` for updates after `marker` (null: the provider's default start; MAX: everything not yet acknowledged). */
   pollUpdates: (marker: string | null, timeoutSec: number, signal?: AbortSignal) => Promise<UpdatesBatch>;
   markRead: (chatExternalId: string, signal?: AbortSignal) => Promise<void>;
   /** Sends a message; returns it when the provider answers with it, else null. */

@@ -18,7 +18,7 @@ const BUILD_INPUTS = [
   "package-lock.json",
   "prisma/schema.prisma",
 ];
-const SKIPPED = /(\.test\.tsx?$|\/testing\/|\/fixtures\/)/;
+const SKIPPED = /(\.test\.tsx?$|\/testing\/)/;
 
 async function collect(entry: string, into: string[]): Promise<void> {
   if (!existsSync(entry)) return;

@@ -185,5 +185,5 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     },
   };
 
-  return { kind: "max", capabilities };
+  return { kind: "max", capabilities, linkPattern: CHAT_LINK_PATTERN.source };
 }

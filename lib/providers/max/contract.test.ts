@@ -228,6 +228,14 @@ describe("chats", () => {
     expect(await max.lookupByLink("nobody_like_this")).toBeNull();
   });
 
+  it("publishes the link pattern it enforces, so the UI can validate as the agent types", () => {
+    const pattern = new RegExp(`^(?:${provider.linkPattern ?? "(?!)"})$`);
+    for (const good of ["@dostavka_help", "olena_kovalenko", "Support-Team"]) expect(pattern.test(good)).toBe(true);
+    for (const bad of ["https://max.ru/dostavka_help", "1abc", "@", "", "dostavka help", "@@x"]) {
+      expect(pattern.test(bad)).toBe(false);
+    }
+  });
+
   it.each(["https://max.ru/dostavka_help", "1abc", "@", "", "dostavka help", "@@x", "-42"])(
     "refuses the link %j before any request",
     async (link) => {

@@ -3,10 +3,10 @@
  * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
  *
  * Rate limit: 180 requests per minute per project token. Every client of a token shares,
- * keyed by a hash of the token and set a little under the limit: the sliding-window limiter
- * (counts departures; a 429 pauses it for SmartSender's lockout, so no request is sent into
- * a lockout, which would be a further breach), a request window (counts each request until
- * one window after its answer, see request-window.ts) and the breach counter.
+ * keyed by a hash of the token and set a little under the limit: the limiter (each request
+ * holds its place until one window after its answer, see lib/providers/rate-limit.ts; a 429
+ * pauses it for SmartSender's lockout, so no request is sent into a lockout, which would be a
+ * further breach) and the breach counter.
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
@@ -14,7 +14,6 @@ import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { createHttpClient, type HttpRequest, parseRetryAfter } from "@/lib/providers/http";
 import { sharedRateLimiter } from "@/lib/providers/rate-limit";
 import { type LockoutPolicy, SMARTSENDER_LOCKOUT, sharedBreachCounter } from "@/lib/providers/smartsender/lockout";
-import { sharedRequestWindow } from "@/lib/providers/smartsender/request-window";
 import {
   chatPageSchema,
   chatSchema,
@@ -88,7 +87,6 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     windowMs: options.rateWindowMs ?? RATE_WINDOW_MS,
   };
   const limiter = sharedRateLimiter(key, budget);
-  const requestWindow = sharedRequestWindow(key, budget);
   const breaches = sharedBreachCounter(key, options.lockout ?? SMARTSENDER_LOCKOUT);
   const http = createHttpClient({
     provider: "SmartSender",
@@ -104,15 +102,12 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
   async function sendForBody(request: HttpRequest): Promise<{ body: unknown; text: string }> {
     let text: string;
     let status: number;
-    await requestWindow.enter(request.signal);
     try {
       const response = await http.send(request);
       text = response.text;
       status = response.status;
     } catch (error) {
       throw asAuthFailure(error);
-    } finally {
-      requestWindow.leave();
     }
     const body = parseJson(text);
     if (isErrorBody(body)) {

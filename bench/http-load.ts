@@ -14,16 +14,20 @@ export async function loadEndpoint(options: {
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
-  const instance = autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationSec,
-    headers: { cookie: options.cookie, accept: "application/json" },
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.durationSec,
+        headers: { cookie: options.cookie, accept: "application/json" },
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      else errors += 1;
+    });
   });
-  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    else errors += 1;
-  });
-  const result = await instance;
   return summarize(latencies, Date.now() - started, errors + result.errors + result.timeouts);
 }

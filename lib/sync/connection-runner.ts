@@ -1,0 +1,84 @@
+import { BrokenCircuitError } from "cockatiel";
+import type { Db } from "@/lib/db";
+import { componentLogger } from "@/lib/logger";
+import { isProviderError } from "@/lib/providers/errors";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import { walkChats } from "@/lib/sync/chat-walk";
+import { createHealthReporter } from "@/lib/sync/health";
+import { createProviderCalls } from "@/lib/sync/resilience";
+import { jitteredBackoff, sleep } from "@/lib/sync/sleep";
+import type { SyncContext } from "@/lib/sync/sync-context";
+import type { SyncTuning } from "@/lib/sync/tuning";
+import { streamUpdates } from "@/lib/sync/update-stream";
+
+const log = componentLogger("sync");
+
+export type ConnectionRunOptions = {
+  prisma: Db;
+  connectionId: string;
+  instanceId: string;
+  pollIntervalMs: number;
+  tuning: SyncTuning;
+  signal: AbortSignal;
+};
+
+const refusedCredentials = (error: unknown) =>
+  isProviderError(error, "unauthorized") || isProviderError(error, "forbidden");
+
+/**
+ * Syncs one connection until stopped: long polling where the provider has it, otherwise a
+ * chat-list walk every poll interval (measured start to start). A failed cycle is paused on
+ * with growing, jittered waits and resumed from the saved cursors; refused credentials wait
+ * much longer (asking again at once would only be refused again).
+ */
+export async function runConnection(options: ConnectionRunOptions): Promise<void> {
+  const { prisma, connectionId, tuning, signal } = options;
+  const health = createHealthReporter(prisma, connectionId);
+  const calls = createProviderCalls(tuning, {
+    onRetry: (error) => void health.degraded(error),
+    onBreak: (error) => void health.down(error),
+    onHalfOpen: () => void health.degraded(),
+  });
+  let failures = 0;
+  let refusals = 0;
+  try {
+    while (!signal.aborted) {
+      const cycleStartedAt = Date.now();
+      try {
+        const provider = await providerForConnection(prisma, connectionId);
+        const madeProgress = () => {
+          failures = 0;
+          refusals = 0;
+        };
+        const context: SyncContext = { ...options, provider, calls, health, log, madeProgress };
+        if (provider.capabilities.pollUpdates) {
+          await streamUpdates(context);
+        } else {
+          const messages = await walkChats(context);
+          if (signal.aborted) break;
+          await health.synced();
+          log.debug({ connectionId, messages, ms: Date.now() - cycleStartedAt }, "poll cycle done");
+          await sleep(cycleStartedAt + options.pollIntervalMs - Date.now(), signal);
+        }
+      } catch (error) {
+        if (signal.aborted) break;
+        if (refusedCredentials(error)) {
+          refusals += 1;
+          await health.down(error);
+          log.warn({ err: error, connectionId }, "the provider refused our credentials");
+          await sleep(jitteredBackoff(refusals, tuning.authPauseMs, tuning.authMaxPauseMs), signal);
+        } else if (error instanceof BrokenCircuitError) {
+          // The breaker lets a trial call through by itself once its pause is over.
+          await sleep(tuning.breakerHalfOpenAfterMs, signal);
+        } else {
+          failures += 1;
+          await health.degraded(error);
+          log.warn({ err: error, connectionId, failures }, "sync cycle failed; resuming from the saved cursor");
+          await sleep(jitteredBackoff(failures, tuning.failurePauseMs, tuning.failureMaxPauseMs), signal);
+        }
+      }
+    }
+  } finally {
+    calls.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Db } from "@/lib/db";
+import { emitChanges } from "@/lib/events/emit";
+import { componentLogger } from "@/lib/logger";
+
+const log = componentLogger("sync-health");
+
+export type Health = "ok" | "degraded" | "down";
+
+/** What the UI shows of a failure: one line, no stack, no body dump. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0]?.slice(0, 500) ?? "Unknown error";
+}
+
+export type HealthReporter = {
+  /** A sync step finished fine: ok, and the time of the last successful sync. */
+  synced: () => Promise<void>;
+  /** Failing and retrying, or the breaker is letting a trial call through. */
+  degraded: (error?: unknown) => Promise<void>;
+  /** The breaker is open, or the provider refused our credentials. */
+  down: (error: unknown) => Promise<void>;
+};
+
+/**
+ * A connection's health as the UI shows it (ok / degraded / down, last error, last sync),
+ * written without touching `updated_at` (that is the connection's configuration version: a
+ * change would rebuild its provider client). Browsers hear `connection.changed` whenever the
+ * health or the error changes, not on every sync.
+ */
+export function createHealthReporter(prisma: Db, connectionId: string): HealthReporter {
+  let shown: { health: Health; error: string | null } | null = null;
+
+  async function write(health: Health, error: string | null): Promise<void> {
+    const changed = shown === null || shown.health !== health || (error !== null && shown.error !== error);
+    try {
+      await prisma.$transaction(async (tx) => {
+        const updated = await tx.$executeRaw`
+          UPDATE connections SET health = ${health}::"ConnectionHealth",
+            last_error = COALESCE(${error}, last_error),
+            last_error_at = CASE WHEN ${error}::text IS NULL THEN last_error_at ELSE now() END,
+            last_sync_at = CASE WHEN ${health} = 'ok' THEN now() ELSE last_sync_at END
+          WHERE id = ${connectionId}::uuid`;
+        if (changed && updated > 0) await emitChanges(tx, [{ type: "connection.changed", connectionId }]);
+      });
+      if (changed) log.info({ connectionId, health, error }, "connection health");
+      shown = { health, error: error ?? shown?.error ?? null };
+    } catch (failure) {
+      log.warn({ err: failure, connectionId }, "could not store the connection's health");
+    }
+  }
+
+  return {
+    synced: () => write("ok", null),
+    degraded: (error) => write("degraded", error === undefined ? null : describeError(error)),
+    down: (error) => write("down", describeError(error)),
+  };
+}

@@ -1,0 +1,47 @@
+import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
+import { db } from "@/lib/db";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import { ingestMessages } from "@/lib/sync/ingest";
+import { isTransient } from "@/lib/sync/resilience";
+
+/** An agent waits for this while scrolling: a couple of quick retries, then the UI says "unavailable". */
+const quickRetry = retry(handleWhen(isTransient), {
+  maxAttempts: 2,
+  backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 1_000 }),
+});
+
+/** Pages that held only messages we already had are skipped, up to this many in one call. */
+const MAX_PAGES_PER_CALL = 5;
+
+/**
+ * Loads the next older page of a chat's history from the provider when an agent scrolls past
+ * what is cached, and remembers where the next one starts. A page holding nothing new (the
+ * newest page, already synced) is passed over so a scroll shows something when it can.
+ */
+export async function loadOlderMessages(chatId: number): Promise<{ loaded: number; hasMore: boolean }> {
+  const prisma = db();
+  const chat = await prisma.chat.findUnique({
+    where: { id: chatId },
+    select: { connectionId: true, externalId: true, olderMessagesCursor: true, hasOlderMessages: true },
+  });
+  if (!chat?.hasOlderMessages) return { loaded: 0, hasMore: false };
+  const listMessages = (await providerForConnection(prisma, chat.connectionId)).capabilities.listMessages;
+  if (!listMessages) {
+    await prisma.chat.update({ where: { id: chatId }, data: { hasOlderMessages: false } });
+    return { loaded: 0, hasMore: false };
+  }
+  let cursor = chat.olderMessagesCursor;
+  let loaded = 0;
+  for (let pages = 0; pages < MAX_PAGES_PER_CALL && loaded === 0; pages += 1) {
+    const from = cursor;
+    const page = await quickRetry.execute(({ signal }) => listMessages(chat.externalId, from, signal));
+    loaded += (await ingestMessages(prisma, chatId, page.items)).length;
+    // Only from where this call started: a concurrent scroll that got further keeps its place.
+    await prisma.$executeRaw`
+      UPDATE chats SET older_messages_cursor = ${page.nextCursor}, has_older_messages = ${page.nextCursor !== null}
+      WHERE id = ${chatId} AND older_messages_cursor IS NOT DISTINCT FROM ${from}`;
+    cursor = page.nextCursor;
+    if (cursor === null) return { loaded, hasMore: false };
+  }
+  return { loaded, hasMore: true };
+}

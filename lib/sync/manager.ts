@@ -1,0 +1,93 @@
+import type { Db } from "@/lib/db";
+import { componentLogger } from "@/lib/logger";
+import { type ConnectionLock, heldElsewhere, tryLockConnection } from "@/lib/sync/connection-lock";
+import { runConnection } from "@/lib/sync/connection-runner";
+import { sleep } from "@/lib/sync/sleep";
+import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
+
+const log = componentLogger("sync");
+
+export type SyncManagerOptions = {
+  prisma: Db;
+  databaseUrl: string;
+  instanceId: string;
+  pollIntervalMs: number;
+  /** Tests shrink the waits; production uses the defaults. */
+  tuning?: Partial<SyncTuning>;
+};
+
+type OwnedConnection = { lock: ConnectionLock; controller: AbortController; done: Promise<void>; finished: boolean };
+
+/**
+ * Runs in every app instance: every few seconds it claims the enabled connections nobody is
+ * syncing (one Postgres lock each, so exactly one live instance syncs a connection) and syncs
+ * them, and lets go of connections that were disabled or whose lock session broke.
+ */
+export function startSyncManager(options: SyncManagerOptions): { stop: () => Promise<void> } {
+  const tuning: SyncTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const { prisma, instanceId } = options;
+  const stopping = new AbortController();
+  const owned = new Map<string, OwnedConnection>();
+
+  const letGo = async (connectionId: string, entry: OwnedConnection) => {
+    entry.controller.abort();
+    await entry.done;
+    await entry.lock.release();
+    owned.delete(connectionId);
+  };
+
+  const start = (connectionId: string, lock: ConnectionLock) => {
+    const controller = new AbortController();
+    const entry: OwnedConnection = { lock, controller, done: Promise.resolve(), finished: false };
+    entry.done = runConnection({
+      prisma,
+      connectionId,
+      instanceId,
+      pollIntervalMs: options.pollIntervalMs,
+      tuning,
+      signal: AbortSignal.any([controller.signal, lock.lost, stopping.signal]),
+    })
+      .catch((error: unknown) => log.error({ err: error, connectionId }, "connection sync crashed"))
+      .finally(() => {
+        entry.finished = true;
+      });
+    owned.set(connectionId, entry);
+    log.info({ connectionId, instanceId }, "syncing connection");
+  };
+
+  const claimRound = async () => {
+    const enabled = new Set(
+      (await prisma.connection.findMany({ where: { enabled: true }, select: { id: true } })).map((row) => row.id),
+    );
+    for (const [connectionId, entry] of owned) {
+      if (entry.finished || !enabled.has(connectionId) || !(await entry.lock.alive())) {
+        await letGo(connectionId, entry);
+      }
+    }
+    for (const connectionId of enabled) {
+      if (stopping.signal.aborted || owned.has(connectionId)) continue;
+      if (await heldElsewhere(prisma, connectionId)) continue;
+      const lock = await tryLockConnection(options.databaseUrl, connectionId);
+      if (lock) start(connectionId, lock);
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        await claimRound();
+      } catch (error) {
+        log.warn({ err: error, instanceId }, "sync claim round failed");
+      }
+      await sleep(tuning.claimIntervalMs, stopping.signal);
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopping.abort();
+      await loop;
+      await Promise.all([...owned].map(([connectionId, entry]) => letGo(connectionId, entry)));
+    },
+  };
+}

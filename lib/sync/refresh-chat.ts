@@ -1,0 +1,91 @@
+import { db } from "@/lib/db";
+import { componentLogger } from "@/lib/logger";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import { ingestChats, ingestParticipants } from "@/lib/sync/ingest";
+import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
+import { createProviderCalls } from "@/lib/sync/resilience";
+import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
+
+const log = componentLogger("chat-refresh");
+
+/** An agent opening a chat again within this time gets what the last refresh fetched. */
+const MIN_INTERVAL_MS = 5_000;
+const TIMEOUT_MS = 30_000;
+
+/** Quick and light: an agent is looking, and the background sync still catches whatever this misses. */
+const REFRESH_TUNING: SyncTuning = {
+  ...DEFAULT_TUNING,
+  retryAttempts: 2,
+  retryInitialDelayMs: 200,
+  retryMaxDelayMs: 1_000,
+  messageFetchConcurrency: 1,
+};
+
+type Refresh = { startedAt: number; running: Promise<void> | null };
+
+// Per process (routes are bundled apart from the background work, so it lives on globalThis).
+const globalForRefresh = globalThis as unknown as { inboxChatRefreshes?: Map<number, Refresh> };
+globalForRefresh.inboxChatRefreshes ??= new Map();
+const refreshes = globalForRefresh.inboxChatRefreshes;
+
+function forgetOld(now: number) {
+  if (refreshes.size < 1_000) return;
+  for (const [chatId, refresh] of refreshes) {
+    if (!refresh.running && now - refresh.startedAt >= MIN_INTERVAL_MS) refreshes.delete(chatId);
+  }
+}
+
+async function refresh(chatId: number): Promise<void> {
+  const prisma = db();
+  const chat = await prisma.chat.findUnique({
+    where: { id: chatId },
+    select: { externalId: true, connectionId: true, connection: { select: { health: true, enabled: true } } },
+  });
+  // A provider that is down gets no extra calls; the cache is what there is until it is back.
+  if (!chat?.connection.enabled || chat.connection.health === "down") return;
+  const provider = await providerForConnection(prisma, chat.connectionId);
+  const { getChat, listParticipants } = provider.capabilities;
+  const calls = createProviderCalls(REFRESH_TUNING, { onRetry: () => {}, onBreak: () => {}, onHalfOpen: () => {} });
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    let marker: string | null = null;
+    if (getChat) {
+      const observedAt = new Date();
+      const fresh = await calls.call((attempt) => getChat(chat.externalId, attempt), signal);
+      await ingestChats(prisma, chat.connectionId, [fresh], { observedAt });
+      marker = chatMarker(fresh);
+    }
+    await syncNewestPages(
+      { prisma, provider, calls, tuning: REFRESH_TUNING, signal, log, instanceId: `refresh:${process.pid}` },
+      [{ id: chatId, externalId: chat.externalId, marker }],
+      true,
+    );
+    if (listParticipants) {
+      const participants = await calls.call((attempt) => listParticipants(chat.externalId, attempt), signal);
+      await ingestParticipants(prisma, chatId, participants);
+    }
+  } finally {
+    calls.dispose();
+  }
+}
+
+/**
+ * Refreshes a chat an agent opened: the chat itself, its newest messages and its members.
+ * Called without waiting; at most one refresh per chat runs at a time, and not more than once
+ * every few seconds. Never throws: a failure only means the cache stays as it was.
+ */
+export async function requestChatRefresh(chatId: number): Promise<void> {
+  const now = Date.now();
+  const last = refreshes.get(chatId);
+  if (last?.running) return last.running;
+  if (last && now - last.startedAt < MIN_INTERVAL_MS) return;
+  forgetOld(now);
+  const entry: Refresh = { startedAt: now, running: null };
+  entry.running = refresh(chatId)
+    .catch((error: unknown) => log.warn({ err: error, chatId }, "chat refresh failed"))
+    .finally(() => {
+      entry.running = null;
+    });
+  refreshes.set(chatId, entry);
+  return entry.running;
+}

@@ -1,0 +1,42 @@
+/**
+ * How patient the sync is. The defaults suit real providers; tests shrink them to run fast.
+ */
+export type SyncTuning = {
+  /** How often an instance looks for connections nobody syncs (and checks the ones it holds). */
+  claimIntervalMs: number;
+  /** How long one long poll (MAX) waits for updates. */
+  longPollSeconds: number;
+  /** Attempts of one provider call (the first included) while it fails in a retryable way. */
+  retryAttempts: number;
+  retryInitialDelayMs: number;
+  retryMaxDelayMs: number;
+  /** Consecutive failed calls that open a connection's circuit breaker. */
+  breakerThreshold: number;
+  /** How long an open breaker waits before letting a trial call through (doubling up to the max). */
+  breakerHalfOpenAfterMs: number;
+  breakerMaxHalfOpenAfterMs: number;
+  /** The pause after a failed cycle before the next one (doubling up to the max). */
+  failurePauseMs: number;
+  failureMaxPauseMs: number;
+  /** The pause after the provider refused our credentials (doubling up to the max): never a hot loop. */
+  authPauseMs: number;
+  authMaxPauseMs: number;
+  /** Chats whose newest messages are fetched at the same time during a poll. */
+  messageFetchConcurrency: number;
+};
+
+export const DEFAULT_TUNING: SyncTuning = {
+  claimIntervalMs: 5_000,
+  longPollSeconds: 30,
+  retryAttempts: 6,
+  retryInitialDelayMs: 500,
+  retryMaxDelayMs: 30_000,
+  breakerThreshold: 5,
+  breakerHalfOpenAfterMs: 10_000,
+  breakerMaxHalfOpenAfterMs: 300_000,
+  failurePauseMs: 2_000,
+  failureMaxPauseMs: 60_000,
+  authPauseMs: 60_000,
+  authMaxPauseMs: 600_000,
+  messageFetchConcurrency: 4,
+};

@@ -1,0 +1,125 @@
+import { isProviderError } from "@/lib/providers/errors";
+import type { NormalizedChat, NormalizedMessage, ProviderUpdate } from "@/lib/providers/types";
+import { forEachLimited } from "@/lib/sync/concurrency";
+import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/sync/ingest";
+import type { SyncContext } from "@/lib/sync/sync-context";
+import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
+
+/** A chat the provider will not show us (gone, or we were removed) but that has messages to keep. */
+function placeholderChat(externalId: string): NormalizedChat {
+  return {
+    externalId,
+    kind: "dialog",
+    title: `Chat ${externalId}`,
+    avatarUrl: null,
+    status: "open",
+    providerStatus: null,
+    phone: null,
+    publicLink: null,
+    participantsCount: null,
+    providerUnreadCount: null,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    createdAt: null,
+    raw: null,
+  };
+}
+
+async function knownChats(context: SyncContext, externalIds: string[]): Promise<Map<string, number>> {
+  const rows = await context.prisma.$queryRaw<Array<{ id: number; externalId: string }>>`
+    SELECT id, external_id AS "externalId" FROM chats
+    WHERE connection_id = ${context.connectionId}::uuid AND external_id = ANY(${externalIds}::text[])`;
+  return new Map(rows.map((row) => [row.externalId, row.id]));
+}
+
+/**
+ * Fetches the chats a batch names that must be (re)read: the ones that changed, and the ones
+ * we have never seen. A chat the provider refuses is kept from its messages alone.
+ */
+async function refreshChats(
+  context: SyncContext,
+  changed: Set<string>,
+  mentioned: Set<string>,
+): Promise<Map<string, number>> {
+  const getChat = context.provider.capabilities.getChat;
+  const known = await knownChats(context, [...new Set([...changed, ...mentioned])]);
+  const wanted = [...new Set([...changed, ...[...mentioned].filter((id) => !known.has(id))])];
+  const chats: NormalizedChat[] = [];
+  const observedAt = new Date();
+  const keepFromMessages = (externalId: string) => {
+    if (!known.has(externalId)) chats.push(placeholderChat(externalId));
+  };
+  await forEachLimited(wanted, context.tuning.messageFetchConcurrency, async (externalId) => {
+    if (!getChat) return keepFromMessages(externalId);
+    try {
+      chats.push(await context.calls.call((signal) => getChat(externalId, signal), context.signal));
+    } catch (error) {
+      if (!isProviderError(error, "not_found") && !isProviderError(error, "forbidden")) throw error;
+      keepFromMessages(externalId);
+    }
+  });
+  const stored = await ingestChats(context.prisma, context.connectionId, chats, { observedAt });
+  return new Map([...known, ...stored]);
+}
+
+/** Stores one batch of updates: chats first (so messages have a chat), then messages, then deletions. */
+async function applyUpdates(context: SyncContext, updates: ProviderUpdate[]): Promise<void> {
+  const changed = new Set<string>();
+  const mentioned = new Set<string>();
+  const messagesByChat = new Map<string, NormalizedMessage[]>();
+  for (const update of updates) {
+    if (update.type === "chat_changed") changed.add(update.chatExternalId);
+    if (update.type === "message_upserted") {
+      mentioned.add(update.chatExternalId);
+      const messages = messagesByChat.get(update.chatExternalId);
+      if (messages) messages.push(update.message);
+      else messagesByChat.set(update.chatExternalId, [update.message]);
+    }
+  }
+  const chatIds = await refreshChats(context, changed, mentioned);
+  const batches = [...messagesByChat].flatMap(([externalId, messages]) => {
+    const chatId = chatIds.get(externalId);
+    return chatId === undefined ? [] : [{ chatId, messages }];
+  });
+  await ingestMessageBatches(context.prisma, batches);
+  await ingestRemovals(
+    context.prisma,
+    context.connectionId,
+    updates.flatMap((update) =>
+      update.type === "message_removed"
+        ? [{ chatExternalId: update.chatExternalId, messageExternalId: update.messageExternalId, at: update.at }]
+        : [],
+    ),
+  );
+}
+
+/**
+ * Long polling (MAX): reads updates after the stored marker, stores them, then saves the
+ * marker, so a restart neither loses nor skips any (an update read twice is stored once).
+ * Until the backlog is drained the polls do not wait; then each waits for news.
+ * Runs until stopped or a call fails for good.
+ */
+export async function streamUpdates(context: SyncContext): Promise<void> {
+  const pollUpdates = context.provider.capabilities.pollUpdates;
+  if (!pollUpdates) return;
+  const { prisma, connectionId } = context;
+  let marker = (await readSyncCursor(prisma, connectionId)).updatesMarker;
+  let drained =
+    (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId }, select: { backfillDoneAt: true } }))
+      .backfillDoneAt !== null;
+  while (!context.signal.aborted) {
+    const from = marker;
+    const timeoutSec = drained ? context.tuning.longPollSeconds : 0;
+    const batch = await context.calls.call((signal) => pollUpdates(from, timeoutSec, signal), context.signal);
+    await applyUpdates(context, batch.updates);
+    marker = batch.marker;
+    await writeSyncCursor(prisma, connectionId, { updatesMarker: marker });
+    await context.health.synced();
+    context.madeProgress();
+    // Drained: nothing new, and the marker stayed (updates of types we skip still move it).
+    if (!drained && batch.updates.length === 0 && batch.marker === from) {
+      await markBackfillDone(prisma, connectionId);
+      drained = true;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/** What the chat list shows; it lives in the page URL so reload, back and shared links keep it. */
+export type ChatFilters = {
+  /** Connection ids; empty: every connection. */
+  connections: string[];
+  unread: boolean;
+  status: "open" | "closed" | null;
+  q: string;
+};
+
+export const NO_FILTERS: ChatFilters = { connections: [], unread: false, status: null, q: "" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_QUERY_LENGTH = 200;
+
+type ReadableParams = { get(name: string): string | null; getAll(name: string): string[] };
+
+/** Reads filters from a URL's query; anything malformed is ignored rather than sent to the API. */
+export function filtersFromParams(params: ReadableParams): ChatFilters {
+  const status = params.get("status");
+  return {
+    connections: [...new Set(params.getAll("connection").filter((id) => UUID.test(id)))].sort(),
+    unread: params.get("unread") === "1",
+    status: status === "open" || status === "closed" ? status : null,
+    q: (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH),
+  };
+}
+
+/** The filters as query parameters, defaults left out (the same filters always give the same string). */
+export function filtersToParams(filters: ChatFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const id of [...filters.connections].sort()) params.append("connection", id);
+  if (filters.unread) params.set("unread", "1");
+  if (filters.status) params.set("status", filters.status);
+  const q = filters.q.trim();
+  if (q) params.set("q", q);
+  return params;
+}
+
+export function hasFilters(filters: ChatFilters): boolean {
+  return filtersToParams(filters).size > 0;
+}
+
+/** A page URL with the filters kept, e.g. a chat's link in the list. */
+export function withFilters(pathname: string, filters: ChatFilters): string {
+  const query = filtersToParams(filters).toString();
+  return query ? `${pathname}?${query}` : pathname;
+}

@@ -1,0 +1,23 @@
+import type { ChatFilters } from "@/lib/queries/chat-filters";
+
+/**
+ * Every cache key of the inbox, hierarchical so a prefix invalidates a family:
+ * chatKeys.lists() → every filtered list; chatKeys.detail(id) → a chat with its messages,
+ * participants and invitation.
+ */
+export const chatKeys = {
+  all: ["chats"] as const,
+  lists: () => [...chatKeys.all, "list"] as const,
+  list: (filters: ChatFilters) => [...chatKeys.lists(), filters] as const,
+  details: () => [...chatKeys.all, "detail"] as const,
+  detail: (chatId: number) => [...chatKeys.details(), chatId] as const,
+  messages: (chatId: number) => [...chatKeys.detail(chatId), "messages"] as const,
+  participants: (chatId: number) => [...chatKeys.detail(chatId), "participants"] as const,
+  invitation: (chatId: number) => [...chatKeys.detail(chatId), "invitation"] as const,
+};
+
+export const countKeys = { all: ["counts"] as const };
+
+export const connectionKeys = { all: ["connections"] as const };
+
+export const settingsKeys = { mine: ["settings", "me"] as const };

@@ -1,0 +1,61 @@
+"use client";
+
+import { useTranslations } from "use-intl";
+import { isStale } from "@/components/inbox/connection-health";
+import { ProviderIcon } from "@/components/inbox/provider-icon";
+import { CloseChatButton } from "@/components/thread/close-chat-button";
+import { InvitationButton } from "@/components/thread/invitation-button";
+import { ParticipantsButton } from "@/components/thread/participants-panel";
+import { ReadStateButton } from "@/components/thread/read-state-button";
+import type { ChatDetail } from "@/lib/chats/get-chat";
+import type { ConnectionSummary } from "@/lib/connections/list-connections";
+
+/** The chat's title, provider, status and the actions its provider supports (exactly those). */
+export function ThreadHeader({
+  chat,
+  connection,
+  onMarkedUnread,
+}: {
+  chat: ChatDetail;
+  connection: ConnectionSummary | undefined;
+  onMarkedUnread: () => void;
+}) {
+  const t = useTranslations("thread");
+  const can = (capability: ChatDetail["capabilities"][number]) => chat.capabilities.includes(capability);
+  const details = [
+    connection?.displayName,
+    chat.phone,
+    chat.participantsCount !== null && chat.kind !== "dialog"
+      ? t("memberCount", { count: chat.participantsCount })
+      : null,
+  ].filter(Boolean);
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-slate-200 border-b px-4 py-2.5 dark:border-slate-800">
+      <div className="flex min-w-0 flex-1 items-center gap-3">
+        <ProviderIcon kind={connection?.kind} className="size-9" />
+        <div className="min-w-0">
+          <h1 className="flex items-center gap-2 font-semibold text-base">
+            <span className="truncate">{chat.title}</span>
+            {chat.status === "closed" && (
+              <span className="shrink-0 rounded bg-slate-200 px-1.5 py-px font-medium text-[10px] text-slate-700 uppercase tracking-wide dark:bg-slate-700 dark:text-slate-200">
+                {t("closed")}
+              </span>
+            )}
+          </h1>
+          <p className="truncate text-slate-600 text-xs dark:text-slate-400">{details.join(" · ")}</p>
+          {isStale(connection) && (
+            <p className="text-amber-800 text-xs dark:text-amber-300">
+              {connection?.health === "down" ? t("providerDown") : t("providerDegraded")}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-1.5">
+        <ReadStateButton chat={chat} onMarkedUnread={onMarkedUnread} />
+        <InvitationButton chat={chat} />
+        {can("listParticipants") && chat.kind !== "dialog" && <ParticipantsButton chat={chat} />}
+        {can("closeChat") && chat.status === "open" && <CloseChatButton chatId={chat.id} title={chat.title} />}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { isStale } from "@/components/inbox/connection-health";
+import { ProviderIcon } from "@/components/inbox/provider-icon";
+import type { ChatListItem } from "@/lib/chats/list-chats";
+import type { ConnectionSummary } from "@/lib/connections/list-connections";
+
+export const CHAT_ROW_HEIGHT = 68;
+
+type RowProps = {
+  chat: ChatListItem;
+  connection: ConnectionSummary | undefined;
+  selected: boolean;
+  href: string;
+  /** One clock for the whole list, so relative times tick together and rows re-render only then. */
+  now: Date;
+};
+
+const tag = "mr-1 inline-block rounded px-1 py-px align-[1px] font-medium text-[10px] uppercase tracking-wide";
+
+/**
+ * A chat in the list: a link whose accessible name starts with the title, then the provider,
+ * status, last message preview, time and unread count.
+ */
+export const ChatListRow = memo(function ChatListRow({ chat, connection, selected, href, now }: RowProps) {
+  const t = useTranslations("inbox");
+  const format = useFormatter();
+  const closed = chat.status === "closed";
+  const unread = chat.unreadCount > 0;
+  const time = chat.lastMessageAt ?? chat.activityAt;
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      aria-current={selected ? "page" : undefined}
+      data-chat-id={chat.id}
+      style={{ height: CHAT_ROW_HEIGHT }}
+      className={`grid grid-cols-[auto_minmax(0,1fr)_auto] grid-rows-2 items-center gap-x-3 border-slate-100 border-b px-3 py-2 outline-none focus-visible:bg-blue-50 focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:ring-inset dark:border-slate-800/70 dark:focus-visible:bg-slate-800 ${
+        selected ? "bg-blue-50 dark:bg-slate-800" : "hover:bg-slate-50 dark:hover:bg-slate-900"
+      }`}
+    >
+      <span
+        className={`col-start-2 row-start-1 truncate ${unread ? "font-semibold" : "font-medium"} ${closed ? "text-slate-600 italic dark:text-slate-400" : ""}`}
+      >
+        {chat.title}
+      </span>
+      <span className={`col-start-1 row-span-2 row-start-1 ${closed ? "opacity-50 grayscale" : ""}`}>
+        <ProviderIcon kind={connection?.kind} className="size-9" />
+      </span>
+      <span className="sr-only">, {connection?.displayName}</span>
+      <span className="col-start-2 row-start-2 truncate text-slate-600 text-sm dark:text-slate-300">
+        {closed && (
+          <span className={`${tag} bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200`}>
+            {t("closed")}
+          </span>
+        )}
+        {isStale(connection) && (
+          <span
+            className={`${tag} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}
+            title={t("staleHint")}
+          >
+            {t("stale")}
+          </span>
+        )}
+        {chat.lastMessagePreview ?? t("noMessages")}
+      </span>
+      <time
+        dateTime={time}
+        title={format.dateTime(new Date(time), { dateStyle: "medium", timeStyle: "short" })}
+        className="col-start-3 row-start-1 justify-self-end whitespace-nowrap text-slate-600 text-xs dark:text-slate-400"
+      >
+        {format.relativeTime(new Date(time), now)}
+      </time>
+      {unread && (
+        <span
+          role="img"
+          aria-label={t("unreadBadge", { count: chat.unreadCount })}
+          className="col-start-3 row-start-2 min-w-5 justify-self-end rounded-full bg-blue-700 px-1.5 text-center font-semibold text-white text-xs tabular-nums leading-5 dark:bg-blue-500 dark:text-slate-950"
+        >
+          {format.number(chat.unreadCount)}
+        </span>
+      )}
+    </Link>
+  );
+});

@@ -1,0 +1,124 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, type Ref, useId } from "react";
+import { toast } from "sonner";
+import { useFormatter, useTranslations } from "use-intl";
+import { newClientId } from "@/components/composer/client-id";
+import { useDraft } from "@/components/composer/use-draft";
+import { useCurrentUser } from "@/components/shell/current-user";
+import { Button } from "@/components/ui/button";
+import type { MessageView } from "@/lib/messages/list-messages";
+import { useSendMessage } from "@/lib/queries/messages";
+
+/** The API's limit (lib/messages/send-message.ts). */
+const MAX_LENGTH = 4000;
+const SHOW_COUNT_FROM = 3500;
+
+/**
+ * The textbox "Message" and "Send": Enter sends, Shift+Enter starts a new line, Esc cancels a
+ * reply. The message appears at once as pending. Disabled, with the reason, where the provider
+ * cannot send.
+ */
+export function Composer({
+  chatId,
+  canSend,
+  replyTo,
+  onCancelReply,
+  textareaRef,
+}: {
+  chatId: number;
+  canSend: boolean;
+  replyTo: MessageView | null;
+  onCancelReply: () => void;
+  textareaRef: Ref<HTMLTextAreaElement>;
+}) {
+  const t = useTranslations("composer");
+  const format = useFormatter();
+  const user = useCurrentUser();
+  const send = useSendMessage(chatId, user.name);
+  const [text, setText] = useDraft(chatId);
+  const textareaId = useId();
+  const hintId = useId();
+  const tooLong = text.length > MAX_LENGTH;
+
+  const submit = () => {
+    const body = text.trim();
+    if (!canSend || !body || tooLong) return;
+    send.mutate(
+      { text: body, replyTo, clientId: newClientId() },
+      {
+        onError: (error) => {
+          toast.error(t("notSent"), { description: error.message });
+          setText(body);
+        },
+      },
+    );
+    setText("");
+    onCancelReply();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === "Escape" && replyTo) {
+      event.preventDefault();
+      onCancelReply();
+    }
+  };
+
+  return (
+    <div className="border-slate-200 border-t bg-white p-3 dark:border-slate-800 dark:bg-slate-950">
+      {replyTo && (
+        <div className="mb-2 flex items-start gap-2 rounded-md border-blue-600 border-l-4 bg-slate-100 px-3 py-1.5 text-sm dark:border-blue-400 dark:bg-slate-800">
+          <div className="min-w-0 flex-1">
+            <p className="font-semibold text-xs">
+              {t("replyingTo", { author: replyTo.authorName ?? t("unknownAuthor") })}
+            </p>
+            <p className="truncate text-slate-700 dark:text-slate-300">{replyTo.text ?? t("noText")}</p>
+          </div>
+          <Button variant="ghost" size="sm" onClick={onCancelReply} aria-keyshortcuts="Escape">
+            {t("cancelReply")}
+          </Button>
+        </div>
+      )}
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <label htmlFor={textareaId} className="sr-only">
+          {t("message")}
+        </label>
+        <textarea
+          ref={textareaRef}
+          id={textareaId}
+          rows={1}
+          value={text}
+          disabled={!canSend}
+          placeholder={canSend ? t("placeholder") : t("cannotSendPlaceholder")}
+          aria-describedby={hintId}
+          aria-invalid={tooLong || undefined}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          className="field-sizing-content max-h-40 min-h-10 flex-1 resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-slate-500 focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 disabled:cursor-not-allowed disabled:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:disabled:bg-slate-800"
+        />
+        <Button type="submit" disabled={!canSend || !text.trim() || tooLong}>
+          {t("send")}
+        </Button>
+      </form>
+      <p
+        id={hintId}
+        className={`mt-1 text-xs ${tooLong ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+      >
+        {!canSend
+          ? t("cannotSend")
+          : text.length >= SHOW_COUNT_FROM
+            ? t("length", { count: format.number(text.length), max: format.number(MAX_LENGTH) })
+            : t("hint")}
+      </p>
+    </div>
+  );
+}

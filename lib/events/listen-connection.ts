@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 
 export type ListenConnectionOptions = {
   connectionString: string;
+  /** Shown in pg_stat_activity, so the connection can be told apart (and found by tests). */
+  applicationName: string;
   channels: string[];
   onNotification: (channel: string, payload: string) => void;
   /**
@@ -68,7 +70,11 @@ export function openListenConnection(options: ListenConnectionOptions): ListenCo
   };
 
   async function connect(): Promise<void> {
-    const current = new pg.Client({ connectionString: options.connectionString, keepAlive: true });
+    const current = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: options.applicationName,
+      keepAlive: true,
+    });
     current.on("error", (error) => drop(current, error));
     current.on("end", () => drop(current));
     current.on("notification", (message) => options.onNotification(message.channel, message.payload ?? ""));

@@ -13,6 +13,11 @@ export const changeEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("counts.changed"), connectionId: z.string().optional() }),
   /** A connection's health or last error changed. */
   z.object({ type: z.literal("connection.changed"), connectionId: z.string() }),
+  /**
+   * Sent by /api/events when it cannot replay what a client missed (its Last-Event-ID is older
+   * than the retained events): the client refetches everything it shows.
+   */
+  z.object({ type: z.literal("resync") }),
 ]);
 
 export type ChangeEvent = z.infer<typeof changeEventSchema>;

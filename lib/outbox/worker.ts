@@ -195,6 +195,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): { stop: () => P
   const listener: ListenConnection | null = databaseUrl
     ? openListenConnection({
         connectionString: databaseUrl,
+        applicationName: "inbox-outbox",
         channels: [OUTBOX_CHANNEL, CHANGE_CHANNEL],
         log,
         onNotification: (channel, payload) => {

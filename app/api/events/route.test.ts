@@ -1,0 +1,188 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/events/route";
+import { auth } from "@/lib/auth/auth";
+import { ensureAdmin } from "@/lib/auth/ensure-admin";
+import { createPrismaClient, type Db } from "@/lib/db";
+import { emitChanges } from "@/lib/events/emit";
+import { closeChangeListener, liveSubscriberCount } from "@/lib/events/listen";
+import { pruneChangeEvents } from "@/lib/events/prune";
+import { createChangeStream } from "@/lib/events/stream";
+import { openSse, type SseConnection } from "@/lib/events/testing/sse-client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const EMAIL = "agent@example.com";
+const PASSWORD = "correct-horse-battery";
+
+let database: TestDatabase;
+/** Another app instance writing changes (its own pool). */
+let otherInstance: Db;
+let server: http.Server;
+let baseUrl: string;
+let cookie: string;
+const open: SseConnection[] = [];
+
+/** Serves the route handler over real HTTP the way Next's server does: a Request in, a streamed body out. */
+function serveRoute(handler: typeof GET): http.Server {
+  return http.createServer(async (req, res) => {
+    const aborted = new AbortController();
+    res.on("close", () => aborted.abort());
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const response = await handler(new Request(`${baseUrl}${req.url ?? "/"}`, { headers, signal: aborted.signal }), {
+      params: Promise.resolve({}),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) return res.end();
+    const reader = response.body.getReader();
+    res.on("close", () => void reader.cancel().catch(() => {}));
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (done || !value) break;
+      res.write(value);
+    }
+    res.end();
+  });
+}
+
+async function signIn(): Promise<string> {
+  const response = await auth().api.signInEmail({ body: { email: EMAIL, password: PASSWORD }, asResponse: true });
+  expect(response.status).toBe(200);
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+}
+
+async function connect(headers: Record<string, string> = {}, query = ""): Promise<SseConnection> {
+  const connection = await openSse(`${baseUrl}/api/events${query}`, { cookie, ...headers });
+  open.push(connection);
+  return connection;
+}
+
+const parsed = (connection: SseConnection) => connection.messages.map((message) => JSON.parse(message.data));
+const chatChanged = (chatId: number) => ({ type: "chat.changed" as const, chatId, connectionId: "c-1" });
+const isChat = (chatId: number) => (message: { data: string }) => JSON.parse(message.data).chatId === chatId;
+
+async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.INBOX_SECRET_KEY = "events-route-test-secret-0123456789abcdef";
+  otherInstance = createPrismaClient(database.url, 4);
+  await ensureAdmin(database.prisma, EMAIL, PASSWORD);
+  server = serveRoute(GET);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cookie = await signIn();
+});
+
+afterAll(async () => {
+  for (const connection of open) connection.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await closeChangeListener();
+  await otherInstance.$disconnect();
+  await database.drop();
+});
+
+describe("GET /api/events", () => {
+  it("answers 401 in the API's error shape without a session", async () => {
+    const response = await fetch(`${baseUrl}/api/events`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });
+  });
+
+  it("streams each change another instance commits, at once, with its id", async () => {
+    const connection = await connect();
+    expect(connection.status).toBe(200);
+    expect(connection.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(connection.headers.get("cache-control")).toContain("no-transform");
+    await until("the retry hint", () => connection.retryMs !== null);
+    expect(connection.retryMs).toBe(2_000);
+
+    const committedAt = Date.now();
+    await emitChanges(otherInstance, [chatChanged(1), { type: "messages.changed", chatId: 1, messageIds: [5, 6] }]);
+    const received = await connection.waitFor((message) => JSON.parse(message.data).type === "messages.changed");
+    expect(received.receivedAt - committedAt).toBeLessThan(1_000);
+    const [first, second] = parsed(connection);
+    expect(first).toEqual({ ...chatChanged(1), id: expect.stringMatching(/^\d+$/) });
+    expect(second).toEqual({
+      type: "messages.changed",
+      chatId: 1,
+      messageIds: [5, 6],
+      id: String(Number(first.id) + 1),
+    });
+    expect(connection.lastEventId()).toBe(second.id);
+  });
+
+  it("resumes from Last-Event-ID after a disconnect without losing what happened meanwhile", async () => {
+    const subscribersBefore = liveSubscriberCount();
+    const first = await connect();
+    await emitChanges(otherInstance, [chatChanged(10)]);
+    await first.waitFor(isChat(10));
+    expect(liveSubscriberCount()).toBe(subscribersBefore + 1);
+    const resumeFrom = first.lastEventId();
+    first.close();
+    // The server lets go of a client that went away.
+    await until("the stream's clean-up", () => liveSubscriberCount() === subscribersBefore);
+
+    await emitChanges(otherInstance, [chatChanged(11)]);
+    await emitChanges(otherInstance, [chatChanged(12), chatChanged(13)]);
+    const resumed = await connect({ "last-event-id": resumeFrom ?? "" });
+    await resumed.waitFor(isChat(13));
+    await emitChanges(otherInstance, [chatChanged(14)]);
+    await resumed.waitFor(isChat(14));
+    expect(parsed(resumed).map((event) => event.chatId)).toEqual([11, 12, 13, 14]);
+
+    // Clients that reconnect by hand pass the id as a query parameter.
+    const manual = await connect({}, `?lastEventId=${resumeFrom}`);
+    await manual.waitFor(isChat(14));
+    expect(parsed(manual).map((event) => event.chatId)).toEqual([11, 12, 13, 14]);
+  });
+
+  it("tells a client to refetch everything when the events it missed were pruned", async () => {
+    const first = await connect();
+    await emitChanges(otherInstance, [chatChanged(20)]);
+    await first.waitFor(isChat(20));
+    const resumeFrom = first.lastEventId();
+    first.close();
+    await emitChanges(otherInstance, [chatChanged(21)]);
+    await pruneChangeEvents(database.prisma, 0);
+    await emitChanges(otherInstance, [chatChanged(22)]);
+
+    const resumed = await connect({ "last-event-id": resumeFrom ?? "" });
+    const resync = await resumed.waitFor((message) => JSON.parse(message.data).type === "resync");
+    expect(resync.id).toMatch(/^\d+$/);
+    expect(parsed(resumed)[0]).toMatchObject({ type: "resync" });
+    await emitChanges(otherInstance, [chatChanged(23)]);
+    await resumed.waitFor(isChat(23));
+  });
+});
+
+describe("the live-update stream", () => {
+  it("sends a heartbeat comment while nothing changes, and stops when the client goes away", async () => {
+    const gone = new AbortController();
+    const stream = createChangeStream({ db: database.prisma, lastEventId: null, signal: gone.signal, heartbeatMs: 50 });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes(": heartbeat")) {
+      const { value } = await reader.read();
+      text += decoder.decode(value);
+    }
+    expect(text.startsWith("retry: 2000\n\n")).toBe(true);
+    const subscribers = liveSubscriberCount();
+    gone.abort();
+    expect(liveSubscriberCount()).toBe(subscribers - 1);
+    await reader.cancel();
+  });
+});

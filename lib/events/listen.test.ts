@@ -1,0 +1,140 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db";
+import { emitChanges } from "@/lib/events/emit";
+import {
+  type ChangeBatch,
+  closeChangeListener,
+  LISTENER_APPLICATION_NAME,
+  subscribeToChanges,
+} from "@/lib/events/listen";
+import type { DeliveredChangeEvent } from "@/lib/events/types";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+let database: TestDatabase;
+/** Another app instance: its own pool, writing as that instance's sync or staff would. */
+let otherInstance: Db;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  otherInstance = createPrismaClient(database.url, 4);
+});
+// A fresh listener per test, so one test's holes in the ids do not hold back the next one's resume point.
+afterEach(async () => {
+  await closeChangeListener();
+});
+afterAll(async () => {
+  await otherInstance.$disconnect();
+  await database.drop();
+});
+
+async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function recorder() {
+  const batches: ChangeBatch[] = [];
+  const events = () => batches.flatMap((batch) => batch.events);
+  return { batches, events, receive: (batch: ChangeBatch) => batches.push(batch) };
+}
+
+const chatChanged = (chatId: number) => ({ type: "chat.changed" as const, chatId, connectionId: "c-1" });
+const idsOf = (events: DeliveredChangeEvent[]) => events.map((event) => Number(event.id));
+
+describe("the shared change listener", () => {
+  it("hands each change committed by another instance to every subscriber, once, and only after commit", async () => {
+    const first = recorder();
+    const second = recorder();
+    const subscriptions = [await subscribeToChanges(first.receive), await subscribeToChanges(second.receive)];
+
+    await emitChanges(otherInstance, [chatChanged(1), { type: "counts.changed", connectionId: "c-1" }]);
+    await until("two events for both subscribers", () => first.events().length === 2 && second.events().length === 2);
+    expect(first.events()).toMatchObject([chatChanged(1), { type: "counts.changed", connectionId: "c-1" }]);
+    expect(second.events()).toEqual(first.events());
+
+    await expect(
+      otherInstance.$transaction(async (tx) => {
+        await emitChanges(tx, [chatChanged(2)]);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    await emitChanges(otherInstance, [chatChanged(3)]);
+    await until("the committed event", () => first.events().length === 3);
+    expect(first.events().map((event) => event.type === "chat.changed" && event.chatId)).toEqual([1, false, 3]);
+    expect(new Set(idsOf(first.events())).size).toBe(3);
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  });
+
+  it("moves the resume point past an event only when every earlier one was handed out", async () => {
+    const seen = recorder();
+    const subscription = await subscribeToChanges(seen.receive);
+    let commitFirst: () => void = () => {};
+    const firstCommitted = new Promise<void>((resolve) => {
+      commitFirst = resolve;
+    });
+    // The earlier id's transaction commits last.
+    const slow = otherInstance.$transaction(async (tx) => {
+      await emitChanges(tx, [chatChanged(10)]);
+      await firstCommitted;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await emitChanges(database.prisma, [chatChanged(11)]);
+    await until("the later event", () => seen.events().length === 1);
+    const [later] = seen.batches;
+    expect(later?.events).toMatchObject([chatChanged(11)]);
+    expect(later?.cursor).toBeLessThan(BigInt(later?.events[0]?.id ?? 0));
+
+    commitFirst();
+    await slow;
+    await until("the earlier event", () => seen.events().length === 2);
+    const last = seen.batches.at(-1);
+    expect(last?.events).toMatchObject([chatChanged(10)]);
+    expect(last?.cursor).toBe(BigInt(later?.events[0]?.id ?? 0));
+    subscription.unsubscribe();
+  });
+
+  it("reads what was written while its connection was down, and loses nothing", async () => {
+    const seen = recorder();
+    const subscription = await subscribeToChanges(seen.receive);
+    const listenerPid = async () => {
+      const rows = await database.prisma.$queryRaw<Array<{ pid: number }>>`
+        SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME}
+          AND datname = current_database()`;
+      return rows[0]?.pid ?? null;
+    };
+    const before = await listenerPid();
+    expect(before).not.toBeNull();
+
+    // Committed just after the listener's connection was cut: their notices go nowhere.
+    await otherInstance.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_terminate_backend(${before}::int)`;
+      for (let chatId = 20; chatId < 25; chatId += 1) await emitChanges(tx, [chatChanged(chatId)]);
+    });
+    await until("the missed events", () => seen.events().length === 5, 10_000);
+    // Read back from the table once it listens again: every one, each once.
+    const chatIds = seen.events().map((event) => (event.type === "chat.changed" ? event.chatId : null));
+    expect(chatIds.sort()).toEqual([20, 21, 22, 23, 24]);
+    const after = await listenerPid();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+
+    await emitChanges(otherInstance, [chatChanged(25)]);
+    await until("a live event again", () => seen.events().length === 6);
+    expect(new Set(idsOf(seen.events())).size).toBe(6);
+    subscription.unsubscribe();
+  });
+
+  it("fetches an event too large for a NOTIFY payload by its id", async () => {
+    const seen = recorder();
+    const subscription = await subscribeToChanges(seen.receive);
+    const messageIds = Array.from({ length: 3_000 }, (_, index) => 100_000 + index);
+    await emitChanges(otherInstance, [{ type: "messages.changed", chatId: 7, messageIds }]);
+    await until("the large event", () => seen.events().length === 1);
+    expect(seen.events()[0]).toMatchObject({ type: "messages.changed", chatId: 7, messageIds });
+    subscription.unsubscribe();
+  });
+});

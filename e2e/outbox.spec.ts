@@ -1,0 +1,152 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
+import type { UnreadCounts } from "@/lib/chats/unread-counts";
+import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import { signIn } from "./support/auth";
+
+// The demo server polls its providers every 2 s (e2e/support/global-setup.ts).
+const SYNC_POLL_MS = 2_000;
+/** The token the demo's SmartSender sandbox accepts when none is configured (lib/providers/smartsender/fake.ts). */
+const SANDBOX_TOKEN = "sandbox-smartsender-token";
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+type RecordedCall = { at: number; method: string; path: string; fault: string | null; status: number };
+
+async function smartSenderSandboxUrl(): Promise<string> {
+  const file = path.join(process.env.E2E_DATA_DIR ?? ".data/e2e", "sandbox.json");
+  const addresses = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  const url = addresses.smartsender;
+  if (!url) throw new Error(`No SmartSender sandbox in ${file}`);
+  return url;
+}
+
+async function json<T>(api: APIRequestContext, url: string): Promise<T> {
+  const response = await api.get(url);
+  expect(response.status(), url).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The fake's own list of chats (its names and ids), read the way SmartSender documents it. */
+async function sandboxChats(fakeUrl: string): Promise<Array<{ id: number; name: string }>> {
+  const chats: Array<{ id: number; name: string }> = [];
+  for (let page = 1; ; page += 1) {
+    const response = await fetch(`${fakeUrl}/v1/chats?page=${page}&limitation=20`, {
+      headers: { authorization: `Bearer ${SANDBOX_TOKEN}` },
+    });
+    const body = (await response.json()) as { cursor: { page: number; pages: number }; collection: typeof chats };
+    chats.push(...body.collection);
+    if (body.cursor.page >= body.cursor.pages) return chats;
+  }
+}
+
+async function readCalls(fakeUrl: string, externalId: string): Promise<RecordedCall[]> {
+  const response = await fetch(`${fakeUrl}/__sandbox/calls`);
+  const { calls } = (await response.json()) as { calls: RecordedCall[] };
+  return calls.filter((call) => call.method === "PUT" && call.path === `/v1/chats/${externalId}/read`);
+}
+
+async function setFaults(fakeUrl: string, faults: Record<string, unknown>) {
+  const response = await fetch(`${fakeUrl}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
+  expect(response.status).toBe(200);
+}
+
+/**
+ * The badge is right when the connection's unread total is what its chats add up to; read
+ * until a moment when no sync write came between the two requests.
+ */
+async function expectCountsConsistent(api: APIRequestContext, connectionId: string) {
+  await expect
+    .poll(async () => {
+      const counts = await json<UnreadCounts>(api, "/api/counts");
+      const page = await json<ChatListPage>(api, `/api/chats?connection=${connectionId}&unread=1&limit=200`);
+      const listed = page.items.reduce((sum, chat) => sum + chat.unreadCount, 0);
+      return (counts.byConnection[connectionId]?.unread ?? 0) - listed;
+    })
+    .toBe(0);
+}
+
+async function unreadOf(api: APIRequestContext, chatId: number): Promise<number> {
+  return (await json<ChatListItem>(api, `/api/chats/${chatId}`)).unreadCount;
+}
+
+/** A live-update stream opened in the signed-in page, through the production server. */
+async function listenInPage(page: Page) {
+  await page.evaluate(() => {
+    const events: unknown[] = [];
+    Object.assign(window, { outboxSpecEvents: events });
+    new EventSource("/api/events").onmessage = (message) => events.push(JSON.parse(message.data));
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { outboxSpecEvents: Array<{ type: string; chatId?: number }> }).outboxSpecEvents,
+    );
+}
+
+test("mark read while SmartSender answers 503: the badge stays right, and the provider hears it exactly once", async ({
+  page,
+}) => {
+  const api = page.request;
+  const fakeUrl = await smartSenderSandboxUrl();
+  await signIn(page);
+  const connections = await json<ConnectionSummary[]>(api, "/api/connections");
+  const smartSender = connections.find((connection) => connection.kind === "smartsender");
+  if (!smartSender) throw new Error("The demo has no SmartSender connection");
+
+  // An unread SmartSender chat the sync has stored, with a name only one sandbox chat has.
+  let unread: ChatListItem[] = [];
+  await expect
+    .poll(
+      async () => {
+        unread = (await json<ChatListPage>(api, `/api/chats?connection=${smartSender.id}&unread=1&limit=200`)).items;
+        return unread.length;
+      },
+      { timeout: 90_000 },
+    )
+    .toBeGreaterThan(1);
+  const sandbox = await sandboxChats(fakeUrl);
+  const chat = [...unread].reverse().find((item) => sandbox.filter((entry) => entry.name === item.title).length === 1);
+  if (!chat) throw new Error("No unread SmartSender chat has a unique name");
+  const externalId = String(sandbox.find((entry) => entry.name === chat.title)?.id);
+  expect(chat.unreadCount).toBeGreaterThan(0);
+  const events = await listenInPage(page);
+
+  await setFaults(fakeUrl, { forceStatus: 503 });
+  try {
+    const read = await api.post(`/api/chats/${chat.id}/read`);
+    expect(read.status()).toBe(200);
+    expect(await read.json()).toEqual({ unreadCount: 0 });
+    expect(await unreadOf(api, chat.id)).toBe(0);
+    await expectCountsConsistent(api, smartSender.id);
+    // Browsers hear it at once, through the production server's event stream.
+    await expect
+      .poll(async () => (await events()).some((event) => event.type === "chat.changed" && event.chatId === chat.id))
+      .toBe(true);
+
+    // The outbox keeps trying and is refused; sync cycles fail too; the badge does not come back.
+    await expect
+      .poll(async () => (await readCalls(fakeUrl, externalId)).length, { timeout: 20_000 })
+      .toBeGreaterThan(1);
+    await page.waitForTimeout(2 * SYNC_POLL_MS + 500);
+    const whileDown = await readCalls(fakeUrl, externalId);
+    expect(whileDown.every((call) => call.fault === "status_503")).toBe(true);
+    expect(await unreadOf(api, chat.id)).toBe(0);
+    await expectCountsConsistent(api, smartSender.id);
+  } finally {
+    await setFaults(fakeUrl, { forceStatus: null });
+  }
+
+  const delivered = async () => (await readCalls(fakeUrl, externalId)).filter((call) => call.status === 200);
+  await expect.poll(async () => (await delivered()).length, { timeout: 60_000 }).toBe(1);
+  // Further sync cycles and retries change nothing: one delivery, still read everywhere.
+  await page.waitForTimeout(2 * SYNC_POLL_MS + 500);
+  expect(await delivered()).toHaveLength(1);
+  expect(await unreadOf(api, chat.id)).toBe(0);
+  await expectCountsConsistent(api, smartSender.id);
+});

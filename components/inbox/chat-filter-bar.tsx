@@ -54,7 +54,7 @@ export function ChatFilterBar({
               className={`${chip} ${pressed ? chipOn : chipOff}`}
             >
               <ProviderIcon kind={connection.kind} className="size-4" />
-              <span className="max-w-32 truncate">{connection.displayName}</span>
+              <span className="max-w-44 truncate">{connection.displayName}</span>
               <HealthDot health={connection.health} />
               {unread > 0 && (
                 <>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { memo } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { isStale } from "@/components/inbox/connection-health";
-import { ProviderIcon } from "@/components/inbox/provider-icon";
+import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
@@ -47,8 +47,8 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
       >
         {chat.title}
       </span>
-      <span className={`col-start-1 row-span-2 row-start-1 ${closed ? "opacity-50 grayscale" : ""}`}>
-        <ProviderIcon kind={connection?.kind} className="size-9" />
+      <span className="col-start-1 row-span-2 row-start-1">
+        <ChatAvatar title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} dimmed={closed} />
       </span>
       <span className="sr-only">, {connection?.displayName}</span>
       <span className="col-start-2 row-start-2 truncate text-slate-600 text-sm dark:text-slate-300">
@@ -72,7 +72,7 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
         title={format.dateTime(new Date(time), { dateStyle: "medium", timeStyle: "short" })}
         className="col-start-3 row-start-1 justify-self-end whitespace-nowrap text-slate-600 text-xs dark:text-slate-400"
       >
-        {format.relativeTime(new Date(time), now)}
+        {format.relativeTime(new Date(time), { now, style: "short" })}
       </time>
       {unread && (
         <span

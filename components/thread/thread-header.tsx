@@ -2,7 +2,7 @@
 
 import { useTranslations } from "use-intl";
 import { isStale } from "@/components/inbox/connection-health";
-import { ProviderIcon } from "@/components/inbox/provider-icon";
+import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { CloseChatButton } from "@/components/thread/close-chat-button";
 import { InvitationButton } from "@/components/thread/invitation-button";
 import { ParticipantsButton } from "@/components/thread/participants-panel";
@@ -32,7 +32,7 @@ export function ThreadHeader({
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-slate-200 border-b px-4 py-2.5 dark:border-slate-800">
       <div className="flex min-w-0 flex-1 items-center gap-3">
-        <ProviderIcon kind={connection?.kind} className="size-9" />
+        <ChatAvatar title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} />
         <div className="min-w-0">
           <h1 className="flex items-center gap-2 font-semibold text-base">
             <span className="truncate">{chat.title}</span>

@@ -5,6 +5,8 @@ import { providerForConnection } from "@/lib/providers/for-connection";
 import { type Capability, declaredCapabilities } from "@/lib/providers/types";
 
 export type ChatDetail = ChatListItem & {
+  /** The provider's id of the chat: what its own app and support know it by. */
+  externalId: string;
   providerStatus: string | null;
   publicLink: string | null;
   participantsCount: number | null;
@@ -16,6 +18,7 @@ export type ChatDetail = ChatListItem & {
 };
 
 type DetailRow = Parameters<typeof toChatListItem>[0] & {
+  externalId: string;
   providerStatus: string | null;
   publicLink: string | null;
   participantsCount: number | null;
@@ -26,7 +29,7 @@ type DetailRow = Parameters<typeof toChatListItem>[0] & {
 
 export async function getChat(client: DbClient, chatId: number): Promise<ChatDetail> {
   const [row] = await client.$queryRaw<DetailRow[]>`
-    SELECT ${CHAT_LIST_COLUMNS}, c.provider_status AS "providerStatus", c.public_link AS "publicLink",
+    SELECT ${CHAT_LIST_COLUMNS}, c.external_id AS "externalId", c.provider_status AS "providerStatus", c.public_link AS "publicLink",
       c.participants_count AS "participantsCount", c.agent_last_seen_at AS "agentLastSeenAt",
       c.marked_unread AS "markedUnread", c.has_older_messages AS "hasOlderMessages"
     FROM chats c JOIN connections k ON k.id = c.connection_id AND k.enabled
@@ -35,6 +38,7 @@ export async function getChat(client: DbClient, chatId: number): Promise<ChatDet
   const provider = await providerForConnection(client, row.connectionId);
   return {
     ...toChatListItem(row),
+    externalId: row.externalId,
     providerStatus: row.providerStatus,
     publicLink: row.publicLink,
     participantsCount: row.participantsCount,

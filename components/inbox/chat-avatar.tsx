@@ -1,0 +1,46 @@
+import { ProviderIcon } from "@/components/inbox/provider-icon";
+import { safeHttpUrl } from "@/components/thread/safe-url";
+import type { ProviderKind } from "@/lib/providers/types";
+
+function initials(title: string): string {
+  const words = title.trim().split(/\s+/).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((word) => Array.from(word)[0]?.toUpperCase() ?? "")
+    .join("");
+}
+
+/** The chat's picture (or its initials) with the provider's mark in the corner. Decorative: the title names the chat. */
+export function ChatAvatar({
+  title,
+  avatarUrl,
+  kind,
+  dimmed = false,
+}: {
+  title: string;
+  avatarUrl: string | null;
+  kind: ProviderKind | undefined;
+  dimmed?: boolean;
+}) {
+  const src = safeHttpUrl(avatarUrl);
+  return (
+    <span aria-hidden="true" className={`relative inline-block size-9 shrink-0 ${dimmed ? "opacity-60 grayscale" : ""}`}>
+      {src ? (
+        // biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them
+        <img
+          src={src}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          referrerPolicy="no-referrer"
+          className="size-9 rounded-full bg-slate-200 object-cover dark:bg-slate-800"
+        />
+      ) : (
+        <span className="flex size-9 items-center justify-center rounded-full bg-slate-200 font-semibold text-slate-700 text-sm dark:bg-slate-700 dark:text-slate-200">
+          {initials(title)}
+        </span>
+      )}
+      <ProviderIcon kind={kind} className="absolute -right-1 -bottom-1 size-4 ring-2 ring-white dark:ring-slate-950" />
+    </span>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The sync against sandbox providers that fail 20% of requests (server errors, timeouts,
+ * malformed bodies, 429s) while more than 10,000 messages come through: afterwards the cache
+ * holds exactly the provider's data, nothing lost and nothing twice.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { FaultSettings, SandboxFake } from "@/lib/providers/fake-kit";
+import { startMaxFake } from "@/lib/providers/max/fake";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { forEachLimited } from "@/lib/sync/concurrency";
+import { loadOlderMessages } from "@/lib/sync/load-older";
+import { startSyncManager } from "@/lib/sync/manager";
+import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const FAULTS: Partial<FaultSettings> = {
+  rate: 0.2,
+  kinds: ["server_error", "timeout", "malformed", "rate_limited"],
+  hangMs: 1_500,
+};
+/** Client timeout below the fake's hang, so "timeout" faults really time out. */
+const CLIENT_TIMEOUT_MS = 1_000;
+
+let database: TestDatabase;
+const fakes: SandboxFake[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // loadOlderMessages runs in the web server and uses its process-wide client.
+  process.env.DATABASE_URL = database.url;
+});
+
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+const messagesAtProvider = (fake: SandboxFake) =>
+  fake.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
+
+const faultsInjected = (fake: SandboxFake) => fake.calls.filter((call) => call.fault !== null).length;
+
+async function syncUntilBackfilled(connectionId: string, timeoutMs: number): Promise<number> {
+  const startedAt = Date.now();
+  const manager = startSyncManager({
+    prisma: database.prisma,
+    databaseUrl: database.url,
+    instanceId: "fault-test",
+    pollIntervalMs: 60_000,
+    tuning: FAST_TUNING,
+  });
+  try {
+    await waitFor(
+      async () =>
+        (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null,
+      timeoutMs,
+      "the backfill",
+      200,
+    );
+  } finally {
+    await manager.stop();
+  }
+  return (Date.now() - startedAt) / 1000;
+}
+
+function report(kind: string, messages: number, seconds: number, fake: SandboxFake) {
+  process.stdout.write(
+    `    ${kind}: ${messages} messages in ${seconds.toFixed(1)} s (${Math.round(messages / seconds)} messages/s), ` +
+      `${fake.calls.length} requests, ${faultsInjected(fake)} faults injected\n`,
+  );
+}
+
+it("MAX: more than 10,000 messages by long polling arrive exactly once", async () => {
+  const fake = await startMaxFake({
+    token: `fault-max-${process.pid}`,
+    seed: 7,
+    data: { chats: 100, messagesPerChat: 100, bigChatMessages: 300 },
+    faults: FAULTS,
+  });
+  fakes.push(fake);
+  expect(messagesAtProvider(fake)).toBeGreaterThanOrEqual(10_000);
+  const connectionId = await connectFake(database.prisma, fake, { timeoutMs: CLIENT_TIMEOUT_MS });
+  const seconds = await syncUntilBackfilled(connectionId, 240_000);
+  report("MAX", messagesAtProvider(fake), seconds, fake);
+  expect(faultsInjected(fake)).toBeGreaterThan(0);
+  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+}, 300_000);
+
+it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly once", async () => {
+  const unlimited = 100_000;
+  const fake = await startSmartSenderFake({
+    token: `fault-smartsender-${process.pid}`,
+    seed: 11,
+    data: { chats: 100, messagesPerChat: 100, bigChatMessages: 300 },
+    faults: FAULTS,
+    // SmartSender's real 180 requests/minute would make this take an hour: the budget is raised
+    // here (bench/sync-throughput.ts measures the real limit).
+    rateLimit: { perMinute: unlimited, lockoutMs: 50, maxLockoutMs: 200 },
+  });
+  fakes.push(fake);
+  expect(messagesAtProvider(fake)).toBeGreaterThanOrEqual(10_000);
+  const connectionId = await connectFake(database.prisma, fake, {
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    requestsPerMinute: unlimited,
+    lockoutMs: 50,
+    maxLockoutMs: 200,
+  });
+  const seconds = await syncUntilBackfilled(connectionId, 240_000);
+  const newest = await database.prisma.message.count({ where: { chat: { connectionId } } });
+  report("SmartSender newest pages", newest, seconds, fake);
+  // Agents scrolling up in every chat, four at a time: a failure shows as "unavailable" and
+  // the agent scrolls again.
+  const chats = await database.prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
+  await forEachLimited(chats, 4, async (chat) => {
+    for (let more = true; more; ) {
+      more = await loadOlderMessages(chat.id).then(
+        (result) => result.hasMore,
+        () => true,
+      );
+    }
+  });
+  expect(faultsInjected(fake)).toBeGreaterThan(0);
+  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+}, 300_000);

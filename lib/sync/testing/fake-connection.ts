@@ -1,0 +1,114 @@
+import { seal } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { SandboxFake } from "@/lib/providers/fake-kit";
+
+/** The secret the tests seal credentials with (the app reads it from INBOX_SECRET_KEY). */
+export const TEST_SECRET_KEY = "sync-tests-secret-key-of-at-least-32-characters";
+
+/** Stores a connection to a running fake, credentials sealed as the app stores them; returns its id. */
+export async function connectFake(
+  prisma: Db,
+  fake: SandboxFake,
+  settings: Record<string, unknown> = {},
+  slug = `test:${fake.kind}:${fake.port}`,
+): Promise<string> {
+  process.env.INBOX_SECRET_KEY ??= TEST_SECRET_KEY;
+  const connection = fake.connection();
+  const stored = await prisma.connection.create({
+    data: {
+      slug,
+      kind: fake.kind,
+      displayName: fake.kind,
+      baseUrl: connection.baseUrl,
+      credentials: seal(JSON.stringify(connection.credentials), process.env.INBOX_SECRET_KEY),
+      settings: { ...connection.settings, ...settings } as Prisma.InputJsonObject,
+      isSandbox: true,
+    },
+  });
+  return stored.id;
+}
+
+export type CacheSnapshot = { chats: Array<{ externalId: string; messageExternalIds: string[] }> };
+
+/** The cache in the shape of `SandboxFake.snapshot()`, both sorted, for exact comparison. */
+export async function cacheSnapshot(prisma: Db, connectionId: string): Promise<CacheSnapshot> {
+  const chats = await prisma.chat.findMany({
+    where: { connectionId },
+    select: { externalId: true, messages: { select: { externalId: true } } },
+  });
+  return sortedSnapshot({
+    chats: chats.map((chat) => ({
+      externalId: chat.externalId,
+      messageExternalIds: chat.messages.map((message) => message.externalId),
+    })),
+  });
+}
+
+export function sortedSnapshot(snapshot: CacheSnapshot): CacheSnapshot {
+  return {
+    chats: snapshot.chats
+      .map((chat) => ({ externalId: chat.externalId, messageExternalIds: [...chat.messageExternalIds].sort() }))
+      .sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0)),
+  };
+}
+
+export function messageCount(snapshot: CacheSnapshot): number {
+  return snapshot.chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
+}
+
+/** Polls `check` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * Compares the cache with what the provider holds: every message the provider has is cached
+ * exactly once, nothing else is, except messages the provider deleted, which the cache keeps
+ * (marked deleted) by design. Returns a readable list of differences (empty when equal).
+ */
+export async function differencesFromFake(prisma: Db, connectionId: string, fake: SandboxFake): Promise<string[]> {
+  const rows = await prisma.message.findMany({
+    where: { chat: { connectionId } },
+    select: { externalId: true, deletedAt: true, chat: { select: { externalId: true } } },
+  });
+  const cachedChats = await prisma.chat.findMany({ where: { connectionId }, select: { externalId: true } });
+  const truth = fake.snapshot();
+  const problems: string[] = [];
+  const expectedChats = new Set(truth.chats.map((chat) => chat.externalId));
+  for (const chat of cachedChats) {
+    if (!expectedChats.has(chat.externalId)) problems.push(`extra chat ${chat.externalId}`);
+  }
+  const cachedChatIds = new Set(cachedChats.map((chat) => chat.externalId));
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.chat.externalId}/${row.externalId}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const expected = new Set<string>();
+  for (const chat of truth.chats) {
+    if (!cachedChatIds.has(chat.externalId)) problems.push(`missing chat ${chat.externalId}`);
+    for (const id of chat.messageExternalIds) {
+      const key = `${chat.externalId}/${id}`;
+      expected.add(key);
+      const count = seen.get(key) ?? 0;
+      if (count !== 1) problems.push(`${count === 0 ? "missing" : `${count} copies of`} message ${key}`);
+    }
+  }
+  for (const row of rows) {
+    const key = `${row.chat.externalId}/${row.externalId}`;
+    if (!expected.has(key) && row.deletedAt === null) problems.push(`extra message ${key}`);
+  }
+  return problems;
+}

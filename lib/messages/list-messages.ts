@@ -89,19 +89,25 @@ function groupReactions(rows: Array<{ messageId: number; emoji: string; authorNa
   return byMessage;
 }
 
+export function reactionsSql(messageIds: number[]): Prisma.Sql {
+  return Prisma.sql`SELECT message_id AS "messageId", emoji, author_name AS "authorName"
+    FROM reactions WHERE message_id IN (${Prisma.join(messageIds)}) ORDER BY id`;
+}
+
+export function attachmentsSql(messageIds: number[]): Prisma.Sql {
+  return Prisma.sql`SELECT id, message_id AS "messageId", kind::text AS kind, url, file_name AS "fileName",
+      mime_type AS "mimeType", size, width, height, duration_sec AS "durationSec", latitude, longitude,
+      contact_name AS "contactName", contact_phone AS "contactPhone", title
+    FROM attachments WHERE message_id IN (${Prisma.join(messageIds)}) ORDER BY message_id, position, id`;
+}
+
 /** Messages with their reactions and attachments: three indexed queries for a whole page, never one per message. */
 export async function loadMessageViews(client: DbClient, rows: MessageRow[]): Promise<MessageView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [reactionRows, attachmentRows] = await Promise.all([
-    client.$queryRaw<Array<{ messageId: number; emoji: string; authorName: string | null }>>`
-      SELECT message_id AS "messageId", emoji, author_name AS "authorName"
-      FROM reactions WHERE message_id IN (${Prisma.join(ids)}) ORDER BY id`,
-    client.$queryRaw<Array<AttachmentView & { messageId: number; size: bigint | null }>>`
-      SELECT id, message_id AS "messageId", kind::text AS kind, url, file_name AS "fileName", mime_type AS "mimeType",
-        size, width, height, duration_sec AS "durationSec", latitude, longitude, contact_name AS "contactName",
-        contact_phone AS "contactPhone", title
-      FROM attachments WHERE message_id IN (${Prisma.join(ids)}) ORDER BY message_id, position, id`,
+    client.$queryRaw<Array<{ messageId: number; emoji: string; authorName: string | null }>>(reactionsSql(ids)),
+    client.$queryRaw<Array<AttachmentView & { messageId: number; size: bigint | null }>>(attachmentsSql(ids)),
   ]);
   const reactions = groupReactions(reactionRows);
   const attachments = new Map<number, AttachmentView[]>();
@@ -137,16 +143,21 @@ export async function loadMessageViews(client: DbClient, rows: MessageRow[]): Pr
   }));
 }
 
-/** One page of a chat's cached messages, newest page first (keyset on time and id). */
-export async function listMessages(client: DbClient, chatId: number, query: ListMessagesQuery): Promise<MessagePage> {
+/** The page query itself (exported so the benchmark can time it bare). */
+export function messagesPageSql(chatId: number, query: ListMessagesQuery): Prisma.Sql {
   const before = query.before ? decodeCursor(query.before) : null;
-  const rows = await client.$queryRaw<MessageRow[]>`
+  return Prisma.sql`
     SELECT ${MESSAGE_COLUMNS}
     FROM messages m
     WHERE m.chat_id = ${chatId}
       ${before ? Prisma.sql`AND (m.created_at, m.id) < (${before.at}, ${before.id})` : Prisma.empty}
     ORDER BY m.created_at DESC, m.id DESC
     LIMIT ${query.limit + 1}`;
+}
+
+/** One page of a chat's cached messages, newest page first (keyset on time and id). */
+export async function listMessages(client: DbClient, chatId: number, query: ListMessagesQuery): Promise<MessagePage> {
+  const rows = await client.$queryRaw<MessageRow[]>(messagesPageSql(chatId, query));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const oldest = page.at(-1);

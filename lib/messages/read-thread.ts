@@ -1,5 +1,6 @@
-import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { componentLogger } from "@/lib/logger";
 import { type ListMessagesQuery, listMessages, type MessagePage } from "@/lib/messages/list-messages";
 import { loadOlderMessages } from "@/lib/sync/load-older";
@@ -11,13 +12,20 @@ export type ThreadPage = MessagePage & {
   olderUnavailable: boolean;
 };
 
+/** Whether the chat is visible (its connection enabled) and may have older messages at the provider. */
+export function threadStateSql(chatId: number): Prisma.Sql {
+  return Prisma.sql`SELECT c.has_older_messages AS "hasOlderMessages"
+    FROM chats c JOIN connections k ON k.id = c.connection_id AND k.enabled WHERE c.id = ${chatId}`;
+}
+
 /**
  * A page of a thread from the cache; when the cache runs out while the provider still has
  * older messages, fetches the next older batch from the provider first (scrolling up is
  * how history beyond the initial sync is loaded).
  */
 export async function readThread(prisma: Db, chatId: number, query: ListMessagesQuery): Promise<ThreadPage> {
-  const chat = await findVisibleChat(prisma, chatId);
+  const [chat] = await prisma.$queryRaw<Array<{ hasOlderMessages: boolean }>>(threadStateSql(chatId));
+  if (!chat) throw new AppError("NOT_FOUND", "Chat not found");
   const page = await listMessages(prisma, chatId, query);
   if (page.nextCursor !== null || !chat.hasOlderMessages) return { ...page, olderUnavailable: false };
   try {

@@ -81,7 +81,20 @@ async function applyUpdates(context: SyncContext, updates: ProviderUpdate[]): Pr
     const chatId = chatIds.get(externalId);
     return chatId === undefined ? [] : [{ chatId, messages }];
   });
+  const startedAt = Date.now();
   await ingestMessageBatches(context.prisma, batches);
+  for (const batch of batches) {
+    context.log.debug(
+      {
+        chatId: batch.chatId,
+        instanceId: context.instanceId,
+        startedAt,
+        endedAt: Date.now(),
+        messages: batch.messages.length,
+      },
+      "chat synced",
+    );
+  }
   await ingestRemovals(
     context.prisma,
     context.connectionId,

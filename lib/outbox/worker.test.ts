@@ -6,6 +6,7 @@ import { type OutboxFixture, outboxFixture, waitFor } from "@/lib/outbox/testing
 import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { startSyncManager } from "@/lib/sync/manager";
 
 let fixture: OutboxFixture;
 
@@ -99,6 +100,64 @@ describe("outbox delivery", () => {
     const provider = await providerForConnection(fixture.prisma, fixture.connectionId);
     expect((await requireCapability(provider, "getChat")(chat.externalId)).providerUnreadCount).toBe(0);
     expect((await unreadCounts(fixture.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
+  });
+
+  it("with the real sync engine polling throughout, the read chat never shows unread again", async () => {
+    const chat = fixture.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
+    if (!chat) throw new Error("The sandbox has no unread chat");
+    const connection = () => fixture.prisma.connection.findUniqueOrThrow({ where: { id: fixture.connectionId } });
+    const sync = startSyncManager({
+      prisma: fixture.otherInstance(),
+      databaseUrl: fixture.database.url,
+      instanceId: "sync-instance",
+      pollIntervalMs: 200,
+      tuning: {
+        claimIntervalMs: 200,
+        retryAttempts: 2,
+        retryInitialDelayMs: 50,
+        retryMaxDelayMs: 100,
+        breakerHalfOpenAfterMs: 300,
+        breakerMaxHalfOpenAfterMs: 600,
+        failurePauseMs: 100,
+        failureMaxPauseMs: 300,
+      },
+    });
+    try {
+      await waitFor("a first sync cycle", async () => (await connection()).lastSyncAt !== null, 20_000);
+      fixture.fake.setFaults({ forceStatus: 503 });
+      fixture.startWorker();
+      await markChatRead(fixture.prisma, { chatId: chat.id, userId: fixture.userId });
+
+      // Watch the badge for the whole outage and recovery.
+      const seen: number[] = [];
+      let watching = true;
+      const watcher = (async () => {
+        while (watching) {
+          seen.push((await fixture.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+      await waitFor("the sync to notice the outage", async () => (await connection()).health !== "ok");
+      const failedSince = (await connection()).lastErrorAt;
+      fixture.fake.setFaults(NO_FAULTS);
+      const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
+      await waitFor("the delivery", async () => (await actionOf({ chatId: chat.id })).status === "done", 20_000);
+      const deliveredAt = (await actionOf({ chatId: chat.id })).completedAt ?? new Date();
+      await waitFor(
+        "two sync cycles after the delivery",
+        async () => ((await connection()).lastSyncAt?.getTime() ?? 0) > deliveredAt.getTime() + 400,
+        20_000,
+      );
+      watching = false;
+      await watcher;
+
+      expect(failedSince).not.toBeNull();
+      expect(seen.length).toBeGreaterThan(5);
+      expect(Math.max(...seen)).toBe(0);
+      expect(fixture.answered("PUT", readPath)).toHaveLength(1);
+    } finally {
+      await sync.stop();
+    }
   });
 
   it("delivers a chat's sends in the order they were written, after an outage", async () => {

@@ -57,9 +57,9 @@ export function messageCount(snapshot: CacheSnapshot): number {
   return snapshot.chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
 }
 
-/** Polls `check` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
+/** Polls `check` until it returns a value (not undefined, null or false), or fails after `timeoutMs`. */
 export async function waitFor<T>(
-  check: () => Promise<T | undefined | false>,
+  check: () => Promise<T | undefined | null | false>,
   timeoutMs: number,
   what: string,
   everyMs = 100,
@@ -67,7 +67,7 @@ export async function waitFor<T>(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value !== undefined && value !== false) return value;
+    if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }

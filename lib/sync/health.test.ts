@@ -1,0 +1,120 @@
+/**
+ * A connection's health as agents see it, and what the sync does while a provider is down:
+ * it backs off (retries, then a circuit breaker), the cache stays readable, and it comes back
+ * by itself. Refused credentials are not retried in a hot loop.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { listChats } from "@/lib/chats/list-chats";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { startSyncManager } from "@/lib/sync/manager";
+import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+let database: TestDatabase;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+const UNLIMITED = 100_000;
+
+async function syncedSmartSender(name: string) {
+  const fake = await startSmartSenderFake({
+    token: `health-${name}-${process.pid}`,
+    data: { chats: 10 },
+    rateLimit: { perMinute: UNLIMITED },
+  });
+  cleanups.push(() => fake.close());
+  const connectionId = await connectFake(database.prisma, fake, { requestsPerMinute: UNLIMITED, timeoutMs: 1_000 });
+  const manager = startSyncManager({
+    prisma: database.prisma,
+    databaseUrl: database.url,
+    instanceId: `health-${name}`,
+    pollIntervalMs: 300,
+    tuning: FAST_TUNING,
+  });
+  cleanups.push(() => manager.stop());
+  await waitFor(async () => (await connection(connectionId)).health === "ok", 30_000, "the first sync");
+  return { fake, connectionId };
+}
+
+const connection = (id: string) => database.prisma.connection.findUniqueOrThrow({ where: { id } });
+
+const healthEvents = (connectionId: string) =>
+  database.prisma.changeEvent.count({ where: { type: "connection.changed", payload: { equals: { connectionId } } } });
+
+it("goes degraded then down while the provider fails, keeps the cache readable, and recovers", async () => {
+  const { fake, connectionId } = await syncedSmartSender("down");
+  const chatsBefore = await listChats(database.prisma, { limit: 200, connection: connectionId });
+  const eventsBefore = await healthEvents(connectionId);
+  const seen = new Set<string>();
+  fake.setFaults({ forceStatus: 503 });
+  const down = await waitFor(
+    async () => {
+      const current = await connection(connectionId);
+      seen.add(current.health);
+      return current.health === "down" ? current : undefined;
+    },
+    30_000,
+    "the connection to be down",
+    20,
+  );
+  expect(seen.has("degraded")).toBe(true);
+  expect(down.lastError).toMatch(/503/);
+  expect(down.lastErrorAt).not.toBeNull();
+
+  // While down, the breaker keeps the provider from being hammered...
+  const callsAtDown = fake.calls.length;
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const callsWhileDown = fake.calls.length - callsAtDown;
+  expect(callsWhileDown).toBeLessThan(12);
+  // ...and agents still read every cached chat.
+  const chatsWhileDown = await listChats(database.prisma, { limit: 200, connection: connectionId });
+  expect(chatsWhileDown.items.map((chat) => chat.id)).toEqual(chatsBefore.items.map((chat) => chat.id));
+
+  fake.setFaults({ forceStatus: null });
+  const recovered = await waitFor(
+    async () => {
+      const current = await connection(connectionId);
+      return current.health === "ok" && current.lastSyncAt && current.lastSyncAt > down.lastErrorAt
+        ? current
+        : undefined;
+    },
+    30_000,
+    "the connection to recover",
+  );
+  expect(recovered.lastError).toMatch(/503/);
+  // ok → degraded → down → (degraded while trying again) → ok: every change was announced.
+  expect((await healthEvents(connectionId)) - eventsBefore).toBeGreaterThanOrEqual(3);
+  process.stdout.write(`    ${callsWhileDown} requests in 2 s while down\n`);
+}, 90_000);
+
+it("goes down at once when the provider refuses the credentials, and does not hammer it", async () => {
+  const { fake, connectionId } = await syncedSmartSender("auth");
+  fake.setFaults({ forceStatus: 401 });
+  const down = await waitFor(
+    async () => {
+      const current = await connection(connectionId);
+      return current.health === "down" ? current : undefined;
+    },
+    10_000,
+    "the connection to be down",
+    20,
+  );
+  expect(down.lastError).toMatch(/401|Unauthenticated/i);
+  const callsAtDown = fake.calls.length;
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // FAST_TUNING waits 2 s (growing) after a refusal: at most one more attempt in 1.5 s.
+  expect(fake.calls.length - callsAtDown).toBeLessThanOrEqual(1);
+  expect(fake.calls.filter((call) => call.fault === "status_401").length).toBeLessThanOrEqual(3);
+}, 60_000);

@@ -1,0 +1,107 @@
+/**
+ * After the backfill: what customers write reaches the cache quickly (MAX by long polling,
+ * others by polling), and a poll only fetches the messages of chats that changed.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { SandboxFake } from "@/lib/providers/fake-kit";
+import { startMaxFake } from "@/lib/providers/max/fake";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { startSyncManager } from "@/lib/sync/manager";
+import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+let database: TestDatabase;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+const POLL_INTERVAL_MS = 1_000;
+
+async function synced(fake: SandboxFake, settings: Record<string, unknown> = {}) {
+  cleanups.push(() => fake.close());
+  const connectionId = await connectFake(database.prisma, fake, settings);
+  const manager = startSyncManager({
+    prisma: database.prisma,
+    databaseUrl: database.url,
+    instanceId: "incremental",
+    pollIntervalMs: POLL_INTERVAL_MS,
+    tuning: { ...FAST_TUNING, longPollSeconds: 30 },
+  });
+  cleanups.push(() => manager.stop());
+  await waitFor(
+    async () => (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
+    60_000,
+    "the backfill",
+  );
+  return connectionId;
+}
+
+/** Injects a customer's message and measures how long until it is in the cache. */
+async function delivery(fake: SandboxFake, connectionId: string, chatExternalId?: string) {
+  const injectedAt = Date.now();
+  const injected = fake.injectInboundMessage({ chatExternalId, text: `Where is my order? ${injectedAt}` });
+  const message = await waitFor(
+    () =>
+      database.prisma.message.findFirst({
+        where: { externalId: injected.messageExternalId, chat: { connectionId, externalId: injected.chatExternalId } },
+        include: { chat: true },
+      }),
+    15_000,
+    "the injected message",
+    10,
+  );
+  return { ms: Date.now() - injectedAt, message, injected };
+}
+
+it("MAX: a customer's message is cached within a second by long polling, new chats included", async () => {
+  const fake = await startMaxFake({ token: `incremental-max-${process.pid}` });
+  const connectionId = await synced(fake);
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, kind: "dialog", status: "open" } });
+  // The long poll is waiting now; measure a few deliveries.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const known = await delivery(fake, connectionId, chat.externalId);
+  const fresh = await delivery(fake, connectionId);
+  process.stdout.write(`    MAX: existing chat ${known.ms} ms, new chat ${fresh.ms} ms\n`);
+  expect(known.ms).toBeLessThanOrEqual(1_000);
+  expect(fresh.ms).toBeLessThanOrEqual(1_000);
+  expect(known.message.chat.unreadCount).toBeGreaterThanOrEqual(1);
+  expect(fresh.message.chat.title).not.toBe(`Chat ${fresh.injected.chatExternalId}`);
+  const events = await database.prisma.changeEvent.findMany({ where: { type: "messages.changed" } });
+  expect(events.some((event) => (event.payload as { chatId: number }).chatId === known.message.chatId)).toBe(true);
+}, 90_000);
+
+it("SmartSender: a customer's message is cached within the poll interval, and quiet chats cost no requests", async () => {
+  const unlimited = 100_000;
+  const fake = await startSmartSenderFake({
+    token: `incremental-smartsender-${process.pid}`,
+    rateLimit: { perMinute: unlimited },
+  });
+  const connectionId = await synced(fake, { requestsPerMinute: unlimited });
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
+  // Nothing changes for two cycles: only the chat list is asked for.
+  fake.clearCalls();
+  await new Promise((resolve) => setTimeout(resolve, 2 * POLL_INTERVAL_MS + 200));
+  const quiet = fake.calls.map((call) => call.path);
+  expect(quiet.length).toBeGreaterThan(0);
+  expect(quiet.every((path) => path === "/v1/chats")).toBe(true);
+
+  const { ms, message } = await delivery(fake, connectionId, chat.externalId);
+  process.stdout.write(`    SmartSender (poll every ${POLL_INTERVAL_MS} ms): ${ms} ms\n`);
+  expect(ms).toBeLessThanOrEqual(POLL_INTERVAL_MS + 1_000);
+  expect(message.chat.unreadCount).toBeGreaterThanOrEqual(1);
+  // Exactly that chat's newest page was fetched for it.
+  expect(fake.calls.filter((call) => call.path.endsWith("/messages")).map((call) => call.path)).toEqual([
+    `/v1/chats/${chat.externalId}/messages`,
+  ]);
+}, 90_000);

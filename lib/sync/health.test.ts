@@ -82,13 +82,12 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
   const chatsWhileDown = await listChats(database.prisma, { limit: 200, connection: connectionId });
   expect(chatsWhileDown.items.map((chat) => chat.id)).toEqual(chatsBefore.items.map((chat) => chat.id));
 
+  const recoveringAt = new Date();
   fake.setFaults({ forceStatus: null });
   const recovered = await waitFor(
     async () => {
       const current = await connection(connectionId);
-      return current.health === "ok" && current.lastSyncAt && current.lastSyncAt > down.lastErrorAt
-        ? current
-        : undefined;
+      return current.health === "ok" && current.lastSyncAt && current.lastSyncAt > recoveringAt ? current : undefined;
     },
     30_000,
     "the connection to recover",

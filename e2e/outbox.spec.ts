@@ -1,9 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
 import type { UnreadCounts } from "@/lib/chats/unread-counts";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import { openSse } from "@/lib/events/testing/sse-client";
+import { freePort } from "@/lib/server/free-port";
+import { startAppProcess } from "./support/app-process";
 import { signIn } from "./support/auth";
 
 // The demo server polls its providers every 2 s (e2e/support/global-setup.ts).
@@ -149,4 +152,40 @@ test("mark read while SmartSender answers 503: the badge stays right, and the pr
   expect(await delivered()).toHaveLength(1);
   expect(await unreadOf(api, chat.id)).toBe(0);
   await expectCountsConsistent(api, smartSender.id);
+});
+
+test("stopping a server ends its live-update streams at once, so clients reconnect elsewhere", async () => {
+  const dataDir = ".data/e2e-sse-shutdown";
+  await rm(dataDir, { recursive: true, force: true });
+  const email = "shutdown@inbox.local";
+  const password = "shutdown-password";
+  const app = await startAppProcess({
+    INBOX_DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    ADMIN_EMAIL: email,
+    ADMIN_PASSWORD: password,
+    SYNC_ENABLED: "false",
+  });
+  try {
+    const signedIn = await fetch(`${app.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const streams = await Promise.all([1, 2, 3].map(() => openSse(`${app.url}/api/events`, { cookie })));
+    expect(streams.map((stream) => stream.status)).toEqual([200, 200, 200]);
+    await expect.poll(() => streams.every((stream) => stream.retryMs === 2_000)).toBe(true);
+
+    const stopping = Date.now();
+    await app.stop("SIGTERM");
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    await Promise.all(streams.map((stream) => stream.ended));
+  } finally {
+    await app.stop("SIGKILL");
+  }
 });

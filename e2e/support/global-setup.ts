@@ -19,7 +19,12 @@ export default async function globalSetup() {
     HOST: "127.0.0.1",
     SYNC_POLL_INTERVAL_MS: "2000",
   });
-  const password = /with password (\S+)/.exec(app.output())?.[1];
+  // The banner's lines after "ready at" can arrive in a later chunk on a busy machine.
+  const passwordLine = /with password (\S+)\n/;
+  for (let waited = 0; !passwordLine.test(app.output()) && waited < 5_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const password = passwordLine.exec(app.output())?.[1];
   if (!password) throw new Error(`The demo server printed no password:\n${app.output()}`);
   process.env.E2E_BASE_URL = app.url;
   process.env.E2E_EMAIL = "demo@inbox.local";

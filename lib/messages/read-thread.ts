@@ -7,6 +7,9 @@ import { loadOlderMessages } from "@/lib/sync/load-older";
 
 const log = componentLogger("read-thread");
 
+/** Provider pages fetched for one page of the thread at most (an agent is waiting). */
+const MAX_PROVIDER_LOADS = 10;
+
 export type ThreadPage = MessagePage & {
   /** True when older messages exist at the provider but could not be fetched just now. */
   olderUnavailable: boolean;
@@ -26,12 +29,18 @@ export function threadStateSql(chatId: number): Prisma.Sql {
 export async function readThread(prisma: Db, chatId: number, query: ListMessagesQuery): Promise<ThreadPage> {
   const [chat] = await prisma.$queryRaw<Array<{ hasOlderMessages: boolean }>>(threadStateSql(chatId));
   if (!chat) throw new AppError("NOT_FOUND", "Chat not found");
-  const page = await listMessages(prisma, chatId, query);
-  if (page.nextCursor !== null || !chat.hasOlderMessages) return { ...page, olderUnavailable: false };
+  let page = await listMessages(prisma, chatId, query);
+  let hasOlder = chat.hasOlderMessages;
   try {
-    const { loaded } = await loadOlderMessages(chatId);
-    if (loaded === 0) return { ...page, olderUnavailable: false };
-    return { ...(await listMessages(prisma, chatId, query)), olderUnavailable: false };
+    // A provider's page may hold fewer messages than asked for: load until this page is full,
+    // or it would end without a cursor and the thread would look complete.
+    for (let loads = 0; page.nextCursor === null && hasOlder && loads < MAX_PROVIDER_LOADS; loads += 1) {
+      const { loaded, hasMore } = await loadOlderMessages(chatId);
+      hasOlder = hasMore;
+      if (loaded === 0) break;
+      page = await listMessages(prisma, chatId, query);
+    }
+    return { ...page, olderUnavailable: false };
   } catch (error) {
     log.warn({ err: error, chatId }, "older messages could not be loaded");
     return { ...page, olderUnavailable: true };

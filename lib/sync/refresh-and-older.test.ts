@@ -1,0 +1,126 @@
+/**
+ * What agents trigger: scrolling up past the cache loads older pages from the provider, and
+ * opening a chat refreshes it (chat, newest messages, members) at once, coalesced.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { readThread } from "@/lib/messages/read-thread";
+import { startChatOpsFake } from "@/lib/providers/chatops/fake";
+import type { SandboxFake } from "@/lib/providers/fake-kit";
+import { startMaxFake } from "@/lib/providers/max/fake";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { loadOlderMessages } from "@/lib/sync/load-older";
+import { startSyncManager } from "@/lib/sync/manager";
+import { requestChatRefresh } from "@/lib/sync/refresh-chat";
+import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+let database: TestDatabase;
+const fakes: SandboxFake[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // Scrolling and refreshing run in the web server, on its process-wide client.
+  process.env.DATABASE_URL = database.url;
+});
+
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+const UNLIMITED = 100_000;
+
+/** Connects a fake and runs one backfill of it, then stops the sync (agents act on the cache). */
+async function backfilled(fake: SandboxFake, settings: Record<string, unknown> = {}): Promise<string> {
+  fakes.push(fake);
+  const connectionId = await connectFake(database.prisma, fake, settings);
+  const manager = startSyncManager({
+    prisma: database.prisma,
+    databaseUrl: database.url,
+    instanceId: "agents",
+    pollIntervalMs: 60_000,
+    tuning: FAST_TUNING,
+  });
+  try {
+    await waitFor(
+      async () => (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
+      60_000,
+      "the backfill",
+    );
+  } finally {
+    await manager.stop();
+  }
+  return connectionId;
+}
+
+it("scrolling up a 300-message SmartSender thread loads its whole history, then says there is no more", async () => {
+  const fake = await startSmartSenderFake({
+    token: `older-${process.pid}`,
+    data: { chats: 3, bigChatMessages: 300 },
+    rateLimit: { perMinute: UNLIMITED },
+  });
+  const connectionId = await backfilled(fake, { requestsPerMinute: UNLIMITED });
+  const big = fake.snapshot().chats.find((chat) => chat.messageExternalIds.length === 300);
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, externalId: big?.externalId } });
+  expect(await database.prisma.message.count({ where: { chatId: chat.id } })).toBe(20);
+
+  const seen: string[] = [];
+  let before: string | undefined;
+  for (let pages = 0; pages < 50; pages += 1) {
+    const page = await readThread(database.prisma, chat.id, { limit: 50, before });
+    expect(page.olderUnavailable).toBe(false);
+    seen.push(...page.items.map((message) => message.externalId));
+    if (page.nextCursor === null) break;
+    before = page.nextCursor;
+  }
+  expect(new Set(seen).size).toBe(300);
+  expect(new Set(seen)).toEqual(new Set(big?.messageExternalIds));
+  const after = await database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
+  expect(after.hasOlderMessages).toBe(false);
+  expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
+}, 90_000);
+
+it("a provider without a message list has no older messages to load", async () => {
+  const fake = await startChatOpsFake({ token: `older-chatops-${process.pid}`, data: { chats: 3 } });
+  const connectionId = await backfilled(fake);
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId } });
+  expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
+  expect((await database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).hasOlderMessages).toBe(false);
+}, 60_000);
+
+it("opening a chat refreshes it at once — chat, newest messages, members — once however often it is opened", async () => {
+  const fake = await startMaxFake({ token: `refresh-${process.pid}` });
+  const connectionId = await backfilled(fake);
+  const group = await database.prisma.chat.findFirstOrThrow({
+    where: { connectionId, kind: "group", status: "open" },
+    orderBy: { id: "asc" },
+  });
+  const injected = fake.injectInboundMessage({ chatExternalId: group.externalId, text: "Anyone there?" });
+  fake.clearCalls();
+  // Three agents open it at the same moment, then one opens it again.
+  await Promise.all([requestChatRefresh(group.id), requestChatRefresh(group.id), requestChatRefresh(group.id)]);
+  await requestChatRefresh(group.id);
+  const paths = fake.calls.map((call) => call.path);
+  expect(paths.filter((path) => path === `/chats/${group.externalId}`)).toHaveLength(1);
+  expect(paths.filter((path) => path === `/chats/${group.externalId}/members`)).toHaveLength(1);
+  expect(paths.filter((path) => path === "/messages")).toHaveLength(1);
+  expect(
+    await database.prisma.message.count({ where: { chatId: group.id, externalId: injected.messageExternalId } }),
+  ).toBe(1);
+  const members = await database.prisma.participant.count({ where: { chatId: group.id, isActive: true } });
+  expect(members).toBeGreaterThan(1);
+}, 60_000);
+
+it("a refresh while the provider fails changes nothing and throws nothing", async () => {
+  const fake = await startMaxFake({ token: `refresh-down-${process.pid}` });
+  const connectionId = await backfilled(fake);
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId }, orderBy: { id: "desc" } });
+  const before = await database.prisma.message.count({ where: { chatId: chat.id } });
+  fake.setFaults({ forceStatus: 500 });
+  await expect(requestChatRefresh(chat.id)).resolves.toBeUndefined();
+  expect(await database.prisma.message.count({ where: { chatId: chat.id } })).toBe(before);
+}, 60_000);

@@ -6,9 +6,10 @@ import type { UnreadCounts } from "@/lib/chats/unread-counts";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 import { openSse } from "@/lib/events/testing/sse-client";
 import { freePort } from "@/lib/server/free-port";
-import { startAppProcess } from "./support/app-process";
-import { signIn } from "./support/auth";
+import { startAppProcess } from "../support/app-process";
+import { signIn } from "../support/auth";
 
+// Runs alone (e2e/exclusive): it forces the shared SmartSender sandbox to answer 503 for a while.
 // The demo server polls its providers every 2 s (e2e/support/global-setup.ts).
 const SYNC_POLL_MS = 2_000;
 /** The token the demo's SmartSender sandbox accepts when none is configured (lib/providers/smartsender/fake.ts). */

@@ -80,8 +80,11 @@ function createChangeHub(connectionString: string) {
   };
 
   const advanceCursor = () => {
+    const before = cursor;
     while (deliveredAboveCursor.delete(cursor + 1n)) cursor += 1n;
-    gapSince = deliveredAboveCursor.size === 0 ? null : (gapSince ?? Date.now());
+    // The wait for a hole starts when it becomes the lowest one.
+    if (deliveredAboveCursor.size === 0) gapSince = null;
+    else if (gapSince === null || cursor !== before) gapSince = Date.now();
   };
 
   /** Moves the resume point forward to `value` (never back), forgetting the holes below it. */
@@ -126,8 +129,14 @@ function createChangeHub(connectionString: string) {
 
   const processNotices = async (texts: string[]) => {
     const notices = texts.map(parseNotice).filter((notice): notice is Notice => notice !== null);
-    // NOTIFY carries only the id of an event too large for its payload: read those rows.
-    const fetched = await readRows(notices.filter((notice) => notice.type === undefined).map((notice) => notice.id));
+    // NOTIFY carries only the id of an event too large for its payload: read those rows. If that
+    // fails the connection is likely gone, and the catch-up after reconnecting delivers them.
+    const fetched = await readRows(
+      notices.filter((notice) => notice.type === undefined).map((notice) => notice.id),
+    ).catch((error: unknown) => {
+      log.warn({ err: error }, "could not read large change events");
+      return new Map<bigint, StoredRow>();
+    });
     deliverRows(
       notices.flatMap((notice) => {
         if (notice.type !== undefined) return [{ id: notice.id, type: notice.type, payload: notice.payload }];

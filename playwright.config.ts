@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium where it is installed (.ci/run installs it); elsewhere Playwright's own
 // browser after `npx playwright install chromium`.
 const debianChromium = "/usr/bin/chromium";
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,5 +35,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: "chromium", testIgnore: "exclusive/**", teardown: "exclusive", use: desktop },
+    // Specs that change what every test shares (a provider forced to fail, the demo user's language and
+    // settings) run alone after the others; as a "teardown" they run even when an earlier test failed.
+    { name: "exclusive", testMatch: "exclusive/**/*.spec.ts", workers: 1, use: desktop },
+  ],
 });

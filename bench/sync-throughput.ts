@@ -1,0 +1,172 @@
+/**
+ * Sync throughput: how fast each provider's backfill fills an empty cache from its sandbox,
+ * and SmartSender's request rate during a full backfill under its real limit of 180 requests
+ * per minute (which the client keeps 5% under).
+ *
+ *   npx tsx bench/sync-throughput.ts            everything (the SmartSender real-limit run takes minutes)
+ *   npx tsx bench/sync-throughput.ts --quick    without the real-limit run
+ *
+ * Uses its own embedded PostgreSQL (.data/bench-sync), emptied at each run.
+ */
+import pg from "pg";
+import { seal } from "@/lib/crypto/secret-box";
+import { createPrismaClient, type Db } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import type { SandboxFake } from "@/lib/providers/fake-kit";
+import { startMaxFake } from "@/lib/providers/max/fake";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import { startTgBridgeFake } from "@/lib/providers/tgbridge/fake";
+import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
+import { forEachLimited } from "@/lib/sync/concurrency";
+import { loadOlderMessages } from "@/lib/sync/load-older";
+import { startSyncManager } from "@/lib/sync/manager";
+
+const quick = process.argv.includes("--quick");
+const UNLIMITED = 1_000_000;
+/** Messages per sandbox for the throughput runs. */
+const DATA = { chats: 200, messagesPerChat: 50, bigChatMessages: 300 };
+/** The real-limit run: enough chats for a backfill of a few minutes (two list walks + one page per chat). */
+const REAL_LIMIT_CHATS = 450;
+
+process.env.INBOX_SECRET_KEY ??= "sync-throughput-bench-secret-key-0123456789";
+process.env.LOG_LEVEL ??= "warn";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function emptyDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+  await migrate(url);
+}
+
+async function connect(prisma: Db, fake: SandboxFake, settings: Record<string, string | number> = {}) {
+  const connection = fake.connection();
+  const stored = await prisma.connection.create({
+    data: {
+      slug: `bench:${fake.kind}:${fake.port}`,
+      kind: fake.kind,
+      displayName: fake.kind,
+      baseUrl: connection.baseUrl,
+      credentials: seal(JSON.stringify(connection.credentials), process.env.INBOX_SECRET_KEY ?? ""),
+      settings: { ...(connection.settings as Record<string, string | number>), ...settings },
+    },
+  });
+  return stored.id;
+}
+
+/** Runs the sync (as an app instance does) until the connection's backfill is done; returns seconds. */
+async function backfill(prisma: Db, databaseUrl: string, connectionId: string): Promise<number> {
+  const startedAt = performance.now();
+  const manager = startSyncManager({
+    prisma,
+    databaseUrl,
+    instanceId: "bench",
+    pollIntervalMs: 3_600_000,
+    tuning: { claimIntervalMs: 100 },
+  });
+  try {
+    for (;;) {
+      const { backfillDoneAt } = await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
+      if (backfillDoneAt) return (performance.now() - startedAt) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await manager.stop();
+  }
+}
+
+const messagesOf = (prisma: Db, connectionId: string) => prisma.message.count({ where: { chat: { connectionId } } });
+
+const rate = (count: number, seconds: number) => `${Math.round(count / seconds)} messages/s`;
+
+async function measure(prisma: Db, url: string, label: string, fake: SandboxFake, settings = {}) {
+  try {
+    const connectionId = await connect(prisma, fake, settings);
+    const seconds = await backfill(prisma, url, connectionId);
+    const messages = await messagesOf(prisma, connectionId);
+    say(
+      `  ${label.padEnd(34)} ${String(messages).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(messages, seconds)}`,
+    );
+    return connectionId;
+  } finally {
+    await fake.close();
+  }
+}
+
+/** Scrolls every chat back to its first message (what agents do over time), four chats at a time. */
+async function scrollBack(prisma: Db, label: string, connectionId: string) {
+  const before = await messagesOf(prisma, connectionId);
+  const startedAt = performance.now();
+  const chats = await prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
+  await forEachLimited(chats, 4, async (chat) => {
+    for (let more = true; more; ) more = (await loadOlderMessages(chat.id)).hasMore;
+  });
+  const seconds = (performance.now() - startedAt) / 1000;
+  const loaded = (await messagesOf(prisma, connectionId)) - before;
+  say(
+    `  ${label.padEnd(34)} ${String(loaded).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(loaded, seconds)}`,
+  );
+}
+
+async function smartSenderRealLimit(prisma: Db, url: string) {
+  const fake = await startSmartSenderFake({
+    token: `bench-real-limit-${process.pid}`,
+    data: { chats: REAL_LIMIT_CHATS, messagesPerChat: 20, bigChatMessages: 20 },
+  });
+  try {
+    const connectionId = await connect(prisma, fake);
+    const seconds = await backfill(prisma, url, connectionId);
+    const messages = await messagesOf(prisma, connectionId);
+    const stats = fake.rateStats();
+    const answered = stats.minutes.reduce((sum, minute) => sum + minute.answered, 0);
+    const refused = stats.minutes.reduce((sum, minute) => sum + minute.rateLimited, 0);
+    say(
+      `  SmartSender, real limit (180/min): ${messages} messages, ${answered} requests in ${(seconds / 60).toFixed(1)} min`,
+    );
+    say(
+      `    average ${(answered / (seconds / 60)).toFixed(1)} requests/min; most in any 60 s window: ${stats.maxAnsweredInWindow}; refused with 429: ${refused}`,
+    );
+    say(`    per minute: ${stats.minutes.map((minute) => minute.answered).join(", ")}`);
+    say(`    ${rate(messages, seconds)}`);
+  } finally {
+    await fake.close();
+  }
+}
+
+async function main() {
+  const database = await startEmbeddedPostgres({ dataDir: ".data/bench-sync", durable: false });
+  process.env.DATABASE_URL = database.url;
+  const prisma = createPrismaClient(database.url, 8);
+  try {
+    await emptyDatabase(database.url);
+    say(
+      `Backfill throughput (sandboxes of ${DATA.chats} chats × ${DATA.messagesPerChat} messages + one of ${DATA.bigChatMessages}):`,
+    );
+    await measure(prisma, database.url, "MAX (long polling, whole history)", await startMaxFake({ data: DATA }));
+    await measure(prisma, database.url, "Telegram bridge (polling)", await startTgBridgeFake({ data: DATA }));
+    const unlimited = { rateLimit: { perMinute: UNLIMITED } };
+    const smartsender = await startSmartSenderFake({ token: `bench-${process.pid}`, data: DATA, ...unlimited });
+    try {
+      const connectionId = await connect(prisma, smartsender, { requestsPerMinute: UNLIMITED });
+      const seconds = await backfill(prisma, database.url, connectionId);
+      const messages = await messagesOf(prisma, connectionId);
+      say(
+        `  ${"SmartSender, no limit (newest pages)".padEnd(34)} ${String(messages).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(messages, seconds)}`,
+      );
+      await scrollBack(prisma, "SmartSender, no limit (scroll-back)", connectionId);
+    } finally {
+      await smartsender.close();
+    }
+    if (!quick) await smartSenderRealLimit(prisma, database.url);
+  } finally {
+    await prisma.$disconnect();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -10,6 +10,13 @@ export const BENCH_SIZE = {
 
 export const BIG_CHAT_EXTERNAL_ID = "bench-big";
 
+/**
+ * The seeded connections are the ones the app configures from environment variables
+ * (slug `env:<kind>`), pointed at a closed port: the benchmark measures the inbox's own code,
+ * with provider sync switched off.
+ */
+export const UNREACHABLE_PROVIDER_URL = "http://127.0.0.1:9";
+
 const PHRASES = [
   "Здравствуйте! Мой заказ до сих пор не пришёл, подскажите, где он?",
   "Добрый день, не могу войти в личный кабинет.",
@@ -59,12 +66,12 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
     await step(
       "4 connections",
       `INSERT INTO connections (slug, kind, display_name, base_url, is_sandbox, health, last_sync_at)
-       SELECT 'bench:' || k, k::"ProviderKind", initcap(k) || ' (bench)', 'http://127.0.0.1:9', true, 'ok', now()
+       SELECT 'env:' || k, k::"ProviderKind", initcap(k), '${UNREACHABLE_PROVIDER_URL}', false, 'ok', now()
        FROM unnest(ARRAY['tgbridge','smartsender','max','chatops']) AS k`,
     );
     await step(
       `${BENCH_SIZE.chats.toLocaleString("en")} chats`,
-      `WITH conns AS (SELECT array_agg(id ORDER BY slug) AS ids FROM connections WHERE slug LIKE 'bench:%')
+      `WITH conns AS (SELECT array_agg(id ORDER BY slug) AS ids FROM connections WHERE slug LIKE 'env:%')
        INSERT INTO chats (connection_id, external_id, kind, title, status, phone, provider_created_at,
          last_message_at, last_inbound_at, last_message_preview, unread_count, participants_count, public_link)
        SELECT conns.ids[1 + (i % 4)],
@@ -142,7 +149,7 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
       "attachments (on 4% of messages, every kind)",
       `INSERT INTO attachments (message_id, kind, url, file_name, mime_type, size, latitude, longitude, contact_name, contact_phone)
        SELECT id, k::"AttachmentKind",
-         CASE WHEN k IN ('location','contact') THEN NULL ELSE 'http://127.0.0.1:9/__media/bench-' || id || '.' ||
+         CASE WHEN k IN ('location','contact') THEN NULL ELSE '${UNREACHABLE_PROVIDER_URL}/__media/bench-' || id || '.' ||
            CASE k WHEN 'image' THEN 'png' WHEN 'video' THEN 'mp4' WHEN 'audio' THEN 'mp3' ELSE 'pdf' END END,
          CASE WHEN k = 'file' THEN 'invoice-' || id || '.pdf' END,
          CASE k WHEN 'image' THEN 'image/png' WHEN 'video' THEN 'video/mp4' WHEN 'audio' THEN 'audio/mpeg'

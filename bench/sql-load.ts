@@ -1,15 +1,14 @@
 import pg from "pg";
 import { type LatencyStats, summarize } from "./stats";
 
-export type BareQuery = { text: string; values: unknown[] };
-
 /**
  * The same load as an endpoint's, on the SQL alone: `connections` clients each run the
  * endpoint's statements back to back for `durationSec`, timing each run with hrtime.
  */
 export async function loadSql(options: {
   databaseUrl: string;
-  queries: () => BareQuery[];
+  /** The endpoint's statements, in its order. */
+  run: (client: pg.Client) => Promise<void>;
   connections: number;
   durationSec: number;
 }): Promise<LatencyStats> {
@@ -29,7 +28,7 @@ export async function loadSql(options: {
       while (Date.now() < deadline) {
         const t0 = process.hrtime.bigint();
         try {
-          for (const query of options.queries()) await client.query(query.text, query.values);
+          await options.run(client);
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         } catch {
           errors += 1;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { chooseSearchMode, type SearchMode, searchCondition } from "@/lib/chats/search";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
@@ -45,24 +46,8 @@ export function toChatListItem(row: ChatListRow): ChatListItem {
   return { ...row, lastMessageAt: row.lastMessageAt?.toISOString() ?? null, activityAt: row.activityAt.toISOString() };
 }
 
-/** Turns free text into a LIKE pattern that matches it literally anywhere. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-function searchCondition(q: string): Prisma.Sql {
-  const pattern = containsPattern(q);
-  const digits = q.replace(/\D/g, "");
-  const phoneMatch =
-    digits.length >= 3 && digits.length >= q.replace(/[\s()+-]/g, "").length
-      ? Prisma.sql`OR c.phone LIKE ${containsPattern(digits)}`
-      : Prisma.empty;
-  return Prisma.sql`(c.title ILIKE ${pattern} OR c.phone ILIKE ${pattern} ${phoneMatch}
-    OR c.id IN (SELECT m.chat_id FROM messages m WHERE m.search_vector @@ websearch_to_tsquery('russian', ${q})))`;
-}
-
 /** The one indexed query behind a page of the list (exported so the benchmark can time it bare). */
-export function listChatsSql(query: ListChatsQuery): Prisma.Sql {
+export function listChatsSql(query: ListChatsQuery, searchMode: SearchMode = "candidates"): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.connection_id IN (SELECT id FROM connections WHERE enabled)`];
   const connections = query.connection === undefined ? [] : [query.connection].flat();
   if (connections.length > 0) conditions.push(Prisma.sql`c.connection_id::text IN (${Prisma.join(connections)})`);
@@ -73,7 +58,7 @@ export function listChatsSql(query: ListChatsQuery): Prisma.Sql {
   }
   if (query.unread) conditions.push(Prisma.sql`c.unread_count > 0`);
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ChatStatus"`);
-  if (query.q) conditions.push(searchCondition(query.q));
+  if (query.q) conditions.push(searchCondition(query.q, searchMode));
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(Prisma.sql`(c.activity_at, c.id) < (${after.at}, ${after.id})`);
@@ -91,7 +76,8 @@ export function listChatsSql(query: ListChatsQuery): Prisma.Sql {
  * activity time and id: deep pages cost the same as the first).
  */
 export async function listChats(client: DbClient, query: ListChatsQuery): Promise<ChatListPage> {
-  const rows = await client.$queryRaw<ChatListRow[]>(listChatsSql(query));
+  const searchMode = query.q ? await chooseSearchMode(client, query.q) : undefined;
+  const rows = await client.$queryRaw<ChatListRow[]>(listChatsSql(query, searchMode));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

@@ -1,0 +1,87 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserFigures } from "./browser";
+import type { Scenario } from "./scenarios";
+import type { LatencyStats } from "./stats";
+
+export type EndpointRow = {
+  scenario: Scenario;
+  connections: number;
+  endpoint: LatencyStats;
+  bare: LatencyStats;
+  fullScans: string[];
+};
+
+export type Report = {
+  startedAt: Date;
+  machine: { cores: number; cpu: string; memoryGiB: number };
+  durationSec: number;
+  endpoints: EndpointRow[];
+  browser: BrowserFigures;
+  /** Extra sections (live updates, sync) as ready-made Markdown. */
+  sections?: string[];
+};
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "–");
+const mark = (ok: boolean) => (ok ? "✅" : "❌");
+
+function endpointTable(rows: EndpointRow[]): string {
+  const lines = [
+    "| Endpoint | Conns | p50 ms | p95 ms | p99 ms | req/s | errors | bare SQL p95 ms | ratio p95 | full scans | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+  ];
+  for (const row of rows) {
+    const ratio = row.endpoint.p95 / row.bare.p95;
+    const { p95Ms, maxRatio } = row.scenario.target;
+    const targetText =
+      row.connections === 1
+        ? `${mark(row.endpoint.p95 <= p95Ms)} p95 ≤ ${p95Ms}${maxRatio ? ` ${mark(ratio <= maxRatio)} ≤ ${maxRatio}× SQL` : ""}`
+        : "";
+    lines.push(
+      `| ${row.scenario.name} | ${row.connections} | ${ms(row.endpoint.p50)} | ${ms(row.endpoint.p95)} | ${ms(row.endpoint.p99)} | ` +
+        `${row.endpoint.perSecond.toFixed(0)} | ${row.endpoint.errors} | ${ms(row.bare.p95)} | ${ratio.toFixed(1)}× | ` +
+        `${row.fullScans.length === 0 ? "none ✅" : `${row.fullScans.join(", ")} ❌`} | ${targetText} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function browserTable(figures: BrowserFigures): string {
+  return [
+    "| Browser (Chromium, production build) | Figure | Target |",
+    "|---|---:|---|",
+    `| Open the inbox (first chats shown, median of 5) | ${figures.inboxOpenMs} ms | ${mark(figures.inboxOpenMs <= 1000)} ≤ 1,000 ms |`,
+    `| Open the 100,000-message chat (newest messages shown, median of 5) | ${figures.threadOpenMs} ms | ${mark(figures.threadOpenMs <= 1000)} ≤ 1,000 ms |`,
+    `| Message nodes in the DOM, thread open | ${figures.messageNodes} | ${mark(figures.messageNodes <= 150)} ≤ 150 |`,
+    `| Message nodes after scrolling up through older pages | ${figures.messageNodesAfterScroll} | ${mark(figures.messageNodesAfterScroll <= 150)} ≤ 150 |`,
+    `| All DOM nodes: inbox / thread open | ${figures.inboxDomNodes} / ${figures.threadDomNodes} | |`,
+  ].join("\n");
+}
+
+/** Writes bench/results.md and returns the same Markdown. */
+export async function writeReport(report: Report): Promise<string> {
+  const markdown = [
+    "# Benchmark results",
+    "",
+    `Run on ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · ${report.machine.cores} cores (${report.machine.cpu}) · ` +
+      `${report.machine.memoryGiB.toFixed(0)} GiB RAM · Node ${process.version}`,
+    "",
+    "Data: 100,000 chats over four connections, 2,000,000 messages (one chat with 100,000), 100,000 reactions, " +
+      "80,000 attachments, in the benchmark's own embedded PostgreSQL. Each endpoint ran " +
+      `${report.durationSec} s per connection count under autocannon against \`npm start\`'s production server ` +
+      "(provider sync off); then the very SQL the endpoint runs was run bare through `pg` with the same number of " +
+      "connections. The ratio is endpoint p95 / bare SQL p95: what the app adds on top of the database.",
+    "",
+    "## Endpoints",
+    "",
+    endpointTable(report.endpoints),
+    "",
+    "## Browser",
+    "",
+    browserTable(report.browser),
+    ...(report.sections ?? []).flatMap((section) => ["", section]),
+    "",
+  ].join("\n");
+  await writeFile(path.join(import.meta.dirname, "results.md"), markdown);
+  return markdown;
+}

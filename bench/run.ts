@@ -1,0 +1,108 @@
+// `npm run bench`: seeds (once) a separate embedded database with 100,000 chats and 2,000,000
+// messages, starts the production server on it, and measures every page the inbox serves
+// against the bare SQL behind it, live updates, provider sync and a real browser. Writes
+// bench/results.md and prints the same table. Flags: --reseed, --quick (shorter load runs).
+import os from "node:os";
+import pg from "pg";
+import { freePort } from "@/lib/server/free-port";
+import { startAppProcess } from "../e2e/support/app-process";
+import { benchDatabase } from "./bench-database";
+import { measureBrowser } from "./browser";
+import { tablesScannedWhole } from "./explain";
+import { loadEndpoint } from "./http-load";
+import { type EndpointRow, writeReport } from "./report";
+import { buildScenarios } from "./scenarios";
+import { UNREACHABLE_PROVIDER_URL } from "./seed";
+import { loadSql } from "./sql-load";
+
+const args = new Set(process.argv.slice(2));
+const DURATION_SEC = args.has("--quick") ? 3 : 8;
+const CONNECTIONS = [1, 10] as const;
+const EMAIL = "bench@inbox.local";
+const PASSWORD = "bench-password-2026";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Signing in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+async function main() {
+  const startedAt = new Date();
+  const database = await benchDatabase(args.has("--reseed"), say);
+  const app = await startAppProcess({
+    DATABASE_URL: database.url,
+    INBOX_DATA_DIR: ".data/bench-app",
+    INBOX_SECRET_KEY: "benchmark-secret-key-that-is-long-enough",
+    PORT: String(await freePort()),
+    ADMIN_EMAIL: EMAIL,
+    ADMIN_PASSWORD: PASSWORD,
+    SYNC_ENABLED: "false",
+    TGBRIDGE_API_URL: UNREACHABLE_PROVIDER_URL,
+    SMARTSENDER_API_URL: UNREACHABLE_PROVIDER_URL,
+    SMARTSENDER_API_TOKEN: "bench",
+    MAX_API_URL: UNREACHABLE_PROVIDER_URL,
+    MAX_BOT_TOKEN: "bench",
+    CHATOPS_API_URL: UNREACHABLE_PROVIDER_URL,
+    CHATOPS_API_TOKEN: "bench",
+  });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const cookie = await signIn(app.url);
+    const { scenarios, bigChatId } = await buildScenarios(client);
+    const rows: EndpointRow[] = [];
+    for (const scenario of scenarios) {
+      const fullScans = [
+        ...new Set((await Promise.all(scenario.plans.map((sql) => tablesScannedWhole(client, sql)))).flat()),
+      ];
+      await loadEndpoint({ url: `${app.url}${scenario.path}`, cookie, connections: 1, durationSec: 1 });
+      for (const connections of CONNECTIONS) {
+        const endpoint = await loadEndpoint({
+          url: `${app.url}${scenario.path}`,
+          cookie,
+          connections,
+          durationSec: DURATION_SEC,
+        });
+        const bare = await loadSql({
+          databaseUrl: database.url,
+          run: scenario.bare,
+          connections,
+          durationSec: DURATION_SEC,
+        });
+        rows.push({ scenario, connections, endpoint, bare, fullScans });
+        say(
+          `${scenario.name} @${connections}: p50 ${endpoint.p50.toFixed(1)} p95 ${endpoint.p95.toFixed(1)} ms, ` +
+            `${endpoint.perSecond.toFixed(0)} req/s; bare p95 ${bare.p95.toFixed(2)} ms`,
+        );
+      }
+    }
+    const browser = await measureBrowser({ url: app.url, email: EMAIL, password: PASSWORD, bigChatId });
+    say(
+      `browser: inbox ${browser.inboxOpenMs} ms, thread ${browser.threadOpenMs} ms, ${browser.messageNodes} message nodes`,
+    );
+    const report = await writeReport({
+      startedAt,
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGiB: os.totalmem() / 2 ** 30 },
+      durationSec: DURATION_SEC,
+      endpoints: rows,
+      browser,
+    });
+    say(`\n${report}`);
+  } finally {
+    await client.end();
+    await app.stop();
+    await database.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,124 @@
+import type pg from "pg";
+import { encodeCursor } from "@/lib/api/cursor";
+import { type ListChatsQuery, listChatsSql, ZListChatsQuery } from "@/lib/chats/list-chats";
+import { type SearchEstimateRow, searchEstimateSql, searchModeFor } from "@/lib/chats/search";
+import { unreadCountsSql } from "@/lib/chats/unread-counts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { attachmentsSql, messagesPageSql, reactionsSql, ZListMessagesQuery } from "@/lib/messages/list-messages";
+import { threadStateSql } from "@/lib/messages/read-thread";
+import { BIG_CHAT_EXTERNAL_ID } from "./seed";
+
+/** An endpoint under load, and the very SQL it runs, so the two can be timed side by side. */
+export type Scenario = {
+  name: string;
+  /** Path and query of the endpoint. */
+  path: string;
+  /** Runs the endpoint's statements on a bare `pg` client, in the endpoint's order. */
+  bare: (client: pg.Client) => Promise<void>;
+  /** Statements whose plans must not scan a whole table. */
+  plans: Prisma.Sql[];
+  /** Targets of the issue: p95 at one connection, and the ratio to bare SQL. */
+  target: { p95Ms: number; maxRatio: number | null };
+};
+
+const run = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values as unknown[]);
+
+function listScenario(name: string, params: Record<string, string>, target: Scenario["target"]): Scenario {
+  const query: ListChatsQuery = ZListChatsQuery.parse(params);
+  const sql = listChatsSql(query);
+  return {
+    name,
+    path: `/api/chats?${new URLSearchParams(params)}`,
+    bare: async (client) => {
+      await run(client, sql);
+    },
+    plans: [sql],
+    target,
+  };
+}
+
+/** A search runs the planner's estimate, then the page query in the mode the estimate picked. */
+async function searchScenario(client: pg.Client, name: string, q: string): Promise<Scenario> {
+  const query: ListChatsQuery = ZListChatsQuery.parse({ limit: "50", q });
+  const { rows } = await run(client, searchEstimateSql(q));
+  const mode = searchModeFor(rows[0] as SearchEstimateRow | undefined);
+  const sql = listChatsSql(query, mode);
+  return {
+    name: `${name} (${mode})`,
+    path: `/api/chats?${new URLSearchParams({ limit: "50", q })}`,
+    bare: async (db) => {
+      await run(db, searchEstimateSql(q));
+      await run(db, sql);
+    },
+    plans: [sql],
+    target: { p95Ms: 50, maxRatio: null },
+  };
+}
+
+function threadScenario(name: string, chatId: number, params: Record<string, string>): Scenario {
+  const query = ZListMessagesQuery.parse(params);
+  const page = messagesPageSql(chatId, query);
+  return {
+    name,
+    path: `/api/chats/${chatId}/messages?${new URLSearchParams(params)}`,
+    bare: async (client) => {
+      await run(client, threadStateSql(chatId));
+      const { rows } = await run(client, page);
+      const ids = rows.slice(0, query.limit).map((row: { id: number }) => row.id);
+      if (ids.length > 0) {
+        await run(client, reactionsSql(ids));
+        await run(client, attachmentsSql(ids));
+      }
+    },
+    plans: [threadStateSql(chatId), page],
+    target: { p95Ms: 15, maxRatio: 2 },
+  };
+}
+
+/** Positions deep in the data, read from the database so the scenarios page where users would. */
+async function deepPositions(client: pg.Client) {
+  const chat = await client.query<{ activity_at: Date; id: number }>(
+    "SELECT activity_at, id FROM chats ORDER BY activity_at DESC, id DESC OFFSET 90000 LIMIT 1",
+  );
+  const big = await client.query<{ id: number }>("SELECT id FROM chats WHERE external_id = $1", [BIG_CHAT_EXTERNAL_ID]);
+  const bigChatId = big.rows[0]?.id;
+  if (!chat.rows[0] || bigChatId === undefined) throw new Error("The benchmark database is not seeded");
+  const message = await client.query<{ created_at: Date; id: number }>(
+    "SELECT created_at, id FROM messages WHERE chat_id = $1 ORDER BY created_at DESC, id DESC OFFSET 90000 LIMIT 1",
+    [bigChatId],
+  );
+  if (!message.rows[0]) throw new Error("The big chat has fewer messages than expected");
+  return {
+    bigChatId,
+    deepChatCursor: encodeCursor({ at: chat.rows[0].activity_at, id: chat.rows[0].id }),
+    deepMessageCursor: encodeCursor({ at: message.rows[0].created_at, id: message.rows[0].id }),
+  };
+}
+
+export async function buildScenarios(client: pg.Client): Promise<{ scenarios: Scenario[]; bigChatId: number }> {
+  const { bigChatId, deepChatCursor, deepMessageCursor } = await deepPositions(client);
+  const listTarget = { p95Ms: 15, maxRatio: 2 };
+  return {
+    bigChatId,
+    scenarios: [
+      listScenario("chat list, first page", { limit: "50" }, listTarget),
+      listScenario("chat list, unread only", { limit: "50", unread: "1" }, listTarget),
+      listScenario("chat list, one provider", { limit: "50", provider: "max" }, listTarget),
+      listScenario("chat list, page 1,800 deep (cursor)", { limit: "50", cursor: deepChatCursor }, listTarget),
+      await searchScenario(client, "search: a customer's name", "Иванова"),
+      await searchScenario(client, "search: a common word in messages", "возврат"),
+      await searchScenario(client, "search: a phone number", "900 000 79"),
+      threadScenario("thread, newest page (100,000-message chat)", bigChatId, { limit: "50" }),
+      threadScenario("thread, page 90,000 messages back", bigChatId, { limit: "50", before: deepMessageCursor }),
+      {
+        name: "unread counts",
+        path: "/api/counts",
+        bare: async (db) => {
+          await run(db, unreadCountsSql());
+        },
+        plans: [unreadCountsSql()],
+        target: { p95Ms: 15, maxRatio: 2 },
+      },
+    ],
+  };
+}

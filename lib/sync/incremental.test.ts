@@ -105,3 +105,24 @@ it("SmartSender: a customer's message is cached within the poll interval, and qu
     `/v1/chats/${chat.externalId}/messages`,
   ]);
 }, 90_000);
+
+it("SmartSender: a burst of more messages than a page holds arrives without a gap", async () => {
+  const unlimited = 100_000;
+  const fake = await startSmartSenderFake({
+    token: `incremental-burst-${process.pid}`,
+    data: { chats: 5 },
+    rateLimit: { perMinute: unlimited },
+  });
+  const connectionId = await synced(fake, { requestsPerMinute: unlimited });
+  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
+  const burst = Array.from({ length: 45 }, (_, index) =>
+    fake.injectInboundMessage({ chatExternalId: chat.externalId, text: `Burst ${index}` }),
+  );
+  const expected = burst.map((message) => message.messageExternalId);
+  await waitFor(
+    async () =>
+      (await database.prisma.message.count({ where: { chatId: chat.id, externalId: { in: expected } } })) === 45,
+    10_000,
+    "all 45 messages of the burst",
+  );
+}, 60_000);

@@ -35,10 +35,23 @@ type Fetched = {
   startedAt: number;
 };
 
+/** Pages fetched at most to close the gap after a burst of messages (beyond, scrolling loads them). */
+const MAX_GAP_PAGES = 10;
+
+async function anyStored(context: PageFetchContext, chatId: number, messages: NormalizedMessage[]): Promise<boolean> {
+  if (messages.length === 0) return true;
+  const [row] = await context.prisma.$queryRaw<Array<{ found: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM messages WHERE chat_id = ${chatId}
+      AND external_id = ANY(${messages.map((message) => message.externalId)}::text[])) AS found`;
+  return row?.found ?? false;
+}
+
 /**
  * Fetches the newest page of messages of each chat whose provider-side marker moved since its
  * messages were last fetched (or that were never fetched), stores them all in one transaction,
- * then records the markers: a crash in between only means fetching them again.
+ * then records the markers: a crash in between only means fetching them again. When a chat
+ * already synced got more messages than a page holds, the pages after the newest are fetched
+ * too, until one reaches messages we have: no gap opens between old and new.
  * `force`: fetch whatever the markers say (an agent opened the chat).
  */
 export async function syncNewestPages(context: PageFetchContext, chats: ListedChat[], force = false): Promise<number> {
@@ -52,11 +65,22 @@ export async function syncNewestPages(context: PageFetchContext, chats: ListedCh
     return force || !row?.synced || marker === null || row.marker !== marker;
   });
   const fetched: Fetched[] = [];
+  const pageOf = (externalId: string, cursor: string | null) =>
+    context.calls.call((signal) => listMessages(externalId, cursor, signal), context.signal);
   await forEachLimited(due, context.tuning.messageFetchConcurrency, async ({ id, externalId, marker }) => {
     const startedAt = Date.now();
     try {
-      const page = await context.calls.call((signal) => listMessages(externalId, null, signal), context.signal);
-      fetched.push({ id, marker, next: page.nextCursor, messages: page.items, startedAt });
+      const newest = await pageOf(externalId, null);
+      const messages = [...newest.items];
+      if (known.get(id)?.synced) {
+        let page = newest;
+        for (let pages = 1; page.nextCursor !== null && pages < MAX_GAP_PAGES; pages += 1) {
+          if (await anyStored(context, id, page.items)) break;
+          page = await pageOf(externalId, page.nextCursor);
+          messages.push(...page.items);
+        }
+      }
+      fetched.push({ id, marker, next: newest.nextCursor, messages, startedAt });
     } catch (error) {
       if (!chatLevelFailure(error)) throw error;
       context.log.warn({ err: error, chatId: id }, "skipping a chat the provider refused");

@@ -77,8 +77,6 @@ export function createChangeStream(options: ChangeStreamOptions): ReadableStream
 
       options.signal.addEventListener("abort", cleanUp);
       if (options.signal.aborted) return cleanUp();
-      send(encoder.encode(`retry: ${RECONNECT_HINT_MS}\n\n`));
-      heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), options.heartbeatMs ?? HEARTBEAT_MS);
 
       const waiting: ChangeBatch[] = [];
       const start = async () => {
@@ -88,8 +86,14 @@ export function createChangeStream(options: ChangeStreamOptions): ReadableStream
           else sendBatch(batch);
         });
         if (finished) return subscription.unsubscribe();
-        const plan = await planReplay(options.db, options.lastEventId);
         const { cursor } = subscription;
+        // The first bytes mean "live from here". A fresh client also gets the resume point now
+        // (an id without data sets EventSource's last id silently), so that even a reconnect
+        // before its first event misses nothing.
+        const resumePoint = options.lastEventId === null ? `id: ${cursor}\n` : "";
+        send(encoder.encode(`retry: ${RECONNECT_HINT_MS}\n${resumePoint}\n`));
+        heartbeat = setInterval(() => send(encoder.encode(": heartbeat\n\n")), options.heartbeatMs ?? HEARTBEAT_MS);
+        const plan = await planReplay(options.db, options.lastEventId);
         if (plan.kind === "resync") send(frame([{ type: "resync", id: String(cursor) }], cursor));
         else {
           for (const event of plan.events) {

@@ -149,6 +149,19 @@ describe("GET /api/events", () => {
     expect(parsed(manual).map((event) => event.chatId)).toEqual([11, 12, 13, 14]);
   });
 
+  it("gives a fresh client its resume point at once, so a reconnect before its first event misses nothing", async () => {
+    const first = await connect();
+    await until("the stream to be live", () => first.retryMs !== null);
+    const resumeFrom = first.lastEventId();
+    expect(resumeFrom).toMatch(/^\d+$/);
+    expect(first.messages).toEqual([]);
+    first.close();
+    await emitChanges(otherInstance, [chatChanged(15)]);
+    const resumed = await connect({ "last-event-id": resumeFrom ?? "" });
+    await resumed.waitFor(isChat(15));
+    expect(parsed(resumed).map((event) => event.chatId)).toEqual([15]);
+  });
+
   it("tells a client to refetch everything when the events it missed were pruned", async () => {
     const first = await connect();
     await emitChanges(otherInstance, [chatChanged(20)]);
@@ -179,7 +192,7 @@ describe("the live-update stream", () => {
       const { value } = await reader.read();
       text += decoder.decode(value);
     }
-    expect(text.startsWith("retry: 2000\n\n")).toBe(true);
+    expect(text).toMatch(/^retry: 2000\nid: \d+\n\n/);
     const subscribers = liveSubscriberCount();
     gone.abort();
     expect(liveSubscriberCount()).toBe(subscribers - 1);

@@ -80,12 +80,29 @@ async function unreadOf(api: APIRequestContext, chatId: number): Promise<number>
   return (await json<ChatListItem>(api, `/api/chats/${chatId}`)).unreadCount;
 }
 
-/** A live-update stream opened in the signed-in page, through the production server. */
+/**
+ * A live-update stream read in the signed-in page, through the production server; resolves
+ * once the stream is live (its first bytes come after the server subscribed it).
+ */
 async function listenInPage(page: Page) {
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     const events: unknown[] = [];
     Object.assign(window, { outboxSpecEvents: events });
-    new EventSource("/api/events").onmessage = (message) => events.push(JSON.parse(message.data));
+    const response = await fetch("/api/events", { headers: { accept: "text/event-stream" } });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no event stream");
+    const decoder = new TextDecoder();
+    const first = await reader.read();
+    let buffer = decoder.decode(first.value);
+    void (async () => {
+      for (;;) {
+        for (const line of buffer.split("\n")) if (line.startsWith("data: ")) events.push(JSON.parse(line.slice(6)));
+        buffer = buffer.slice(buffer.lastIndexOf("\n") + 1);
+        const next = await reader.read();
+        if (next.done) return;
+        buffer += decoder.decode(next.value, { stream: true });
+      }
+    })();
   });
   return () =>
     page.evaluate(

@@ -44,7 +44,7 @@ async function synced(fake: SandboxFake, settings: Record<string, unknown> = {})
     60_000,
     "the backfill",
   );
-  return connectionId;
+  return { connectionId, stopSync: manager.stop };
 }
 
 /** Injects a customer's message and measures how long until it is in the cache. */
@@ -66,7 +66,7 @@ async function delivery(fake: SandboxFake, connectionId: string, chatExternalId?
 
 it("MAX: a customer's message is cached within a second by long polling, new chats included", async () => {
   const fake = await startMaxFake({ token: `incremental-max-${process.pid}` });
-  const connectionId = await synced(fake);
+  const { connectionId, stopSync } = await synced(fake);
   const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, kind: "dialog", status: "open" } });
   // The long poll is waiting now; measure a few deliveries.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -79,6 +79,10 @@ it("MAX: a customer's message is cached within a second by long polling, new cha
   expect(fresh.message.chat.title).not.toBe(`Chat ${fresh.injected.chatExternalId}`);
   const events = await database.prisma.changeEvent.findMany({ where: { type: "messages.changed" } });
   expect(events.some((event) => (event.payload as { chatId: number }).chatId === known.message.chatId)).toBe(true);
+  // Stopping does not wait for the 30 s long poll under way.
+  const stoppingAt = Date.now();
+  await stopSync();
+  expect(Date.now() - stoppingAt).toBeLessThan(2_000);
 }, 90_000);
 
 it("SmartSender: a customer's message is cached within the poll interval, and quiet chats cost no requests", async () => {
@@ -87,7 +91,7 @@ it("SmartSender: a customer's message is cached within the poll interval, and qu
     token: `incremental-smartsender-${process.pid}`,
     rateLimit: { perMinute: unlimited },
   });
-  const connectionId = await synced(fake, { requestsPerMinute: unlimited });
+  const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
   const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   // Nothing changes for two cycles: only the chat list is asked for.
   fake.clearCalls();
@@ -113,7 +117,7 @@ it("SmartSender: a burst of more messages than a page holds arrives without a ga
     data: { chats: 5 },
     rateLimit: { perMinute: unlimited },
   });
-  const connectionId = await synced(fake, { requestsPerMinute: unlimited });
+  const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
   const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   const burst = Array.from({ length: 45 }, (_, index) =>
     fake.injectInboundMessage({ chatExternalId: chat.externalId, text: `Burst ${index}` }),

@@ -1,4 +1,5 @@
 import { isProviderError } from "@/lib/providers/errors";
+import { providerForConnection } from "@/lib/providers/for-connection";
 import type { NormalizedChat, NormalizedMessage, ProviderUpdate } from "@/lib/providers/types";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/sync/ingest";
@@ -110,7 +111,7 @@ async function applyUpdates(context: SyncContext, updates: ProviderUpdate[]): Pr
  * Long polling (MAX): reads updates after the stored marker, stores them, then saves the
  * marker, so a restart neither loses nor skips any (an update read twice is stored once).
  * Until the backlog is drained the polls do not wait; then each waits for news.
- * Runs until stopped or a call fails for good.
+ * Runs until stopped, the connection's configuration changes, or a call fails for good.
  */
 export async function streamUpdates(context: SyncContext): Promise<void> {
   const pollUpdates = context.provider.capabilities.pollUpdates;
@@ -120,7 +121,8 @@ export async function streamUpdates(context: SyncContext): Promise<void> {
   let drained =
     (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId }, select: { backfillDoneAt: true } }))
       .backfillDoneAt !== null;
-  while (!context.signal.aborted) {
+  // A changed configuration (token, address) builds a new provider: the runner starts over with it.
+  while (!context.signal.aborted && (await providerForConnection(prisma, connectionId)) === context.provider) {
     const from = marker;
     const timeoutSec = drained ? context.tuning.longPollSeconds : 0;
     const batch = await context.calls.call((signal) => pollUpdates(from, timeoutSec, signal), context.signal);

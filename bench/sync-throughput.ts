@@ -9,7 +9,6 @@
  * Uses its own embedded PostgreSQL (.data/bench-sync), emptied at each run.
  */
 import pg from "pg";
-import { seal } from "@/lib/crypto/secret-box";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
@@ -20,6 +19,7 @@ import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { startSyncManager } from "@/lib/sync/manager";
+import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
 
 const quick = process.argv.includes("--quick");
 const UNLIMITED = 1_000_000;
@@ -28,7 +28,6 @@ const DATA = { chats: 200, messagesPerChat: 50, bigChatMessages: 300 };
 /** The real-limit run: enough chats for a backfill of a few minutes (two list walks + one page per chat). */
 const REAL_LIMIT_CHATS = 450;
 
-process.env.INBOX_SECRET_KEY ??= "sync-throughput-bench-secret-key-0123456789";
 process.env.LOG_LEVEL ??= "warn";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,21 +38,6 @@ async function emptyDatabase(url: string): Promise<void> {
   await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   await client.end();
   await migrate(url);
-}
-
-async function connect(prisma: Db, fake: SandboxFake, settings: Record<string, string | number> = {}) {
-  const connection = fake.connection();
-  const stored = await prisma.connection.create({
-    data: {
-      slug: `bench:${fake.kind}:${fake.port}`,
-      kind: fake.kind,
-      displayName: fake.kind,
-      baseUrl: connection.baseUrl,
-      credentials: seal(JSON.stringify(connection.credentials), process.env.INBOX_SECRET_KEY ?? ""),
-      settings: { ...(connection.settings as Record<string, string | number>), ...settings },
-    },
-  });
-  return stored.id;
 }
 
 /** Runs the sync (as an app instance does) until the connection's backfill is done; returns seconds. */
@@ -67,11 +51,12 @@ async function backfill(prisma: Db, databaseUrl: string, connectionId: string): 
     tuning: { claimIntervalMs: 100 },
   });
   try {
-    for (;;) {
-      const { backfillDoneAt } = await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
-      if (backfillDoneAt) return (performance.now() - startedAt) / 1000;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor(
+      async () => (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
+      3_600_000,
+      "the backfill",
+    );
+    return (performance.now() - startedAt) / 1000;
   } finally {
     await manager.stop();
   }
@@ -83,7 +68,7 @@ const rate = (count: number, seconds: number) => `${Math.round(count / seconds)}
 
 async function measure(prisma: Db, url: string, label: string, fake: SandboxFake, settings = {}) {
   try {
-    const connectionId = await connect(prisma, fake, settings);
+    const connectionId = await connectFake(prisma, fake, settings);
     const seconds = await backfill(prisma, url, connectionId);
     const messages = await messagesOf(prisma, connectionId);
     say(
@@ -116,7 +101,7 @@ async function smartSenderRealLimit(prisma: Db, url: string) {
     data: { chats: REAL_LIMIT_CHATS, messagesPerChat: 20, bigChatMessages: 20 },
   });
   try {
-    const connectionId = await connect(prisma, fake);
+    const connectionId = await connectFake(prisma, fake);
     const seconds = await backfill(prisma, url, connectionId);
     const messages = await messagesOf(prisma, connectionId);
     const stats = fake.rateStats();
@@ -152,7 +137,7 @@ async function main() {
     const unlimited = { rateLimit: { perMinute: UNLIMITED } };
     const smartsender = await startSmartSenderFake({ token: `bench-${process.pid}`, data: DATA, ...unlimited });
     try {
-      const connectionId = await connect(prisma, smartsender, { requestsPerMinute: UNLIMITED });
+      const connectionId = await connectFake(prisma, smartsender, { requestsPerMinute: UNLIMITED });
       const seconds = await backfill(prisma, database.url, connectionId);
       const messages = await messagesOf(prisma, connectionId);
       say(

@@ -11,13 +11,12 @@ export async function connectFake(
   prisma: Db,
   fake: SandboxFake,
   settings: Record<string, unknown> = {},
-  slug = `test:${fake.kind}:${fake.port}`,
 ): Promise<string> {
   process.env.INBOX_SECRET_KEY ??= TEST_SECRET_KEY;
   const connection = fake.connection();
   const stored = await prisma.connection.create({
     data: {
-      slug,
+      slug: `test:${fake.kind}:${fake.port}`,
       kind: fake.kind,
       displayName: fake.kind,
       baseUrl: connection.baseUrl,
@@ -27,34 +26,6 @@ export async function connectFake(
     },
   });
   return stored.id;
-}
-
-export type CacheSnapshot = { chats: Array<{ externalId: string; messageExternalIds: string[] }> };
-
-/** The cache in the shape of `SandboxFake.snapshot()`, both sorted, for exact comparison. */
-export async function cacheSnapshot(prisma: Db, connectionId: string): Promise<CacheSnapshot> {
-  const chats = await prisma.chat.findMany({
-    where: { connectionId },
-    select: { externalId: true, messages: { select: { externalId: true } } },
-  });
-  return sortedSnapshot({
-    chats: chats.map((chat) => ({
-      externalId: chat.externalId,
-      messageExternalIds: chat.messages.map((message) => message.externalId),
-    })),
-  });
-}
-
-export function sortedSnapshot(snapshot: CacheSnapshot): CacheSnapshot {
-  return {
-    chats: snapshot.chats
-      .map((chat) => ({ externalId: chat.externalId, messageExternalIds: [...chat.messageExternalIds].sort() }))
-      .sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0)),
-  };
-}
-
-export function messageCount(snapshot: CacheSnapshot): number {
-  return snapshot.chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
 }
 
 /** Polls `check` until it returns a value (not undefined, null or false), or fails after `timeoutMs`. */

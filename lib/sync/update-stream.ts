@@ -1,30 +1,11 @@
 import { isProviderError } from "@/lib/providers/errors";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { NormalizedChat, NormalizedMessage, ProviderUpdate } from "@/lib/providers/types";
+import { bareChat } from "@/lib/sync/bare-chat";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/sync/ingest";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
-
-/** A chat the provider will not show us (gone, or we were removed) but that has messages to keep. */
-function placeholderChat(externalId: string): NormalizedChat {
-  return {
-    externalId,
-    kind: "dialog",
-    title: `Chat ${externalId}`,
-    avatarUrl: null,
-    status: "open",
-    providerStatus: null,
-    phone: null,
-    publicLink: null,
-    participantsCount: null,
-    providerUnreadCount: null,
-    lastMessageAt: null,
-    lastMessagePreview: null,
-    createdAt: null,
-    raw: null,
-  };
-}
 
 async function knownChats(context: SyncContext, externalIds: string[]): Promise<Map<string, number>> {
   const rows = await context.prisma.$queryRaw<Array<{ id: number; externalId: string }>>`
@@ -48,7 +29,8 @@ async function refreshChats(
   const chats: NormalizedChat[] = [];
   const observedAt = new Date();
   const keepFromMessages = (externalId: string) => {
-    if (!known.has(externalId)) chats.push(placeholderChat(externalId));
+    // A chat the provider will not show us (gone, or we were removed) but that has messages to keep.
+    if (!known.has(externalId)) chats.push(bareChat(externalId));
   };
   await forEachLimited(wanted, context.tuning.messageFetchConcurrency, async (externalId) => {
     if (!getChat) return keepFromMessages(externalId);

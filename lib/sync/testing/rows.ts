@@ -1,25 +1,10 @@
 import type { Db } from "@/lib/db";
 import type { NormalizedChat, NormalizedMessage, ProviderKind } from "@/lib/providers/types";
+import { bareChat } from "@/lib/sync/bare-chat";
 
 /** A normalized chat as a provider adapter would produce it, for ingest tests. */
 export function chatRow(externalId: string, fields: Partial<NormalizedChat> = {}): NormalizedChat {
-  return {
-    externalId,
-    kind: "dialog",
-    title: `Chat ${externalId}`,
-    avatarUrl: null,
-    status: "open",
-    providerStatus: null,
-    phone: null,
-    publicLink: null,
-    participantsCount: null,
-    providerUnreadCount: null,
-    lastMessageAt: null,
-    lastMessagePreview: null,
-    createdAt: null,
-    raw: { id: externalId, ...fields },
-    ...fields,
-  };
+  return { ...bareChat(externalId), raw: { id: externalId, ...fields }, ...fields };
 }
 
 /** A normalized message (inbound text unless told otherwise), for ingest tests. */

@@ -16,7 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * resolves once it prints its "ready" banner.
  */
 export function startAppProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  // The same command as `npm start`: one node process, so a signal reaches the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

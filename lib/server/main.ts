@@ -66,6 +66,14 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // When whatever started us (npm, a shell, a test) is killed outright, we are re-parented:
+  // stop too, instead of holding the port and the database as an orphan.
+  const parent = process.ppid;
+  if (parent !== 1) {
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown("parent-exited");
+    }, 1000).unref();
+  }
 
   try {
     const config = env();

@@ -2,7 +2,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserFigures } from "./browser";
 import type { Scenario } from "./scenarios";
+import type { SseFigures } from "./sse-latency";
 import type { LatencyStats } from "./stats";
+import type { SyncFigures } from "./sync-throughput";
 
 export type EndpointRow = {
   scenario: Scenario;
@@ -56,6 +58,49 @@ function browserTable(figures: BrowserFigures): string {
     `| Message nodes after scrolling up through older pages | ${figures.messageNodesAfterScroll} | ${mark(figures.messageNodesAfterScroll <= 150)} ≤ 150 |`,
     `| All DOM nodes: inbox / thread open | ${figures.inboxDomNodes} / ${figures.threadDomNodes} | |`,
   ].join("\n");
+}
+
+export function sseSection(figures: SseFigures): string {
+  const ok = figures.p95 <= 1000 && figures.errors === 0 && figures.missed === 0;
+  return [
+    "## Live updates (Server-Sent Events)",
+    "",
+    `${figures.connected} of ${figures.clients} clients connected to \`/api/events\` while ${figures.messagesWritten} inbound ` +
+      `messages were written at ${figures.writesPerSecond.toFixed(1)}/s (each with its change events, as the sync writes them).`,
+    "",
+    "| Event to client | p50 | p95 | p99 | max | errors | missed events | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+    `| ms | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ${ms(figures.max)} | ${figures.errors} | ` +
+      `${figures.missed} of ${figures.eventsExpected} | ${mark(ok)} p95 ≤ 1,000 ms, 0 errors |`,
+  ].join("\n");
+}
+
+export function syncSection(figures: SyncFigures): string {
+  const lines = [
+    "## Provider sync",
+    "",
+    "Backfill from each sandbox provider into an empty cache (its own database), over real HTTP.",
+    "",
+    "| Backfill | Messages | Seconds | Messages/s |",
+    "|---|---:|---:|---:|",
+    ...figures.backfills.map(
+      (row) =>
+        `| ${row.label} | ${row.messages} | ${row.seconds.toFixed(1)} | ${(row.messages / row.seconds).toFixed(0)} |`,
+    ),
+  ];
+  const real = figures.realLimit;
+  if (real) {
+    const ok = real.maxInAnyMinute >= 160 && real.maxInAnyMinute <= 180 && real.refused === 0;
+    lines.push(
+      "",
+      `SmartSender with its real limit (180 requests/minute): ${real.requests} requests and ${real.messages} messages in ` +
+        `${(real.seconds / 60).toFixed(1)} min. Most requests in any 60 s window: **${real.maxInAnyMinute}**; per minute: ` +
+        `${real.perMinute.join(", ")}; rate-limit errors: **${real.refused}**. ${mark(ok)} target ≥ 160/min, ≤ 180, 0 errors.`,
+    );
+  } else {
+    lines.push("", "(SmartSender's real-limit run was skipped: --quick.)");
+  }
+  return lines.join("\n");
 }
 
 /** Writes bench/results.md and returns the same Markdown. */

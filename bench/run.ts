@@ -10,10 +10,12 @@ import { benchDatabase } from "./bench-database";
 import { measureBrowser } from "./browser";
 import { tablesScannedWhole } from "./explain";
 import { loadEndpoint } from "./http-load";
-import { type EndpointRow, writeReport } from "./report";
+import { type EndpointRow, sseSection, syncSection, writeReport } from "./report";
 import { buildScenarios } from "./scenarios";
 import { UNREACHABLE_PROVIDER_URL } from "./seed";
 import { loadSql } from "./sql-load";
+import { measureSseLatency } from "./sse-latency";
+import { measureSyncThroughput } from "./sync-throughput";
 
 const args = new Set(process.argv.slice(2));
 const DURATION_SEC = args.has("--quick") ? 3 : 8;
@@ -90,12 +92,20 @@ async function main() {
     say(
       `browser: inbox ${browser.inboxOpenMs} ms, thread ${browser.threadOpenMs} ms, ${browser.messageNodes} message nodes`,
     );
+    const sse = await measureSseLatency(
+      { url: app.url, databaseUrl: database.url, email: EMAIL, password: PASSWORD },
+      { clients: 200, messagesPerSec: 50, seconds: args.has("--quick") ? 10 : 30 },
+    );
+    // The sync benchmark runs its own providers and database: give it the machine.
+    await app.stop();
+    const sync = await measureSyncThroughput({ realLimit: !args.has("--quick") });
     const report = await writeReport({
       startedAt,
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGiB: os.totalmem() / 2 ** 30 },
       durationSec: DURATION_SEC,
       endpoints: rows,
       browser,
+      sections: [sseSection(sse), syncSection(sync)],
     });
     say(`\n${report}`);
   } finally {

@@ -12,6 +12,7 @@
  * Knobs: BENCH_SSE_CLIENTS (200), BENCH_MESSAGES_PER_SEC (50), BENCH_SECONDS (30).
  */
 import { rm } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { openSse, type SseConnection } from "@/lib/events/testing/sse-client";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
@@ -126,18 +127,36 @@ async function writeInboundMessage(prisma: Db, chat: BenchChat, index: number): 
   return row.id;
 }
 
-async function main() {
-  const target = givenServer() ?? (await ownServer());
+export type SseFigures = {
+  clients: number;
+  connected: number;
+  messagesWritten: number;
+  writesPerSecond: number;
+  eventsExpected: number;
+  eventsReceived: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  missed: number;
+};
+
+/** The live-update measurement against a running server whose database is `target.databaseUrl`. */
+export async function measureSseLatency(
+  target: Omit<Target, "stop">,
+  options = { clients: CLIENTS, messagesPerSec: MESSAGES_PER_SEC, seconds: SECONDS },
+): Promise<SseFigures> {
   const prisma = createPrismaClient(target.databaseUrl, 8);
   const clients: SseConnection[] = [];
   try {
-    const cookie = await signIn(target);
+    const cookie = await signIn({ ...target, stop: async () => {} });
     const chats = await benchChats(prisma);
-    say(`server ${target.url}; opening ${CLIENTS} SSE clients`);
+    say(`server ${target.url}; opening ${options.clients} SSE clients`);
 
     let errors = 0;
     const opened = await Promise.allSettled(
-      Array.from({ length: CLIENTS }, () => openSse(`${target.url}/api/events`, { cookie })),
+      Array.from({ length: options.clients }, () => openSse(`${target.url}/api/events`, { cookie })),
     );
     for (const result of opened) {
       if (result.status === "fulfilled" && result.value.status === 200) clients.push(result.value);
@@ -151,15 +170,15 @@ async function main() {
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     say(
-      `${clients.length} clients connected (${errors} failed); writing ${MESSAGES_PER_SEC} messages/s for ${SECONDS} s`,
+      `${clients.length} clients connected (${errors} failed); writing ${options.messagesPerSec} messages/s for ${options.seconds} s`,
     );
 
     const writtenAt = new Map<number, number>();
     const writes: Promise<void>[] = [];
-    const total = MESSAGES_PER_SEC * SECONDS;
+    const total = options.messagesPerSec * options.seconds;
     const started = Date.now();
     for (let index = 0; index < total; index += 1) {
-      const due = started + (index * 1000) / MESSAGES_PER_SEC;
+      const due = started + (index * 1000) / options.messagesPerSec;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const chat = chats[index % chats.length];
@@ -196,24 +215,46 @@ async function main() {
       }
     }
     const sorted = latencies.sort((a, b) => a - b);
-    say("");
-    say(
-      `messages written: ${writtenAt.size} in ${writeSeconds.toFixed(1)} s (${(writtenAt.size / writeSeconds).toFixed(1)}/s)`,
-    );
-    say(`events expected at clients: ${writtenAt.size * clients.length}, received: ${sorted.length}`);
-    say(
-      `event-to-client latency ms: p50 ${percentile(sorted, 50)}  p95 ${percentile(sorted, 95)}  ` +
-        `p99 ${percentile(sorted, 99)}  max ${sorted.at(-1)}`,
-    );
-    say(`errors: ${errors} (failed or dropped connections, failed writes), missed events: ${missed}`);
+    return {
+      clients: options.clients,
+      connected: clients.length,
+      messagesWritten: writtenAt.size,
+      writesPerSecond: writtenAt.size / writeSeconds,
+      eventsExpected: writtenAt.size * clients.length,
+      eventsReceived: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+      errors,
+      missed,
+    };
   } finally {
     for (const client of clients) client.close();
+    // The benchmark's chats and messages go again, so the data set stays as seeded.
+    await prisma.chat.deleteMany({ where: { externalId: { startsWith: "bench-sse-" } } });
     await prisma.$disconnect();
+  }
+}
+
+async function main() {
+  const target = givenServer() ?? (await ownServer());
+  try {
+    const figures = await measureSseLatency(target);
+    say("");
+    say(`messages written: ${figures.messagesWritten} (${figures.writesPerSecond.toFixed(1)}/s)`);
+    say(`events expected at clients: ${figures.eventsExpected}, received: ${figures.eventsReceived}`);
+    say(`event-to-client latency ms: p50 ${figures.p50}  p95 ${figures.p95}  p99 ${figures.p99}  max ${figures.max}`);
+    say(`errors: ${figures.errors} (failed or dropped connections, failed writes), missed events: ${figures.missed}`);
+  } finally {
     await target.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Run directly (`npx tsx bench/sse-latency.ts`), not when `npm run bench` imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -8,6 +8,7 @@
  *
  * Uses its own embedded PostgreSQL (.data/bench-sync), emptied at each run.
  */
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
@@ -66,22 +67,38 @@ const messagesOf = (prisma: Db, connectionId: string) => prisma.message.count({ 
 
 const rate = (count: number, seconds: number) => `${Math.round(count / seconds)} messages/s`;
 
-async function measure(prisma: Db, url: string, label: string, fake: SandboxFake, settings = {}) {
+export type ThroughputRow = { label: string; messages: number; seconds: number };
+
+export type RealLimitFigures = {
+  messages: number;
+  requests: number;
+  seconds: number;
+  maxInAnyMinute: number;
+  perMinute: number[];
+  refused: number;
+};
+
+export type SyncFigures = { backfills: ThroughputRow[]; realLimit: RealLimitFigures | null };
+
+function report(row: ThroughputRow): ThroughputRow {
+  say(
+    `  ${row.label.padEnd(34)} ${String(row.messages).padStart(6)} messages in ${row.seconds.toFixed(1)} s: ${rate(row.messages, row.seconds)}`,
+  );
+  return row;
+}
+
+async function measure(prisma: Db, url: string, label: string, fake: SandboxFake): Promise<ThroughputRow> {
   try {
-    const connectionId = await connectFake(prisma, fake, settings);
+    const connectionId = await connectFake(prisma, fake);
     const seconds = await backfill(prisma, url, connectionId);
-    const messages = await messagesOf(prisma, connectionId);
-    say(
-      `  ${label.padEnd(34)} ${String(messages).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(messages, seconds)}`,
-    );
-    return connectionId;
+    return report({ label, messages: await messagesOf(prisma, connectionId), seconds });
   } finally {
     await fake.close();
   }
 }
 
 /** Scrolls every chat back to its first message (what agents do over time), four chats at a time. */
-async function scrollBack(prisma: Db, label: string, connectionId: string) {
+async function scrollBack(prisma: Db, label: string, connectionId: string): Promise<ThroughputRow> {
   const before = await messagesOf(prisma, connectionId);
   const startedAt = performance.now();
   const chats = await prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
@@ -89,13 +106,10 @@ async function scrollBack(prisma: Db, label: string, connectionId: string) {
     for (let more = true; more; ) more = (await loadOlderMessages(chat.id)).hasMore;
   });
   const seconds = (performance.now() - startedAt) / 1000;
-  const loaded = (await messagesOf(prisma, connectionId)) - before;
-  say(
-    `  ${label.padEnd(34)} ${String(loaded).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(loaded, seconds)}`,
-  );
+  return report({ label, messages: (await messagesOf(prisma, connectionId)) - before, seconds });
 }
 
-async function smartSenderRealLimit(prisma: Db, url: string) {
+async function smartSenderRealLimit(prisma: Db, url: string): Promise<RealLimitFigures> {
   const fake = await startSmartSenderFake({
     token: `bench-real-limit-${process.pid}`,
     data: { chats: REAL_LIMIT_CHATS, messagesPerChat: 20, bigChatMessages: 20 },
@@ -105,25 +119,35 @@ async function smartSenderRealLimit(prisma: Db, url: string) {
     const seconds = await backfill(prisma, url, connectionId);
     const messages = await messagesOf(prisma, connectionId);
     const stats = fake.rateStats();
-    const answered = stats.minutes.reduce((sum, minute) => sum + minute.answered, 0);
-    const refused = stats.minutes.reduce((sum, minute) => sum + minute.rateLimited, 0);
+    const figures: RealLimitFigures = {
+      messages,
+      requests: stats.minutes.reduce((sum, minute) => sum + minute.answered, 0),
+      seconds,
+      // The limiter lets a window's budget go at once, then waits a window: the sliding-window
+      // maximum, not an average over a bursty run, is what SmartSender counts.
+      maxInAnyMinute: stats.maxAnsweredInWindow,
+      perMinute: stats.minutes.map((minute) => minute.answered),
+      refused: stats.minutes.reduce((sum, minute) => sum + minute.rateLimited, 0),
+    };
     say(
-      `  SmartSender, real limit (180/min): ${messages} messages, ${answered} requests in ${(seconds / 60).toFixed(1)} min`,
+      `  SmartSender, real limit (180/min): ${messages} messages, ${figures.requests} requests in ${(seconds / 60).toFixed(1)} min`,
     );
-    // The limiter lets a window's budget go at once, then waits a window: the sliding-window
-    // maximum, not an average over a bursty run, is what SmartSender counts.
-    const share = Math.round((stats.maxAnsweredInWindow / 180) * 100);
     say(
-      `    most requests in any 60 s window: ${stats.maxAnsweredInWindow} (${share}% of 180); refused with 429: ${refused}`,
+      `    most requests in any 60 s window: ${figures.maxInAnyMinute} (${Math.round((figures.maxInAnyMinute / 180) * 100)}% of 180); refused with 429: ${figures.refused}`,
     );
-    say(`    requests per minute since the start: ${stats.minutes.map((minute) => minute.answered).join(", ")}`);
+    say(`    requests per minute since the start: ${figures.perMinute.join(", ")}`);
     say(`    ${rate(messages, seconds)}`);
+    return figures;
   } finally {
     await fake.close();
   }
 }
 
-async function main() {
+/**
+ * Backfills from each sandbox into an empty cache (its own embedded database), and, unless
+ * `realLimit` is false, a SmartSender backfill under its real 180 requests/minute (minutes).
+ */
+export async function measureSyncThroughput({ realLimit }: { realLimit: boolean }): Promise<SyncFigures> {
   const database = await startEmbeddedPostgres({ dataDir: ".data/bench-sync", durable: false });
   process.env.DATABASE_URL = database.url;
   const prisma = createPrismaClient(database.url, 8);
@@ -132,29 +156,41 @@ async function main() {
     say(
       `Backfill throughput (sandboxes of ${DATA.chats} chats × ${DATA.messagesPerChat} messages + one of ${DATA.bigChatMessages}):`,
     );
-    await measure(prisma, database.url, "MAX (long polling, whole history)", await startMaxFake({ data: DATA }));
-    await measure(prisma, database.url, "Telegram bridge (polling)", await startTgBridgeFake({ data: DATA }));
+    const backfills = [
+      await measure(prisma, database.url, "MAX (long polling, whole history)", await startMaxFake({ data: DATA })),
+      await measure(prisma, database.url, "Telegram bridge (polling)", await startTgBridgeFake({ data: DATA })),
+    ];
     const unlimited = { rateLimit: { perMinute: UNLIMITED } };
     const smartsender = await startSmartSenderFake({ token: `bench-${process.pid}`, data: DATA, ...unlimited });
     try {
       const connectionId = await connectFake(prisma, smartsender, { requestsPerMinute: UNLIMITED });
       const seconds = await backfill(prisma, database.url, connectionId);
-      const messages = await messagesOf(prisma, connectionId);
-      say(
-        `  ${"SmartSender, no limit (newest pages)".padEnd(34)} ${String(messages).padStart(6)} messages in ${seconds.toFixed(1)} s: ${rate(messages, seconds)}`,
+      backfills.push(
+        report({
+          label: "SmartSender, no limit (newest pages)",
+          messages: await messagesOf(prisma, connectionId),
+          seconds,
+        }),
       );
-      await scrollBack(prisma, "SmartSender, no limit (scroll-back)", connectionId);
+      backfills.push(await scrollBack(prisma, "SmartSender, no limit (scroll-back)", connectionId));
     } finally {
       await smartsender.close();
     }
-    if (!quick) await smartSenderRealLimit(prisma, database.url);
+    return { backfills, realLimit: realLimit ? await smartSenderRealLimit(prisma, database.url) : null };
   } finally {
     await prisma.$disconnect();
     await database.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+async function main() {
+  await measureSyncThroughput({ realLimit: !quick });
+}
+
+// Run directly (`npx tsx bench/sync-throughput.ts`), not when `npm run bench` imports it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

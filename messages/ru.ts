@@ -119,7 +119,9 @@ export const ru: Messages = {
     deleted: "Сообщение удалено",
     reactions: "Реакции",
     reactedBy: "Реакции: {who}",
-    reactedAnonymously: "кто-то",
+    reactedPeople: "{count, plural, one {# человек} few {# человека} many {# человек} other {# человека}}",
+    reactedNamesAndOthers:
+      "{names} и ещё {count, plural, one {# человек} few {# человека} many {# человек} other {# человека}}",
     deliveryFailed: "Не отправлено",
     retrySend: "Повторить",
     delivery: { pending: "Отправляется…", sent: "Отправлено", delivered: "Доставлено", read: "Прочитано" },

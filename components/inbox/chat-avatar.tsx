@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { safeHttpUrl } from "@/components/thread/safe-url";
 import type { ProviderKind } from "@/lib/providers/types";
@@ -22,9 +25,13 @@ export function ChatAvatar({
   kind: ProviderKind | undefined;
   dimmed?: boolean;
 }) {
-  const src = safeHttpUrl(avatarUrl);
+  const [broken, setBroken] = useState(false);
+  const src = broken ? null : safeHttpUrl(avatarUrl);
   return (
-    <span aria-hidden="true" className={`relative inline-block size-9 shrink-0 ${dimmed ? "opacity-60 grayscale" : ""}`}>
+    <span
+      aria-hidden="true"
+      className={`relative inline-block size-9 shrink-0 ${dimmed ? "opacity-60 grayscale" : ""}`}
+    >
       {src ? (
         // biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them
         <img
@@ -33,6 +40,7 @@ export function ChatAvatar({
           loading="lazy"
           decoding="async"
           referrerPolicy="no-referrer"
+          onError={() => setBroken(true)}
           className="size-9 rounded-full bg-slate-200 object-cover dark:bg-slate-800"
         />
       ) : (

@@ -38,9 +38,9 @@ export function ChatFilterBar({
 
   return (
     <div className="space-y-2">
-      <fieldset className="flex min-h-7 flex-wrap gap-1.5">
+      <fieldset className="grid min-h-7 grid-cols-2 gap-1.5">
         <legend className="sr-only">{t("filterByProvider")}</legend>
-        {connections.isPending && <Skeleton className="h-7 w-full rounded-full" />}
+        {connections.isPending && <Skeleton className="col-span-2 h-7 rounded-full" />}
         {connections.data?.map((connection) => {
           const unread = counts.data?.byConnection[connection.id]?.unread ?? 0;
           const pressed = filters.connections.includes(connection.id);
@@ -51,10 +51,10 @@ export function ChatFilterBar({
               aria-pressed={pressed}
               title={connection.displayName}
               onClick={() => toggleConnection(connection.id)}
-              className={`${chip} ${pressed ? chipOn : chipOff}`}
+              className={`${chip} min-w-0 ${pressed ? chipOn : chipOff}`}
             >
               <ProviderIcon kind={connection.kind} className="size-4" />
-              <span className="max-w-44 truncate">{connection.displayName}</span>
+              <span className="min-w-0 flex-1 truncate text-left">{connection.displayName}</span>
               <HealthDot health={connection.health} />
               {unread > 0 && (
                 <>

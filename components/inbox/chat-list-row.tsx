@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { memo } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { isStale } from "@/components/inbox/connection-health";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
+import { isStale } from "@/components/inbox/connection-health";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
@@ -50,7 +50,7 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
       <span className="col-start-1 row-span-2 row-start-1">
         <ChatAvatar title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} dimmed={closed} />
       </span>
-      <span className="sr-only">, {connection?.displayName}</span>
+      <span className="sr-only">{connection?.displayName}</span>
       <span className="col-start-2 row-start-2 truncate text-slate-600 text-sm dark:text-slate-300">
         {closed && (
           <span className={`${tag} bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200`}>

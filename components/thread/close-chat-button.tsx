@@ -12,7 +12,10 @@ export function CloseChatButton({ chatId, title }: { chatId: number; title: stri
   const t = useTranslations("thread");
   const common = useTranslations("common");
   const [confirming, setConfirming] = useState(false);
-  const close = useCloseChat(chatId);
+  const close = useCloseChat(chatId, {
+    onClosed: () => toast.success(t("chatClosed")),
+    onFailed: (error) => toast.error(t("closeFailed"), { description: error.message }),
+  });
   return (
     <>
       <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
@@ -28,10 +31,7 @@ export function CloseChatButton({ chatId, title }: { chatId: number; title: stri
             variant="danger"
             onClick={() => {
               setConfirming(false);
-              close.mutate(undefined, {
-                onSuccess: () => toast.success(t("chatClosed")),
-                onError: (error) => toast.error(t("closeFailed"), { description: error.message }),
-              });
+              close.mutate();
             }}
           >
             {t("closeChat")}

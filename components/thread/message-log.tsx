@@ -21,6 +21,8 @@ const LOAD_OLDER_WITHIN_PX = 800;
 /** Room above the first message for "loading older…" or "beginning of the conversation". */
 const TOP_SLOT_PX = 48;
 const HIGHLIGHT_MS = 2500;
+/** Closer to the bottom than this counts as "at the newest message" (the virtualizer's threshold too). */
+const AT_END_PX = 80;
 
 type Thread = ReturnType<typeof useThread>;
 
@@ -79,7 +81,7 @@ export function MessageLog({
     paddingEnd: 12,
     anchorTo: "end",
     followOnAppend: true,
-    scrollEndThreshold: 80,
+    scrollEndThreshold: AT_END_PX,
   });
 
   // Open at the newest message.
@@ -100,7 +102,9 @@ export function MessageLog({
   useEffect(loadOlderIfNear, [loadOlderIfNear]);
 
   const onScroll = () => {
-    atEnd.current = virtualizer.isAtEnd();
+    const element = scrollRef.current;
+    // Measured here rather than asked of the virtualizer, which learns of the scroll a frame later.
+    atEnd.current = element ? element.scrollHeight - element.scrollTop - element.clientHeight <= AT_END_PX : true;
     if (atEnd.current) setUnseen(0);
     loadOlderIfNear();
   };

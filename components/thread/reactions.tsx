@@ -8,7 +8,14 @@ function ReactionChip({ reaction }: { reaction: ReactionView }) {
   const t = useTranslations("thread");
   const format = useFormatter();
   const tooltipId = useId();
-  const who = reaction.authors.length > 0 ? format.list(reaction.authors) : t("reactedAnonymously");
+  // Some providers report who reacted only by an id: those are counted, not named.
+  const unnamed = reaction.count - reaction.authors.length;
+  const who =
+    reaction.authors.length === 0
+      ? t("reactedPeople", { count: reaction.count })
+      : unnamed > 0
+        ? t("reactedNamesAndOthers", { names: format.list(reaction.authors), count: unnamed })
+        : format.list(reaction.authors);
   return (
     <li className="group relative">
       <button

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { isStale } from "@/components/inbox/connection-health";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
+import { isStale } from "@/components/inbox/connection-health";
 import { CloseChatButton } from "@/components/thread/close-chat-button";
 import { InvitationButton } from "@/components/thread/invitation-button";
 import { ParticipantsButton } from "@/components/thread/participants-panel";

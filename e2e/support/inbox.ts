@@ -103,10 +103,12 @@ export async function attachScreenshot(
 export async function scrollToMessage(page: Page, messageId: number) {
   const log = messageLog(page);
   const message = log.locator(`[data-message-id="${messageId}"]`);
+  if ((await message.count()) === 0) await log.evaluate((element) => element.scrollTo(0, element.scrollHeight));
   for (let step = 0; step < 200 && (await message.count()) === 0; step += 1) {
     await log.evaluate((element) => element.scrollBy(0, -400));
     await page.waitForTimeout(50);
   }
+  if ((await message.count()) === 0) throw new Error(`Message ${messageId} never appeared in the thread`);
   await message.scrollIntoViewIfNeeded();
   return message;
 }

@@ -1,0 +1,128 @@
+import { expect, type Page, test } from "@playwright/test";
+import type { ChatListItem } from "@/lib/chats/list-chats";
+import type { AttachmentView, MessageView } from "@/lib/messages/list-messages";
+import type { ProviderKind } from "@/lib/providers/types";
+import { signIn } from "./support/auth";
+import { chatsOf, newestMessages, openChat, scrollToMessage } from "./support/inbox";
+
+type Found = { chat: ChatListItem; message: MessageView; attachment: AttachmentView };
+
+/**
+ * Matches an attribute ending in the URL's path: the sandboxes serve media from ports of their
+ * own, which the cache learns again when a server restarts.
+ */
+function endingWith(attribute: string, url: string | null): string {
+  const { pathname, search } = new URL(url ?? "http://missing.invalid/");
+  return `[${attribute}$="${pathname}${search}"]`;
+}
+
+const WITH_URL = ["image", "file", "video", "audio", "voice", "sticker", "animation", "share"] as const;
+const WITHOUT_URL = ["location", "contact"] as const;
+
+/** The newest message of each attachment kind (with a web address where the kind needs one), over the providers' chats. */
+async function findAttachments(page: Page): Promise<Map<string, Found>> {
+  const found = new Map<string, Found>();
+  const kinds: ProviderKind[] = ["max", "smartsender", "tgbridge"];
+  for (const kind of kinds) {
+    for (const chat of (await chatsOf(page.request, kind)).sort((a, b) => a.id - b.id)) {
+      for (const message of (await newestMessages(page.request, chat.id)).items) {
+        for (const attachment of message.attachments) {
+          const hasUrl = attachment.url?.startsWith("http") ?? false;
+          const wanted = (WITH_URL as readonly string[]).includes(attachment.kind) ? hasUrl : true;
+          if (wanted && !found.has(attachment.kind)) found.set(attachment.kind, { chat, message, attachment });
+          if (!hasUrl && attachment.url === null && !found.has("no-url")) {
+            found.set("no-url", { chat, message, attachment });
+          }
+        }
+      }
+      if ([...WITH_URL, ...WITHOUT_URL].every((wanted) => found.has(wanted)) && found.has("no-url")) return found;
+    }
+  }
+  return found;
+}
+
+test("attachments of each kind: thumbnails with a lightbox, downloads, players, stickers, map links, contacts", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const found = await findAttachments(page);
+  for (const kind of [...WITH_URL, ...WITHOUT_URL]) expect(found.has(kind), `a ${kind} attachment`).toBe(true);
+
+  const open = ({ chat, message, attachment }: Found) =>
+    test.step(`${attachment.kind} in chat ${chat.id}, message ${message.id}`, async () => {
+      if (!page.url().includes(`/chats/${chat.id}?`)) await openChat(page, chat);
+      return scrollToMessage(page, message.id);
+    });
+  const get = (kind: string) => {
+    const item = found.get(kind);
+    if (!item) throw new Error(`no ${kind}`);
+    return item;
+  };
+
+  const image = get("image");
+  let message = await open(image);
+  const name = image.attachment.title ?? image.attachment.fileName ?? "Image";
+  await message
+    .getByRole("button", { name: `Open image ${name}` })
+    .first()
+    .click();
+  const lightbox = page.getByRole("dialog", { name });
+  await expect(
+    lightbox.getByRole("img", { name }).and(lightbox.locator(endingWith("src", image.attachment.url))),
+  ).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+
+  const file = get("file");
+  message = await open(file);
+  const download = message.locator(`a${endingWith("href", file.attachment.url)}`);
+  await expect(download).toContainText(file.attachment.fileName ?? file.attachment.title ?? "");
+  await expect(download).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  if (file.attachment.size !== null) await expect(download).toContainText(/\d.*(byte|kB|MB|GB)/);
+
+  for (const kind of ["video", "audio", "voice"] as const) {
+    const media = get(kind);
+    message = await open(media);
+    const player = message.locator(`${kind === "video" ? "video" : "audio"}${endingWith("src", media.attachment.url)}`);
+    await expect(player).toHaveAttribute("controls", "");
+  }
+
+  const sticker = get("sticker");
+  message = await open(sticker);
+  await expect(
+    message.getByRole("img", { name: /^Sticker/ }).and(message.locator(endingWith("src", sticker.attachment.url))),
+  ).toBeVisible();
+
+  const animation = get("animation");
+  message = await open(animation);
+  await expect(message.locator(endingWith("src", animation.attachment.url)).first()).toBeVisible();
+
+  const location = get("location");
+  message = await open(location);
+  const map = message.getByRole("link", { name: /Location|\d+\.\d+/ }).first();
+  await expect(map).toHaveAttribute(
+    "href",
+    new RegExp(`^https://www\\.openstreetmap\\.org/\\?mlat=${location.attachment.latitude}`),
+  );
+
+  const contact = get("contact");
+  message = await open(contact);
+  if (contact.attachment.contactName) await expect(message).toContainText(contact.attachment.contactName);
+  if (contact.attachment.contactPhone) await expect(message).toContainText(contact.attachment.contactPhone);
+
+  const share = get("share");
+  message = await open(share);
+  await expect(message.locator(`a${endingWith("href", share.attachment.url)}`).first()).toBeVisible();
+
+  // Without a web address nothing becomes a link: the name is shown as text.
+  const bare = found.get("no-url");
+  if (bare) {
+    message = await open(bare);
+    const label = bare.attachment.fileName ?? bare.attachment.title;
+    if (label) {
+      await expect(message).toContainText(label);
+      await expect(message.getByRole("link", { name: label })).toHaveCount(0);
+    }
+  }
+});

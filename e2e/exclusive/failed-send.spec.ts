@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/auth";
+import { messageWithText, openChat, pickChat } from "../support/inbox";
+import { bodyText, sandboxCalls, setSandboxFaults } from "../support/sandbox";
+
+test("a send the provider refuses shows why with “Retry”; retrying after the provider recovers sends it once", async ({
+  page,
+}) => {
+  await signIn(page);
+  const chat = await pickChat(page.request, "chatops", 3);
+  await openChat(page, chat);
+  const text = `Проверьте, пожалуйста, ещё раз ${Date.now()}`;
+  const posted = (since: number) =>
+    sandboxCalls("chatops", since).then((calls) =>
+      calls.filter((call) => call.method === "POST" && call.status === 201 && bodyText(call).includes(text)),
+    );
+
+  // The provider refuses everything (400 is not worth retrying): the send fails for good.
+  await setSandboxFaults("chatops", { forceStatus: 400 });
+  try {
+    await page.getByRole("textbox", { name: "Message" }).fill(text);
+    await page.keyboard.press("Enter");
+    const bubble = messageWithText(page, text);
+    await expect(bubble).toBeVisible();
+    await expect(bubble.getByRole("status")).toContainText("Not sent", { timeout: 30_000 });
+    await expect(bubble.getByRole("button", { name: "Retry" })).toBeVisible();
+  } finally {
+    await setSandboxFaults("chatops", { forceStatus: null });
+  }
+
+  const since = Date.now();
+  const bubble = messageWithText(page, text);
+  await bubble.getByRole("button", { name: "Retry" }).click();
+  await expect(bubble.getByTitle(/^(Sent|Delivered|Read)$/)).toBeVisible({ timeout: 30_000 });
+  await expect(bubble.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await expect.poll(async () => (await posted(since)).length, { timeout: 30_000 }).toBe(1);
+
+  await page.reload();
+  await expect(messageWithText(page, text).getByTitle(/^(Sent|Delivered|Read)$/)).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/auth";
+import { chatList } from "../support/inbox";
+
+test("the UI switches to Russian and back; the choice is remembered, with dates and numbers in that language", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await page.goto("/");
+  await expect(chatList(page).getByRole("link").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("dialog", { name: "Settings" }).getByLabel("Language").selectOption("ru");
+  await expect(page.getByRole("searchbox", { name: "Поиск по чатам" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("dialog", { name: "Настройки" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Выйти" })).toBeVisible();
+  await expect(page).toHaveTitle(/Входящие$/);
+  await expect(chatList(page).locator("time").first()).toHaveText(/назад|сейчас|вчера/);
+  await expect(
+    chatList(page)
+      .getByRole("img", { name: /непрочитанн/ })
+      .first(),
+  ).toBeVisible();
+
+  // Remembered in this browser…
+  await page.reload();
+  await expect(page.getByRole("searchbox", { name: "Поиск по чатам" })).toBeVisible();
+  // …and in the profile: another browser gets it after signing in.
+  const elsewhere = await browser.newContext({ locale: "en-US" });
+  try {
+    const other = await elsewhere.newPage();
+    await signIn(other);
+    await expect(other.getByRole("searchbox", { name: "Поиск по чатам" })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await elsewhere.close();
+  }
+
+  await page.getByRole("button", { name: "Настройки" }).click();
+  await page.getByRole("dialog", { name: "Настройки" }).getByLabel("Язык").selectOption("en");
+  await expect(page.getByRole("searchbox", { name: "Search chats" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.keyboard.press("Escape");
+  await expect(chatList(page).locator("time").first()).toHaveText(/ago|now|yesterday/);
+});

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import type { ChatListItem } from "@/lib/chats/list-chats";
+import { signIn } from "../support/auth";
+import { apiJson, chatRow, openChat, pickChat } from "../support/inbox";
+
+test("with “Mark chats as read when I open them” off, an opened chat stays unread", async ({ page }) => {
+  await signIn(page);
+  const chat = await pickChat(page.request, "tgbridge", 1, (candidate) => candidate.unreadCount > 0);
+  await page.goto("/");
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Settings" });
+  const autoRead = dialog.getByLabel("Mark chats as read when I open them");
+  await expect(autoRead).toBeChecked();
+  await autoRead.uncheck();
+  await expect(autoRead).not.toBeChecked();
+  await page.keyboard.press("Escape");
+  try {
+    await page.reload();
+    await openChat(page, chat);
+    await expect(page.getByRole("button", { name: "Mark as read" })).toBeVisible();
+    await page.waitForTimeout(4000);
+    await expect(page.getByRole("button", { name: "Mark as read" })).toBeVisible();
+    await expect(chatRow(page, chat.title).getByRole("img", { name: /unread$/ })).toBeVisible();
+    expect((await apiJson<ChatListItem>(page.request, `/api/chats/${chat.id}`)).unreadCount).toBeGreaterThan(0);
+  } finally {
+    await page.request.patch("/api/me", { data: { autoMarkRead: true } });
+  }
+});

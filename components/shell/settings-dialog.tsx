@@ -30,6 +30,8 @@ function SettingsForm() {
   const languageId = useId();
   const autoReadId = useId();
   const fail = (error: Error) => toast.error(t("saveFailed"), { description: error.message });
+  // Shown from the request being made, so the box flips in the same frame as the click.
+  const autoMarkRead = (update.isPending ? update.variables?.autoMarkRead : undefined) ?? settings.data?.autoMarkRead;
 
   return (
     <div className="space-y-4">
@@ -61,7 +63,7 @@ function SettingsForm() {
           id={autoReadId}
           type="checkbox"
           className="mt-0.5 size-4"
-          checked={settings.data?.autoMarkRead ?? true}
+          checked={autoMarkRead ?? true}
           disabled={!settings.data}
           onChange={(event) => update.mutate({ autoMarkRead: event.target.checked }, { onError: fail })}
         />

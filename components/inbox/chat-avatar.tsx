@@ -30,7 +30,7 @@ export function ChatAvatar({
   return (
     <span
       aria-hidden="true"
-      className={`relative inline-block size-9 shrink-0 ${dimmed ? "opacity-60 grayscale" : ""}`}
+      className={`relative inline-block size-9 shrink-0 ${dimmed ? "grayscale" : ""}`}
     >
       {src ? (
         // biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them

@@ -5,6 +5,7 @@ import { memo } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
@@ -31,6 +32,8 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
   const closed = chat.status === "closed";
   const unread = chat.unreadCount > 0;
   const time = chat.lastMessageAt ?? chat.activityAt;
+  // Relative to the clock and shown in the browser's time zone: filled in once hydrated.
+  const hydrated = useHydrated();
   return (
     <Link
       href={href}
@@ -69,10 +72,10 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
       </span>
       <time
         dateTime={time}
-        title={format.dateTime(new Date(time), { dateStyle: "medium", timeStyle: "short" })}
-        className="col-start-3 row-start-1 justify-self-end whitespace-nowrap text-slate-600 text-xs dark:text-slate-400"
+        title={hydrated ? format.dateTime(new Date(time), { dateStyle: "medium", timeStyle: "short" }) : undefined}
+        className="col-start-3 row-start-1 min-w-14 justify-self-end whitespace-nowrap text-right text-slate-600 text-xs dark:text-slate-400"
       >
-        {format.relativeTime(new Date(time), { now, style: "short" })}
+        {hydrated && format.relativeTime(new Date(time), { now, style: "short" })}
       </time>
       {unread && (
         <span

@@ -67,6 +67,9 @@ export function ChatList({ filters }: { filters: ChatFilters }) {
     estimateSize: () => CHAT_ROW_HEIGHT,
     getItemKey: (index) => chats[index]?.id ?? "more",
     overscan: 8,
+    // Rendered on the server too (the list comes with the page): a screen's worth of rows, the same
+    // in the browser's first render, until the real height is measured.
+    initialRect: { width: 0, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.at(-1)?.index ?? -1;

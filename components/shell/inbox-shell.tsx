@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ChatSidebar } from "@/components/inbox/chat-sidebar";
+import { type CacheEntry, CacheSeed } from "@/components/shell/cache-seed";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
 import { HeaderActions } from "@/components/shell/header-actions";
 import { InboxRuntime } from "@/components/shell/inbox-runtime";
@@ -7,11 +8,21 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { serverTranslator } from "@/lib/i18n/server";
 
 /** The signed-in frame: a header with the user, the chat list on the left, the thread on the right. */
-export async function InboxShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+export async function InboxShell({
+  user,
+  seed,
+  children,
+}: {
+  user: CurrentUser;
+  /** Data read with the page (see app/(inbox)/inbox-seed.ts). */
+  seed: CacheEntry[];
+  children: ReactNode;
+}) {
   const t = await serverTranslator("shell");
   const common = await serverTranslator("common");
   return (
     <CurrentUserProvider user={user}>
+      <CacheSeed entries={seed} />
       <div className="flex h-full flex-col">
         <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b px-4 dark:border-slate-800">
           <span className="truncate font-semibold">{common("appName")}</span>

@@ -9,6 +9,12 @@ export type ChatFilters = {
 
 export const NO_FILTERS: ChatFilters = { connections: [], unread: false, status: null, q: "" };
 
+/** Chats per page of the list: a screen of fast scrolling needs one request; the API allows up to 200. */
+export const CHAT_PAGE_SIZE = 100;
+
+/** The page's query string, handed to the inbox layout (which does not see it) by proxy.ts. */
+export const PAGE_SEARCH_HEADER = "x-inbox-page-search";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_QUERY_LENGTH = 200;
 

@@ -9,11 +9,8 @@ import {
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
 import { apiGet, isApiError } from "@/lib/queries/api";
-import { type ChatFilters, filtersToParams } from "@/lib/queries/chat-filters";
+import { CHAT_PAGE_SIZE, type ChatFilters, filtersToParams } from "@/lib/queries/chat-filters";
 import { chatKeys } from "@/lib/queries/keys";
-
-/** Big enough that a screen of fast scrolling needs one request; the API allows up to 200. */
-export const CHAT_PAGE_SIZE = 100;
 
 export type ChatListData = InfiniteData<ChatListPage, string | null>;
 

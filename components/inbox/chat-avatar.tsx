@@ -5,9 +5,9 @@ import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { safeHttpUrl } from "@/components/thread/safe-url";
 import type { ProviderKind } from "@/lib/providers/types";
 
+/** The first letters (or digits) of the first two words: "[Решено] Доставка" → "РД". */
 function initials(title: string): string {
-  const words = title.trim().split(/\s+/).filter(Boolean);
-  return words
+  return (title.match(/[\p{L}\p{N}]+/gu) ?? [])
     .slice(0, 2)
     .map((word) => Array.from(word)[0]?.toUpperCase() ?? "")
     .join("");
@@ -28,10 +28,7 @@ export function ChatAvatar({
   const [broken, setBroken] = useState(false);
   const src = broken ? null : safeHttpUrl(avatarUrl);
   return (
-    <span
-      aria-hidden="true"
-      className={`relative inline-block size-9 shrink-0 ${dimmed ? "grayscale" : ""}`}
-    >
+    <span aria-hidden="true" className={`relative inline-block size-9 shrink-0 ${dimmed ? "grayscale" : ""}`}>
       {src ? (
         // biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them
         <img
@@ -41,6 +38,10 @@ export function ChatAvatar({
           decoding="async"
           referrerPolicy="no-referrer"
           onError={() => setBroken(true)}
+          // A picture that failed before hydration fired its error event before React listened.
+          ref={(image) => {
+            if (image?.complete && image.naturalWidth === 0) setBroken(true);
+          }}
           className="size-9 rounded-full bg-slate-200 object-cover dark:bg-slate-800"
         />
       ) : (

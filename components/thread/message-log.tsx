@@ -14,6 +14,7 @@ import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import { chatKeys } from "@/lib/queries/keys";
 import { useRetryMessage, type useThread } from "@/lib/queries/messages";
+import { keepNewestPage } from "@/lib/queries/refresh";
 import { flattenThread, isUnconfirmed, type ThreadData } from "@/lib/queries/thread-data";
 
 /** Older messages load when the agent scrolls this close to the top. */
@@ -83,6 +84,9 @@ export function MessageLog({
     followOnAppend: true,
     scrollEndThreshold: AT_END_PX,
   });
+
+  // Leaving the chat: a later visit opens at the newest page, so only that page is worth keeping.
+  useEffect(() => () => keepNewestPage(queryClient, chatKeys.messages(chatId)), [queryClient, chatId]);
 
   // Open at the newest message.
   useLayoutEffect(() => {

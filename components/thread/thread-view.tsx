@@ -16,7 +16,6 @@ import { isApiError } from "@/lib/queries/api";
 import { useChat } from "@/lib/queries/chats";
 import { useConnectionsById } from "@/lib/queries/connections";
 import { useThread } from "@/lib/queries/messages";
-import { useMarkUnread } from "@/lib/queries/read-state";
 import { flattenThread } from "@/lib/queries/thread-data";
 
 function ThreadSkeleton() {
@@ -46,7 +45,6 @@ export function ThreadView({ chatId }: { chatId: number }) {
   const chat = useChat(chatId);
   const thread = useThread(chatId);
   const connections = useConnectionsById();
-  const markUnread = useMarkUnread();
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   const [markedUnread, setMarkedUnread] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -67,13 +65,6 @@ export function ThreadView({ chatId }: { chatId: number }) {
             (message) => message.direction !== "system" && message.id > 0 && !message.deletedAt,
           );
           if (last) reply(last);
-        }
-      : undefined,
-    u: chat.data
-      ? () => {
-          if (!chat.data) return;
-          setMarkedUnread(true);
-          markUnread.mutate(chat.data);
         }
       : undefined,
   });

@@ -1,4 +1,4 @@
-import type { Query, QueryClient, QueryKey } from "@tanstack/react-query";
+import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { ChatListPage } from "@/lib/chats/list-chats";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import type { ChatFilters } from "@/lib/queries/chat-filters";
@@ -23,6 +23,16 @@ function invalidate(queryClient: QueryClient, queryKey: QueryKey) {
   return queryClient.invalidateQueries({ queryKey, exact: true });
 }
 
+/**
+ * Drops all but the newest page of a list or thread nobody shows, so showing it again refetches
+ * one page rather than every page that was scrolled through.
+ */
+export function keepNewestPage(queryClient: QueryClient, queryKey: QueryKey) {
+  queryClient.setQueryData<InfiniteData<unknown, unknown>>(queryKey, (data) =>
+    data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data,
+  );
+}
+
 /** Only a query that is on screen and idle takes a merged page; others are invalidated. */
 const canMerge = (query: Query) => query.isActive() && query.state.fetchStatus === "idle";
 
@@ -32,7 +42,10 @@ async function refreshHead<Data, Page>(
   fetchHead: () => Promise<Page>,
   merge: (cached: Data, fresh: Page) => Data | null,
 ): Promise<void> {
-  if (!canMerge(query)) return invalidate(queryClient, query.queryKey);
+  if (!canMerge(query)) {
+    if (!query.isActive()) keepNewestPage(queryClient, query.queryKey);
+    return invalidate(queryClient, query.queryKey);
+  }
   try {
     const fresh = await fetchHead();
     const cached = queryClient.getQueryData<Data>(query.queryKey);

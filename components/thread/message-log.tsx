@@ -75,7 +75,7 @@ export function MessageLog({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.type === "day" ? 40 : 76),
+    estimateSize: (index) => (rows[index]?.day ? 116 : 76),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 6,
     paddingStart: TOP_SLOT_PX,
@@ -132,7 +132,7 @@ export function MessageLog({
   // Scroll to a quoted message (after its page loaded) and highlight it.
   useEffect(() => {
     if (jumpTo === null) return;
-    const index = rows.findIndex((row) => row.type === "message" && row.message.id === jumpTo);
+    const index = rows.findIndex((row) => row.message.id === jumpTo);
     setJumpTo(null);
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: "center" });
@@ -216,24 +216,21 @@ export function MessageLog({
                 className="absolute inset-x-0 top-0"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                {row.type === "day" ? (
-                  <DaySeparator day={row.day} at={row.at} />
-                ) : (
-                  <div
-                    data-message-id={row.message.id}
-                    // Focus lands here after a jump to a quoted message.
-                    tabIndex={-1}
-                    className="outline-none focus-visible:bg-amber-50/60 dark:focus-visible:bg-amber-950/30"
-                  >
-                    <MessageBubble
-                      message={row.message}
-                      showAuthor={row.showAuthor}
-                      highlighted={row.message.id === highlightId}
-                      retrying={retry.isPending && retry.variables === row.message.id}
-                      actions={actions}
-                    />
-                  </div>
-                )}
+                {row.day && <DaySeparator day={row.day.key} at={row.day.at} />}
+                <div
+                  data-message-id={row.message.id}
+                  // Focus lands here after a jump to a quoted message.
+                  tabIndex={-1}
+                  className="outline-none focus-visible:bg-amber-50/60 dark:focus-visible:bg-amber-950/30"
+                >
+                  <MessageBubble
+                    message={row.message}
+                    showAuthor={row.showAuthor}
+                    highlighted={row.message.id === highlightId}
+                    retrying={retry.isPending && retry.variables === row.message.id}
+                    actions={actions}
+                  />
+                </div>
               </div>
             );
           })}

@@ -23,10 +23,10 @@ const message = (id: number, createdAt: string, changes: Partial<MessageView> = 
 
 const utcDay = (iso: string) => iso.slice(0, 10);
 const shape = (rows: ReturnType<typeof threadRows>) =>
-  rows.map((row) => (row.type === "day" ? row.key : `${row.key}${row.showAuthor ? "+author" : ""}`));
+  rows.flatMap((row) => [...(row.day ? [`day:${row.day.key}`] : []), `${row.key}${row.showAuthor ? "+author" : ""}`]);
 
 describe("threadRows", () => {
-  it("puts a day separator before the first message of each day", () => {
+  it("gives the first message of each day its day separator", () => {
     const rows = threadRows(
       [
         message(1, "2026-11-20T10:00:00.000Z"),
@@ -54,8 +54,8 @@ describe("threadRows", () => {
 
   it("keys a message sent from the inbox by its clientId, so confirming it does not remount the row", () => {
     const clientId = "5b1c9c0e-0f9e-4a59-9c6e-6a1f0b1d2c3e";
-    const [, pending] = threadRows([message(-1, "2026-11-21T10:00:00.000Z", { clientId })], utcDay);
-    const [, confirmed] = threadRows([message(42, "2026-11-21T10:00:00.000Z", { clientId })], utcDay);
+    const [pending] = threadRows([message(-1, "2026-11-21T10:00:00.000Z", { clientId })], utcDay);
+    const [confirmed] = threadRows([message(42, "2026-11-21T10:00:00.000Z", { clientId })], utcDay);
     expect(pending?.key).toBe(confirmed?.key);
   });
 });

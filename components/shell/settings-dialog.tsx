@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useLocale, useTranslations } from "use-intl";
 import { Dialog } from "@/components/ui/dialog";
@@ -30,8 +30,11 @@ function SettingsForm() {
   const languageId = useId();
   const autoReadId = useId();
   const fail = (error: Error) => toast.error(t("saveFailed"), { description: error.message });
-  // Shown from the request being made, so the box flips in the same frame as the click.
-  const autoMarkRead = (update.isPending ? update.variables?.autoMarkRead : undefined) ?? settings.data?.autoMarkRead;
+  // Component state, not the mutation's: React sets a controlled checkbox back to its rendered
+  // value right after the click, and the mutation's state arrives a tick later, so the box would
+  // flicker back. The saved (or rolled back) settings take over once the request settles.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const autoMarkRead = choice ?? settings.data?.autoMarkRead;
 
   return (
     <div className="space-y-4">
@@ -65,7 +68,10 @@ function SettingsForm() {
           className="mt-0.5 size-4"
           checked={autoMarkRead ?? true}
           disabled={!settings.data}
-          onChange={(event) => update.mutate({ autoMarkRead: event.target.checked }, { onError: fail })}
+          onChange={(event) => {
+            setChoice(event.target.checked);
+            update.mutate({ autoMarkRead: event.target.checked }, { onError: fail, onSettled: () => setChoice(null) });
+          }}
         />
         <label htmlFor={autoReadId} className="text-sm">
           <span className="block font-medium">{t("autoMarkRead")}</span>

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEMO_LOGIN_ENV } from "@/lib/auth/demo-login";
 import {
@@ -78,6 +78,9 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
   try {
     const config = env();
     const root = process.cwd();
+    // The data folder holds more than the embedded database (secret key, sandbox addresses),
+    // so it must exist even when DATABASE_URL points elsewhere.
+    await mkdir(path.resolve(config.INBOX_DATA_DIR), { recursive: true });
     if (!dev) {
       const built = await buildIfNeeded(root, process.env.NEXT_DIST_DIR ?? ".next");
       if (built) log.info("production build refreshed");

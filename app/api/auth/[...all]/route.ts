@@ -1,4 +1,5 @@
 import { auth } from "@/lib/auth/auth";
+import { forgetVerifiedSession } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -6,6 +7,7 @@ export function GET(request: Request) {
   return auth().handler(request);
 }
 
-export function POST(request: Request) {
+export async function POST(request: Request) {
+  if (new URL(request.url).pathname.endsWith("/sign-out")) forgetVerifiedSession(request.headers);
   return auth().handler(request);
 }

@@ -27,9 +27,13 @@ export function threadStateSql(chatId: number): Prisma.Sql {
  * how history beyond the initial sync is loaded).
  */
 export async function readThread(prisma: Db, chatId: number, query: ListMessagesQuery): Promise<ThreadPage> {
-  const [chat] = await prisma.$queryRaw<Array<{ hasOlderMessages: boolean }>>(threadStateSql(chatId));
+  // Side by side: the page of an unknown chat is simply empty, and a thread opens a round trip sooner.
+  const [[chat], firstPage] = await Promise.all([
+    prisma.$queryRaw<Array<{ hasOlderMessages: boolean }>>(threadStateSql(chatId)),
+    listMessages(prisma, chatId, query),
+  ]);
   if (!chat) throw new AppError("NOT_FOUND", "Chat not found");
-  let page = await listMessages(prisma, chatId, query);
+  let page = firstPage;
   let hasOlder = chat.hasOlderMessages;
   try {
     // A provider's page may hold fewer messages than asked for: load until this page is full,

@@ -9,13 +9,13 @@ export type UnreadCounts = {
   byConnection: Record<string, { unread: number; chats: number }>;
 };
 
-/** Sums the stored per-chat counts of unread chats only (a partial index holds exactly those rows). */
+/** The totals the chats' triggers keep, one row per enabled connection. */
 export function unreadCountsSql(): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.connection_id AS "connectionId", sum(c.unread_count)::int AS unread, count(*)::int AS chats
-    FROM chats c
-    WHERE c.unread_count > 0 AND c.connection_id IN (SELECT id FROM connections WHERE enabled)
-    GROUP BY c.connection_id`;
+    SELECT t.connection_id AS "connectionId", t.unread, t.chats
+    FROM connection_unread_totals t
+    JOIN connections k ON k.id = t.connection_id AND k.enabled
+    WHERE t.chats > 0`;
 }
 
 export async function unreadCounts(client: DbClient): Promise<UnreadCounts> {

@@ -29,8 +29,6 @@ const DATA = { chats: 200, messagesPerChat: 50, bigChatMessages: 300 };
 /** The real-limit run: enough chats for a backfill of a few minutes (two list walks + one page per chat). */
 const REAL_LIMIT_CHATS = 450;
 
-process.env.LOG_LEVEL ??= "warn";
-
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function emptyDatabase(url: string): Promise<void> {
@@ -87,11 +85,17 @@ function report(row: ThroughputRow): ThroughputRow {
   return row;
 }
 
+/** Switches a measured connection off, so later runs' sync does not keep calling its stopped fake. */
+const retire = (prisma: Db, connectionId: string) =>
+  prisma.connection.update({ where: { id: connectionId }, data: { enabled: false } });
+
 async function measure(prisma: Db, url: string, label: string, fake: SandboxFake): Promise<ThroughputRow> {
   try {
     const connectionId = await connectFake(prisma, fake);
     const seconds = await backfill(prisma, url, connectionId);
-    return report({ label, messages: await messagesOf(prisma, connectionId), seconds });
+    const row = report({ label, messages: await messagesOf(prisma, connectionId), seconds });
+    await retire(prisma, connectionId);
+    return row;
   } finally {
     await fake.close();
   }
@@ -173,6 +177,7 @@ export async function measureSyncThroughput({ realLimit }: { realLimit: boolean 
         }),
       );
       backfills.push(await scrollBack(prisma, "SmartSender, no limit (scroll-back)", connectionId));
+      await retire(prisma, connectionId);
     } finally {
       await smartsender.close();
     }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { encodeCursor } from "@/lib/api/cursor";
 import { type ListChatsQuery, listChatsSql, ZListChatsQuery } from "@/lib/chats/list-chats";
-import { type SearchEstimateRow, searchEstimateSql, searchModeFor } from "@/lib/chats/search";
+import { type SearchEstimateRow, searchEstimateSqls, searchPlanFor } from "@/lib/chats/search";
 import { unreadCountsSql } from "@/lib/chats/unread-counts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { attachmentsSql, messagesPageSql, reactionsSql, ZListMessagesQuery } from "@/lib/messages/list-messages";
@@ -37,17 +37,20 @@ function listScenario(name: string, params: Record<string, string>, target: Scen
   };
 }
 
-/** A search runs the planner's estimate, then the page query in the mode the estimate picked. */
+/** A search asks the planner for its two estimates, then runs the page query in the plan they pick. */
 async function searchScenario(client: pg.Client, name: string, q: string): Promise<Scenario> {
   const query: ListChatsQuery = ZListChatsQuery.parse({ limit: "50", q });
-  const { rows } = await run(client, searchEstimateSql(q));
-  const mode = searchModeFor(rows[0] as SearchEstimateRow | undefined);
-  const sql = listChatsSql(query, mode);
+  const estimates = searchEstimateSqls(q);
+  const titles = (await run(client, estimates.titles)).rows[0] as SearchEstimateRow | undefined;
+  const messages = (await run(client, estimates.messages)).rows[0] as SearchEstimateRow | undefined;
+  const plan = searchPlanFor(titles, messages);
+  const sql = listChatsSql(query, plan);
   return {
-    name: `${name} (${mode})`,
+    name: `${name} (titles ${plan.titles}, messages ${plan.messages})`,
     path: `/api/chats?${new URLSearchParams({ limit: "50", q })}`,
     bare: async (db) => {
-      await run(db, searchEstimateSql(q));
+      await run(db, estimates.titles);
+      await run(db, estimates.messages);
       await run(db, sql);
     },
     plans: [sql],

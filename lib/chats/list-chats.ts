@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { chooseSearchMode, type SearchMode, searchCondition } from "@/lib/chats/search";
+import { chooseSearchPlan, type SearchPlan, searchCondition } from "@/lib/chats/search";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
@@ -47,7 +47,10 @@ export function toChatListItem(row: ChatListRow): ChatListItem {
 }
 
 /** The one indexed query behind a page of the list (exported so the benchmark can time it bare). */
-export function listChatsSql(query: ListChatsQuery, searchMode: SearchMode = "candidates"): Prisma.Sql {
+export function listChatsSql(
+  query: ListChatsQuery,
+  searchPlan: SearchPlan = { titles: "collected", messages: "collected" },
+): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.connection_id IN (SELECT id FROM connections WHERE enabled)`];
   const connections = query.connection === undefined ? [] : [query.connection].flat();
   if (connections.length > 0) conditions.push(Prisma.sql`c.connection_id::text IN (${Prisma.join(connections)})`);
@@ -58,7 +61,7 @@ export function listChatsSql(query: ListChatsQuery, searchMode: SearchMode = "ca
   }
   if (query.unread) conditions.push(Prisma.sql`c.unread_count > 0`);
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ChatStatus"`);
-  if (query.q) conditions.push(searchCondition(query.q, searchMode));
+  if (query.q) conditions.push(searchCondition(query.q, searchPlan));
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(Prisma.sql`(c.activity_at, c.id) < (${after.at}, ${after.id})`);
@@ -76,8 +79,8 @@ export function listChatsSql(query: ListChatsQuery, searchMode: SearchMode = "ca
  * activity time and id: deep pages cost the same as the first).
  */
 export async function listChats(client: DbClient, query: ListChatsQuery): Promise<ChatListPage> {
-  const searchMode = query.q ? await chooseSearchMode(client, query.q) : undefined;
-  const rows = await client.$queryRaw<ChatListRow[]>(listChatsSql(query, searchMode));
+  const searchPlan = query.q ? await chooseSearchPlan(client, query.q) : undefined;
+  const rows = await client.$queryRaw<ChatListRow[]>(listChatsSql(query, searchPlan));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

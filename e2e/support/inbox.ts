@@ -89,13 +89,17 @@ export const chatRow = (page: Page, title: string) =>
     .getByRole("link", { name: startsWith(title) })
     .first();
 
-/** Saves a screenshot beside the tests (committed) and attaches it to the report. */
+/**
+ * Attaches a screenshot to the report; with UPDATE_SCREENSHOTS=1 also refreshes the committed
+ * copy in e2e/screenshots (not on every run: the working tree would change with each test run).
+ */
 export async function attachScreenshot(
   page: Page,
   name: string,
   testInfo: { attach: (name: string, options: { body: Buffer; contentType: string }) => Promise<void> },
 ) {
-  const body = await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+  const path = process.env.UPDATE_SCREENSHOTS === "1" ? `e2e/screenshots/${name}.png` : undefined;
+  const body = await page.screenshot({ path });
   await testInfo.attach(name, { body, contentType: "image/png" });
 }
 

@@ -17,8 +17,8 @@ export type Scenario = {
   bare: (client: pg.Client) => Promise<void>;
   /** Statements whose plans must not scan a whole table. */
   plans: Prisma.Sql[];
-  /** Targets of the issue: p95 at one connection, and the ratio to bare SQL. */
-  target: { p95Ms: number; maxRatio: number | null };
+  /** Targets of the issue: p95 at one connection, and the ratio to bare SQL (null: measured only). */
+  target: { p95Ms: number; maxRatio: number | null } | null;
 };
 
 const run = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values as unknown[]);
@@ -120,7 +120,18 @@ export async function buildScenarios(client: pg.Client): Promise<{ scenarios: Sc
           await run(db, unreadCountsSql());
         },
         plans: [unreadCountsSql()],
-        target: { p95Ms: 15, maxRatio: 2 },
+        // The issue's ratio target is for list and thread pages; this answers from one row per connection.
+        target: { p95Ms: 15, maxRatio: null },
+      },
+      {
+        // What any route costs in Next.js before our code runs: the floor under every ratio above.
+        name: "framework floor: /api/health (SELECT 1, no session)",
+        path: "/api/health",
+        bare: async (db) => {
+          await db.query("SELECT 1");
+        },
+        plans: [],
+        target: null,
       },
     ],
   };

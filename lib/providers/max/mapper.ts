@@ -4,6 +4,7 @@
  * (Message, LinkedMessage, attachments, updates, ChatMember). MAX has no reactions and reports
  * no unread counts or delivery states.
  */
+import { type AttachmentDetails, normalizedAttachment } from "@/lib/providers/attachment";
 import {
   isKnownAttachment,
   isKnownUpdate,
@@ -56,23 +57,6 @@ export function mapChat(chat: MaxChat): NormalizedChat {
   };
 }
 
-type AttachmentDetails = Omit<NormalizedAttachment, "kind" | "raw">;
-
-const NO_DETAILS: AttachmentDetails = {
-  url: null,
-  fileName: null,
-  mimeType: null,
-  size: null,
-  width: null,
-  height: null,
-  durationSec: null,
-  latitude: null,
-  longitude: null,
-  contactName: null,
-  contactPhone: null,
-  title: null,
-};
-
 /** A vCard property's value (`FN`, `TEL`), ignoring its parameters (`TEL;TYPE=CELL:`). */
 function vcardValue(vcard: string, property: string): string | null {
   for (const line of vcard.split(/\r?\n/)) {
@@ -91,11 +75,8 @@ function vcardValue(vcard: string, property: string): string | null {
 const CONTROLS_OUTSIDE_PROVIDERS_MD = new Set(["reply_keyboard", "data"]);
 
 export function mapAttachment(attachment: MaxAttachment): NormalizedAttachment | null {
-  const row = (details: Partial<AttachmentDetails> & Pick<NormalizedAttachment, "kind">): NormalizedAttachment => ({
-    ...NO_DETAILS,
-    ...details,
-    raw: attachment,
-  });
+  const row = ({ kind, ...details }: Partial<AttachmentDetails> & Pick<NormalizedAttachment, "kind">) =>
+    normalizedAttachment(kind, attachment, details);
   if (!isKnownAttachment(attachment)) {
     return CONTROLS_OUTSIDE_PROVIDERS_MD.has(attachment.type) ? null : row({ kind: "other" });
   }

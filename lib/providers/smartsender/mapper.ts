@@ -5,6 +5,7 @@
  * edits, so messages never carry them.
  */
 
+import { normalizedAttachment } from "@/lib/providers/attachment";
 import type { SmartSenderChat, SmartSenderContent, SmartSenderMessage } from "@/lib/providers/smartsender/wire";
 import type {
   AttachmentKind,
@@ -95,30 +96,6 @@ function fileNameOf(url: string | null): string | null {
   }
 }
 
-function attachment(
-  kind: AttachmentKind,
-  raw: unknown,
-  fields: Partial<NormalizedAttachment> = {},
-): NormalizedAttachment {
-  return {
-    kind,
-    url: null,
-    fileName: null,
-    mimeType: null,
-    size: null,
-    width: null,
-    height: null,
-    durationSec: null,
-    latitude: null,
-    longitude: null,
-    contactName: null,
-    contactPhone: null,
-    title: null,
-    raw,
-    ...fields,
-  };
-}
-
 /** Content types whose parameters are a `url` (and maybe a `caption`). */
 const MEDIA_KINDS: Record<string, AttachmentKind> = {
   picture: "image",
@@ -138,7 +115,7 @@ type Body = { text: string | null; attachments: NormalizedAttachment[] };
 
 function mediaAttachment(kind: AttachmentKind, parameters: Parameters, raw: unknown): NormalizedAttachment {
   const url = textParam(parameters, "url");
-  return attachment(kind, raw, { url, fileName: kind === "share" ? null : fileNameOf(url) });
+  return normalizedAttachment(kind, raw, { url, fileName: kind === "share" ? null : fileNameOf(url) });
 }
 
 /** A media group item names its own type when SmartSender sends one; else its file tells photo from video. */
@@ -172,7 +149,7 @@ function bodyOf(content: SmartSenderContent | Parameters, parameters: Parameters
       return {
         text: null,
         attachments: [
-          attachment("contact", content, {
+          normalizedAttachment("contact", content, {
             contactName: textParam(parameters, "name"),
             contactPhone: textParam(parameters, "phoneNumber"),
           }),
@@ -182,7 +159,7 @@ function bodyOf(content: SmartSenderContent | Parameters, parameters: Parameters
       return {
         text: null,
         attachments: [
-          attachment("location", content, {
+          normalizedAttachment("location", content, {
             latitude: numberParam(parameters, "latitude"),
             longitude: numberParam(parameters, "longitude"),
             title: textParam(parameters, "title"),
@@ -194,7 +171,9 @@ function bodyOf(content: SmartSenderContent | Parameters, parameters: Parameters
       const url = textParam(parameters, "url");
       return {
         text: textParam(parameters, "content") ?? textParam(parameters, "caption"),
-        attachments: url ? [attachment("other", content, { url, fileName: fileNameOf(url), title: type || null })] : [],
+        attachments: url
+          ? [normalizedAttachment("other", content, { url, fileName: fileNameOf(url), title: type || null })]
+          : [],
       };
     }
   }

@@ -5,6 +5,7 @@
  * extension and the URL stays null; an entry that is itself an absolute http(s) URL is used
  * as the URL too.
  */
+import { normalizedAttachment } from "@/lib/providers/attachment";
 import type { AttachmentKind, NormalizedAttachment } from "@/lib/providers/types";
 
 type FileType = { kind: AttachmentKind; mimeType: string };
@@ -62,20 +63,9 @@ export function attachmentFromFileName(entry: string): NormalizedAttachment {
   const fileName = fileNameOf(entry.trim(), url);
   const extension = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   const type = BY_EXTENSION[extension];
-  return {
-    kind: type?.kind ?? "file",
+  return normalizedAttachment(type?.kind ?? "file", entry, {
     url: url ? url.href : null,
     fileName,
     mimeType: type?.mimeType ?? null,
-    size: null,
-    width: null,
-    height: null,
-    durationSec: null,
-    latitude: null,
-    longitude: null,
-    contactName: null,
-    contactPhone: null,
-    title: null,
-    raw: entry,
-  };
+  });
 }

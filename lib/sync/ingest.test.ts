@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { pendingExternalId } from "@/lib/messages/send-message";
+import { normalizedAttachment } from "@/lib/providers/attachment";
 import {
   ingestChats,
   ingestMessageBatches,
@@ -106,22 +107,8 @@ describe("ingestMessages", () => {
   it("replaces attachments in their order, and leaves unchanged ones alone", async () => {
     const id = await chatId("c1");
     const at = ago(HOUR);
-    const file = (name: string) => ({
-      kind: "file" as const,
-      url: `https://files.example/${name}`,
-      fileName: name,
-      mimeType: null,
-      size: 1024,
-      width: null,
-      height: null,
-      durationSec: null,
-      latitude: null,
-      longitude: null,
-      contactName: null,
-      contactPhone: null,
-      title: null,
-      raw: { name },
-    });
+    const file = (name: string) =>
+      normalizedAttachment("file", { name }, { url: `https://files.example/${name}`, fileName: name, size: 1024 });
     await ingestMessages(prisma, id, [messageRow("c1", "m1", at, { attachments: [file("a.pdf"), file("b.pdf")] })]);
     const [message] = await messagesOf(id);
     const firstIds = (await prisma.attachment.findMany({ where: { messageId: message?.id } })).map((row) => row.id);

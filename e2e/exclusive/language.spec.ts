@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn } from "../support/auth";
+import { signIn, submitSignIn } from "../support/auth";
 import { chatList } from "../support/inbox";
 
 test("the UI switches to Russian and back; the choice is remembered, with dates and numbers in that language", async ({
@@ -38,7 +38,8 @@ async function switchAndBack(page: Page, browser: Browser) {
   const elsewhere = await browser.newContext({ locale: "en-US" });
   try {
     const other = await elsewhere.newPage();
-    await signIn(other);
+    // Not signIn(): the shell may already be in Russian by the time English could be seen.
+    await submitSignIn(other);
     await expect(other.getByRole("searchbox", { name: "Поиск по чатам" })).toBeVisible({ timeout: 15_000 });
   } finally {
     await elsewhere.close();

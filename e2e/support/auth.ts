@@ -5,12 +5,17 @@ export const credentials = () => ({
   password: process.env.E2E_PASSWORD ?? "",
 });
 
-/** Signs in through the login form, as a person would. */
-export async function signIn(page: Page, next = "/") {
+/** Fills in and sends the login form, as a person would. */
+export async function submitSignIn(page: Page, next = "/") {
   const { email, password } = credentials();
   await page.goto(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in and waits for the (English) shell. */
+export async function signIn(page: Page, next = "/") {
+  await submitSignIn(page, next);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }

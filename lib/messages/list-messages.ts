@@ -2,6 +2,7 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { AttachmentDetails } from "@/lib/providers/attachment";
 
 export const ZListMessagesQuery = z.object({
   /** Older than this position (the `nextCursor` of the previous page); absent: the newest page. */
@@ -12,22 +13,8 @@ export type ListMessagesQuery = z.infer<typeof ZListMessagesQuery>;
 
 export type ReactionView = { emoji: string; count: number; authors: string[] };
 
-export type AttachmentView = {
-  id: number;
-  kind: string;
-  url: string | null;
-  fileName: string | null;
-  mimeType: string | null;
-  size: number | null;
-  width: number | null;
-  height: number | null;
-  durationSec: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  title: string | null;
-};
+/** A stored attachment: the details its provider gave, as normalized when it was synced. */
+export type AttachmentView = { id: number; kind: string } & AttachmentDetails;
 
 export type MessageView = {
   id: number;

@@ -3,7 +3,7 @@
  * malformed bodies, 429s) while more than 10,000 messages come through: afterwards the cache
  * holds exactly the provider's data, nothing lost and nothing twice.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { FaultSettings, SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
@@ -11,8 +11,8 @@ import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { startSyncManager } from "@/lib/sync/manager";
 import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const FAULTS: Partial<FaultSettings> = {
   rate: 0.2,
@@ -22,22 +22,7 @@ const FAULTS: Partial<FaultSettings> = {
 /** Client timeout below the fake's hang, so "timeout" faults really time out. */
 const CLIENT_TIMEOUT_MS = 1_000;
 
-let database: TestDatabase;
-const fakes: SandboxFake[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // loadOlderMessages runs in the web server and uses its process-wide client.
-  process.env.DATABASE_URL = database.url;
-});
-
-afterEach(async () => {
-  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const bed = syncTestBed({ asServerDatabase: true });
 
 const messagesAtProvider = (fake: SandboxFake) =>
   fake.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
@@ -47,8 +32,8 @@ const faultsInjected = (fake: SandboxFake) => fake.calls.filter((call) => call.f
 async function syncUntilBackfilled(connectionId: string, timeoutMs: number): Promise<number> {
   const startedAt = Date.now();
   const manager = startSyncManager({
-    prisma: database.prisma,
-    databaseUrl: database.url,
+    prisma: bed.database.prisma,
+    databaseUrl: bed.database.url,
     instanceId: "fault-test",
     pollIntervalMs: 60_000,
     tuning: FAST_TUNING,
@@ -56,7 +41,8 @@ async function syncUntilBackfilled(connectionId: string, timeoutMs: number): Pro
   try {
     await waitFor(
       async () =>
-        (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null,
+        (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !==
+        null,
       timeoutMs,
       "the backfill",
       200,
@@ -81,13 +67,13 @@ it("MAX: more than 10,000 messages by long polling arrive exactly once", async (
     data: { chats: 100, messagesPerChat: 100, bigChatMessages: 300 },
     faults: FAULTS,
   });
-  fakes.push(fake);
+  bed.afterThisTest(() => fake.close());
   expect(messagesAtProvider(fake)).toBeGreaterThanOrEqual(10_000);
-  const connectionId = await connectFake(database.prisma, fake, { timeoutMs: CLIENT_TIMEOUT_MS });
+  const connectionId = await connectFake(bed.database.prisma, fake, { timeoutMs: CLIENT_TIMEOUT_MS });
   const seconds = await syncUntilBackfilled(connectionId, 240_000);
   report("MAX", messagesAtProvider(fake), seconds, fake);
   expect(faultsInjected(fake)).toBeGreaterThan(0);
-  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+  expect(await differencesFromFake(bed.database.prisma, connectionId, fake)).toEqual([]);
 }, 300_000);
 
 it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly once", async () => {
@@ -101,20 +87,20 @@ it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly on
     // here (bench/sync-throughput.ts measures the real limit).
     rateLimit: { perMinute: unlimited, lockoutMs: 50, maxLockoutMs: 200 },
   });
-  fakes.push(fake);
+  bed.afterThisTest(() => fake.close());
   expect(messagesAtProvider(fake)).toBeGreaterThanOrEqual(10_000);
-  const connectionId = await connectFake(database.prisma, fake, {
+  const connectionId = await connectFake(bed.database.prisma, fake, {
     timeoutMs: CLIENT_TIMEOUT_MS,
     requestsPerMinute: unlimited,
     lockoutMs: 50,
     maxLockoutMs: 200,
   });
   const seconds = await syncUntilBackfilled(connectionId, 240_000);
-  const newest = await database.prisma.message.count({ where: { chat: { connectionId } } });
+  const newest = await bed.database.prisma.message.count({ where: { chat: { connectionId } } });
   report("SmartSender newest pages", newest, seconds, fake);
   // Agents scrolling up in every chat, four at a time: a failure shows as "unavailable" and
   // the agent scrolls again.
-  const chats = await database.prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
+  const chats = await bed.database.prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
   await forEachLimited(chats, 4, async (chat) => {
     for (let more = true; more; ) {
       more = await loadOlderMessages(chat.id).then(
@@ -124,5 +110,5 @@ it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly on
     }
   });
   expect(faultsInjected(fake)).toBeGreaterThan(0);
-  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+  expect(await differencesFromFake(bed.database.prisma, connectionId, fake)).toEqual([]);
 }, 300_000);

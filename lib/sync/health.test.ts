@@ -3,28 +3,15 @@
  * it backs off (retries, then a circuit breaker), the cache stays readable, and it comes back
  * by itself. Refused credentials are not retried in a hot loop.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { listChats } from "@/lib/chats/list-chats";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { startSyncManager } from "@/lib/sync/manager";
 import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
-let database: TestDatabase;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const bed = syncTestBed();
 
 const UNLIMITED = 100_000;
 
@@ -34,28 +21,30 @@ async function syncedSmartSender(name: string) {
     data: { chats: 10 },
     rateLimit: { perMinute: UNLIMITED },
   });
-  cleanups.push(() => fake.close());
-  const connectionId = await connectFake(database.prisma, fake, { requestsPerMinute: UNLIMITED, timeoutMs: 1_000 });
+  bed.afterThisTest(() => fake.close());
+  const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: UNLIMITED, timeoutMs: 1_000 });
   const manager = startSyncManager({
-    prisma: database.prisma,
-    databaseUrl: database.url,
+    prisma: bed.database.prisma,
+    databaseUrl: bed.database.url,
     instanceId: `health-${name}`,
     pollIntervalMs: 300,
     tuning: FAST_TUNING,
   });
-  cleanups.push(() => manager.stop());
+  bed.afterThisTest(() => manager.stop());
   await waitFor(async () => (await connection(connectionId)).health === "ok", 30_000, "the first sync");
   return { fake, connectionId };
 }
 
-const connection = (id: string) => database.prisma.connection.findUniqueOrThrow({ where: { id } });
+const connection = (id: string) => bed.database.prisma.connection.findUniqueOrThrow({ where: { id } });
 
 const healthEvents = (connectionId: string) =>
-  database.prisma.changeEvent.count({ where: { type: "connection.changed", payload: { equals: { connectionId } } } });
+  bed.database.prisma.changeEvent.count({
+    where: { type: "connection.changed", payload: { equals: { connectionId } } },
+  });
 
 it("goes degraded then down while the provider fails, keeps the cache readable, and recovers", async () => {
   const { fake, connectionId } = await syncedSmartSender("down");
-  const chatsBefore = await listChats(database.prisma, { limit: 200, connection: connectionId });
+  const chatsBefore = await listChats(bed.database.prisma, { limit: 200, connection: connectionId });
   const eventsBefore = await healthEvents(connectionId);
   const seen = new Set<string>();
   fake.setFaults({ forceStatus: 503 });
@@ -79,7 +68,7 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
   const callsWhileDown = fake.calls.length - callsAtDown;
   expect(callsWhileDown).toBeLessThan(12);
   // ...and agents still read every cached chat.
-  const chatsWhileDown = await listChats(database.prisma, { limit: 200, connection: connectionId });
+  const chatsWhileDown = await listChats(bed.database.prisma, { limit: 200, connection: connectionId });
   expect(chatsWhileDown.items.map((chat) => chat.id)).toEqual(chatsBefore.items.map((chat) => chat.id));
 
   const recoveringAt = new Date();

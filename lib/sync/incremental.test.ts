@@ -2,45 +2,33 @@
  * After the backfill: what customers write reaches the cache quickly (MAX by long polling,
  * others by polling), and a poll only fetches the messages of chats that changed.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { startSyncManager } from "@/lib/sync/manager";
 import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
-let database: TestDatabase;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const bed = syncTestBed();
 
 const POLL_INTERVAL_MS = 1_000;
 
 async function synced(fake: SandboxFake, settings: Record<string, unknown> = {}) {
-  cleanups.push(() => fake.close());
-  const connectionId = await connectFake(database.prisma, fake, settings);
+  bed.afterThisTest(() => fake.close());
+  const connectionId = await connectFake(bed.database.prisma, fake, settings);
   const manager = startSyncManager({
-    prisma: database.prisma,
-    databaseUrl: database.url,
+    prisma: bed.database.prisma,
+    databaseUrl: bed.database.url,
     instanceId: "incremental",
     pollIntervalMs: POLL_INTERVAL_MS,
     tuning: { ...FAST_TUNING, longPollSeconds: 30 },
   });
-  cleanups.push(() => manager.stop());
+  bed.afterThisTest(() => manager.stop());
   await waitFor(
-    async () => (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
+    async () =>
+      (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
     60_000,
     "the backfill",
   );
@@ -53,7 +41,7 @@ async function delivery(fake: SandboxFake, connectionId: string, chatExternalId?
   const injected = fake.injectInboundMessage({ chatExternalId, text: `Where is my order? ${injectedAt}` });
   const message = await waitFor(
     () =>
-      database.prisma.message.findFirst({
+      bed.database.prisma.message.findFirst({
         where: { externalId: injected.messageExternalId, chat: { connectionId, externalId: injected.chatExternalId } },
         include: { chat: true },
       }),
@@ -67,7 +55,9 @@ async function delivery(fake: SandboxFake, connectionId: string, chatExternalId?
 it("MAX: a customer's message is cached within a second by long polling, new chats included", async () => {
   const fake = await startMaxFake({ token: `incremental-max-${process.pid}` });
   const { connectionId, stopSync } = await synced(fake);
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, kind: "dialog", status: "open" } });
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({
+    where: { connectionId, kind: "dialog", status: "open" },
+  });
   // The long poll is waiting now; measure a few deliveries.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const known = await delivery(fake, connectionId, chat.externalId);
@@ -77,7 +67,7 @@ it("MAX: a customer's message is cached within a second by long polling, new cha
   expect(fresh.ms).toBeLessThanOrEqual(1_000);
   expect(known.message.chat.unreadCount).toBeGreaterThanOrEqual(1);
   expect(fresh.message.chat.title).not.toBe(`Chat ${fresh.injected.chatExternalId}`);
-  const events = await database.prisma.changeEvent.findMany({ where: { type: "messages.changed" } });
+  const events = await bed.database.prisma.changeEvent.findMany({ where: { type: "messages.changed" } });
   expect(events.some((event) => (event.payload as { chatId: number }).chatId === known.message.chatId)).toBe(true);
   // Stopping does not wait for the 30 s long poll under way.
   const stoppingAt = Date.now();
@@ -92,7 +82,7 @@ it("SmartSender: a customer's message is cached within the poll interval, and qu
     rateLimit: { perMinute: unlimited },
   });
   const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   // Nothing changes for two cycles: only the chat list is asked for.
   fake.clearCalls();
   await new Promise((resolve) => setTimeout(resolve, 2 * POLL_INTERVAL_MS + 200));
@@ -118,14 +108,14 @@ it("SmartSender: a burst of more messages than a page holds arrives without a ga
     rateLimit: { perMinute: unlimited },
   });
   const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   const burst = Array.from({ length: 45 }, (_, index) =>
     fake.injectInboundMessage({ chatExternalId: chat.externalId, text: `Burst ${index}` }),
   );
   const expected = burst.map((message) => message.messageExternalId);
   await waitFor(
     async () =>
-      (await database.prisma.message.count({ where: { chatId: chat.id, externalId: { in: expected } } })) === 45,
+      (await bed.database.prisma.message.count({ where: { chatId: chat.id, externalId: { in: expected } } })) === 45,
     10_000,
     "all 45 messages of the burst",
   );

@@ -2,41 +2,26 @@
  * A sync process killed in the middle of its backfill (SIGKILL: no cleanup at all) and started
  * again goes on from its saved cursor, not from the beginning, and ends equal to the provider.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
+import { expect, it } from "vitest";
+import type { RecordedCall } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { readSyncCursor } from "@/lib/sync/sync-cursor";
 import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
-import { type SyncChild, startSyncChild } from "@/lib/sync/testing/sync-child";
+import { startSyncChild } from "@/lib/sync/testing/sync-child";
+import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
-let database: TestDatabase;
-const fakes: SandboxFake[] = [];
-const children: SyncChild[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterEach(async () => {
-  await Promise.all(children.splice(0).map((child) => child.stop("SIGKILL")));
-  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const bed = syncTestBed();
 
 const startChild = (instanceId: string) => {
-  const child = startSyncChild({ databaseUrl: database.url, instanceId, tuning: FAST_TUNING });
-  children.push(child);
+  const child = startSyncChild({ databaseUrl: bed.database.url, instanceId, tuning: FAST_TUNING });
+  bed.afterThisTest(() => child.stop("SIGKILL"));
   return child;
 };
 
 const backfilled = (connectionId: string) => async () =>
-  (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
+  (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
 
 it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async () => {
   const unlimited = 100_000;
@@ -48,12 +33,12 @@ it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async
     faults: { latencyMs: 25 },
     rateLimit: { perMinute: unlimited },
   });
-  fakes.push(fake);
-  const connectionId = await connectFake(database.prisma, fake, { requestsPerMinute: unlimited });
+  bed.afterThisTest(() => fake.close());
+  const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: unlimited });
   const first = startChild("first");
   const reached = await waitFor(
     async () => {
-      const page = (await readSyncCursor(database.prisma, connectionId)).chatPage;
+      const page = (await readSyncCursor(bed.database.prisma, connectionId)).chatPage;
       return page !== null && /^open:([3-9]|\d{2,})$/.test(page) ? page : undefined;
     },
     60_000,
@@ -61,7 +46,7 @@ it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async
     20,
   );
   await first.stop("SIGKILL");
-  const saved = (await readSyncCursor(database.prisma, connectionId)).chatPage;
+  const saved = (await readSyncCursor(bed.database.prisma, connectionId)).chatPage;
   expect(saved).not.toBeNull();
   const callsBeforeRestart = fake.calls.length;
 
@@ -76,7 +61,7 @@ it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async
   );
   expect(chatListCalls[0]?.query).toMatchObject({ state, page });
   expect(chatListCalls.some((call) => call.query.state === "open" && call.query.page === "1")).toBe(false);
-  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+  expect(await differencesFromFake(bed.database.prisma, connectionId, fake)).toEqual([]);
 }, 180_000);
 
 it("MAX: long polling resumes from the saved marker after a SIGKILL", async () => {
@@ -86,17 +71,17 @@ it("MAX: long polling resumes from the saved marker after a SIGKILL", async () =
     data: { chats: 80, messagesPerChat: 60, bigChatMessages: 100 },
     faults: { latencyMs: 150 },
   });
-  fakes.push(fake);
-  const connectionId = await connectFake(database.prisma, fake);
+  bed.afterThisTest(() => fake.close());
+  const connectionId = await connectFake(bed.database.prisma, fake);
   const first = startChild("first");
   await waitFor(
-    async () => (await readSyncCursor(database.prisma, connectionId)).updatesMarker ?? undefined,
+    async () => (await readSyncCursor(bed.database.prisma, connectionId)).updatesMarker ?? undefined,
     60_000,
     "a first batch of updates to be stored",
     20,
   );
   await first.stop("SIGKILL");
-  const saved = (await readSyncCursor(database.prisma, connectionId)).updatesMarker;
+  const saved = (await readSyncCursor(bed.database.prisma, connectionId)).updatesMarker;
   expect(await backfilled(connectionId)()).toBe(false);
   const callsBeforeRestart = fake.calls.length;
 
@@ -105,5 +90,5 @@ it("MAX: long polling resumes from the saved marker after a SIGKILL", async () =
   const polls = fake.calls.slice(callsBeforeRestart).filter((call) => call.path === "/updates");
   process.stdout.write(`    saved marker ${saved}; restart polled from ${polls[0]?.query.marker}\n`);
   expect(polls[0]?.query.marker).toBe(saved);
-  expect(await differencesFromFake(database.prisma, connectionId, fake)).toEqual([]);
+  expect(await differencesFromFake(bed.database.prisma, connectionId, fake)).toEqual([]);
 }, 180_000);

@@ -2,7 +2,7 @@
  * What agents trigger: scrolling up past the cache loads older pages from the provider, and
  * opening a chat refreshes it (chat, newest messages, members) at once, coalesced.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readThread } from "@/lib/messages/read-thread";
 import { startChatOpsFake } from "@/lib/providers/chatops/fake";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
@@ -12,42 +12,28 @@ import { loadOlderMessages } from "@/lib/sync/load-older";
 import { startSyncManager } from "@/lib/sync/manager";
 import { requestChatRefresh } from "@/lib/sync/refresh-chat";
 import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
-let database: TestDatabase;
-const fakes: SandboxFake[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // Scrolling and refreshing run in the web server, on its process-wide client.
-  process.env.DATABASE_URL = database.url;
-});
-
-afterEach(async () => {
-  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const bed = syncTestBed({ asServerDatabase: true });
 
 const UNLIMITED = 100_000;
 
 /** Connects a fake and runs one backfill of it, then stops the sync (agents act on the cache). */
 async function backfilled(fake: SandboxFake, settings: Record<string, unknown> = {}): Promise<string> {
-  fakes.push(fake);
-  const connectionId = await connectFake(database.prisma, fake, settings);
+  bed.afterThisTest(() => fake.close());
+  const connectionId = await connectFake(bed.database.prisma, fake, settings);
   const manager = startSyncManager({
-    prisma: database.prisma,
-    databaseUrl: database.url,
+    prisma: bed.database.prisma,
+    databaseUrl: bed.database.url,
     instanceId: "agents",
     pollIntervalMs: 60_000,
     tuning: FAST_TUNING,
   });
   try {
     await waitFor(
-      async () => (await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
+      async () =>
+        (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
       60_000,
       "the backfill",
     );
@@ -65,13 +51,15 @@ it("scrolling up a 300-message SmartSender thread loads its whole history, then 
   });
   const connectionId = await backfilled(fake, { requestsPerMinute: UNLIMITED });
   const big = fake.snapshot().chats.find((chat) => chat.messageExternalIds.length === 300);
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId, externalId: big?.externalId } });
-  expect(await database.prisma.message.count({ where: { chatId: chat.id } })).toBe(20);
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({
+    where: { connectionId, externalId: big?.externalId },
+  });
+  expect(await bed.database.prisma.message.count({ where: { chatId: chat.id } })).toBe(20);
 
   const seen: string[] = [];
   let before: string | undefined;
   for (let pages = 0; pages < 50; pages += 1) {
-    const page = await readThread(database.prisma, chat.id, { limit: 50, before });
+    const page = await readThread(bed.database.prisma, chat.id, { limit: 50, before });
     expect(page.olderUnavailable).toBe(false);
     seen.push(...page.items.map((message) => message.externalId));
     if (page.nextCursor === null) break;
@@ -79,7 +67,7 @@ it("scrolling up a 300-message SmartSender thread loads its whole history, then 
   }
   expect(new Set(seen).size).toBe(300);
   expect(new Set(seen)).toEqual(new Set(big?.messageExternalIds));
-  const after = await database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
+  const after = await bed.database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
   expect(after.hasOlderMessages).toBe(false);
   expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
 }, 90_000);
@@ -87,15 +75,15 @@ it("scrolling up a 300-message SmartSender thread loads its whole history, then 
 it("a provider without a message list has no older messages to load", async () => {
   const fake = await startChatOpsFake({ token: `older-chatops-${process.pid}`, data: { chats: 3 } });
   const connectionId = await backfilled(fake);
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId } });
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId } });
   expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
-  expect((await database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).hasOlderMessages).toBe(false);
+  expect((await bed.database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).hasOlderMessages).toBe(false);
 }, 60_000);
 
 it("opening a chat refreshes it at once — chat, newest messages, members — once however often it is opened", async () => {
   const fake = await startMaxFake({ token: `refresh-${process.pid}` });
   const connectionId = await backfilled(fake);
-  const group = await database.prisma.chat.findFirstOrThrow({
+  const group = await bed.database.prisma.chat.findFirstOrThrow({
     where: { connectionId, kind: "group", status: "open" },
     orderBy: { id: "asc" },
   });
@@ -109,18 +97,18 @@ it("opening a chat refreshes it at once — chat, newest messages, members — o
   expect(paths.filter((path) => path === `/chats/${group.externalId}/members`)).toHaveLength(1);
   expect(paths.filter((path) => path === "/messages")).toHaveLength(1);
   expect(
-    await database.prisma.message.count({ where: { chatId: group.id, externalId: injected.messageExternalId } }),
+    await bed.database.prisma.message.count({ where: { chatId: group.id, externalId: injected.messageExternalId } }),
   ).toBe(1);
-  const members = await database.prisma.participant.count({ where: { chatId: group.id, isActive: true } });
+  const members = await bed.database.prisma.participant.count({ where: { chatId: group.id, isActive: true } });
   expect(members).toBeGreaterThan(1);
 }, 60_000);
 
 it("a refresh while the provider fails changes nothing and throws nothing", async () => {
   const fake = await startMaxFake({ token: `refresh-down-${process.pid}` });
   const connectionId = await backfilled(fake);
-  const chat = await database.prisma.chat.findFirstOrThrow({ where: { connectionId }, orderBy: { id: "desc" } });
-  const before = await database.prisma.message.count({ where: { chatId: chat.id } });
+  const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId }, orderBy: { id: "desc" } });
+  const before = await bed.database.prisma.message.count({ where: { chatId: chat.id } });
   fake.setFaults({ forceStatus: 500 });
   await expect(requestChatRefresh(chat.id)).resolves.toBeUndefined();
-  expect(await database.prisma.message.count({ where: { chatId: chat.id } })).toBe(before);
+  expect(await bed.database.prisma.message.count({ where: { chatId: chat.id } })).toBe(before);
 }, 60_000);

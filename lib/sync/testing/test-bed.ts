@@ -1,0 +1,39 @@
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+export type SyncTestBed = {
+  /** The file's own migrated database (set before the first test). */
+  readonly database: TestDatabase;
+  /** Runs `cleanup` after the current test, newest first (stop a manager before closing its fake). */
+  afterThisTest: (cleanup: () => Promise<void>) => void;
+};
+
+/**
+ * The lifecycle every sync test file shares: a database of its own for the file, and what a test
+ * started (fakes, managers, child processes) stopped after it. `asServerDatabase` also makes it
+ * the process-wide client's database, for code that runs in the web server (scrolling back,
+ * refreshing a chat).
+ */
+export function syncTestBed({ asServerDatabase = false } = {}): SyncTestBed {
+  let database: TestDatabase | undefined;
+  const cleanups: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (asServerDatabase) process.env.DATABASE_URL = database.url;
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return {
+    get database() {
+      if (!database) throw new Error("The test database exists only once the tests run");
+      return database;
+    },
+    afterThisTest: (cleanup) => {
+      cleanups.push(cleanup);
+    },
+  };
+}

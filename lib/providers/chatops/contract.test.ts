@@ -9,15 +9,10 @@ import chatDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";
 import chatList from "@/lib/providers/chatops/fixtures/chat-list.json";
 import createChatRequest from "@/lib/providers/chatops/fixtures/create-chat-request.json";
 import invitationSample from "@/lib/providers/chatops/fixtures/invitation.json";
-import { isProviderError, type ProviderError } from "@/lib/providers/errors";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
-import {
-  type Capabilities,
-  type Capability,
-  type ChatProvider,
-  declaredCapabilities,
-  type NormalizedChat,
-} from "@/lib/providers/types";
+import { requireCapability } from "@/lib/providers/for-connection";
+import { allChats, failureOf } from "@/lib/providers/testing/contract";
+import { type ChatProvider, declaredCapabilities } from "@/lib/providers/types";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const SEED_CHAT_2 = "3322d043-4f3c-4a85-92fc-4c6876cd9442";
@@ -45,37 +40,11 @@ function providerFor(fake: SandboxFake, settings: Record<string, unknown> = {}, 
   });
 }
 
-function capability<Name extends Capability>(provider: ChatProvider, name: Name): Capabilities[Name] {
-  const implementation = provider.capabilities[name];
-  if (!implementation) throw new Error(`${name} is not declared`);
-  return implementation as Capabilities[Name];
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isProviderError(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
-
 function api(fake: SandboxFake, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${fake.url}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${fake.token}`, "content-type": "application/json", ...init.headers },
   });
-}
-
-async function walkChats(provider: ChatProvider): Promise<NormalizedChat[]> {
-  const chats: NormalizedChat[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await capability(provider, "listChats")(cursor);
-    chats.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return chats;
 }
 
 type RawChat = {
@@ -129,7 +98,7 @@ describe("with the default sandbox", () => {
     const body = await response.text();
     expect(JSON.parse(body)).toEqual(chatDetail);
     expect(body).toBe(JSON.stringify(chatDetail));
-    const chat = await capability(provider, "getChat")(SEED_CHAT);
+    const chat = await requireCapability(provider, "getChat")(SEED_CHAT);
     expect(chat.raw).toEqual(chatDetail);
     expect(chat.title).toBe("Chat día 11 XXII");
   });
@@ -148,7 +117,7 @@ describe("with the default sandbox", () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(Object.keys(invitationSample));
     expect(body.service).toBe(invitationSample.service);
-    const link = await capability(provider, "invitationLink")(SEED_CHAT);
+    const link = await requireCapability(provider, "invitationLink")(SEED_CHAT);
     expect(link).toMatch(/^https:\/\/t\.me\/\+[\w-]{16}$/);
     expect(link).toBe(body.invitation);
     expect(fake.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toContain(
@@ -157,7 +126,7 @@ describe("with the default sandbox", () => {
   });
 
   it("lists the seed chat's bot and agent as participants", async () => {
-    const participants = await capability(provider, "listParticipants")(SEED_CHAT);
+    const participants = await requireCapability(provider, "listParticipants")(SEED_CHAT);
     expect(participants.map((participant) => [participant.username, participant.isBot, participant.isActive])).toEqual([
       ["Flood_wait_bot", true, true],
       ["JorgeOiz", false, true],
@@ -169,10 +138,10 @@ describe("with the default sandbox", () => {
     const renamed = raw.find((chat) => chat.title.length > 1 && !chat.isActive) ?? raw.find((c) => c.title.length > 1);
     if (!renamed) throw new Error("the sandbox has no renamed chat");
     const newest = [...renamed.title].sort((a, b) => Date.parse(b.capturedAt) - Date.parse(a.capturedAt))[0];
-    const chat = await capability(provider, "getChat")(renamed.id);
+    const chat = await requireCapability(provider, "getChat")(renamed.id);
     expect(chat.title).toBe(newest?.value);
     expect(chat.status).toBe(renamed.isActive ? "open" : "closed");
-    const chats = await walkChats(provider);
+    const chats = await allChats(provider);
     const closed = chats.filter((candidate) => candidate.status === "closed").map((candidate) => candidate.externalId);
     expect(closed.sort()).toEqual(
       raw
@@ -189,8 +158,8 @@ describe("with the default sandbox", () => {
       .flatMap((chat) => chat.participants.map((participant) => ({ chat, participant })))
       .find(({ participant }) => participant.participations.at(-1)?.isActive === true && participant.id !== SEED_BOT);
     if (!target) throw new Error("no active participant");
-    const before = await capability(provider, "getChat")(target.chat.id);
-    await capability(provider, "removeParticipant")(target.chat.id, target.participant.id);
+    const before = await requireCapability(provider, "getChat")(target.chat.id);
+    await requireCapability(provider, "removeParticipant")(target.chat.id, target.participant.id);
     expect(fake.calls).toContainEqual(
       expect.objectContaining({
         method: "DELETE",
@@ -198,37 +167,41 @@ describe("with the default sandbox", () => {
         status: 202,
       }),
     );
-    const participants = await capability(provider, "listParticipants")(target.chat.id);
+    const participants = await requireCapability(provider, "listParticipants")(target.chat.id);
     expect(participants.find((participant) => participant.externalId === target.participant.id)?.isActive).toBe(false);
-    const after = await capability(provider, "getChat")(target.chat.id);
+    const after = await requireCapability(provider, "getChat")(target.chat.id);
     expect(after.participantsCount).toBe((before.participantsCount ?? 0) - 1);
   });
 
   it("creates a chat with the seed's request body and finds it afterwards", async () => {
-    const { externalId } = await capability(provider, "createChat")(createChatRequest);
+    const { externalId } = await requireCapability(provider, "createChat")(createChatRequest);
     expect(fake.calls[0]).toMatchObject({ method: "POST", path: CHATS, body: createChatRequest, status: 202 });
-    const chat = await capability(provider, "getChat")(externalId);
+    const chat = await requireCapability(provider, "getChat")(externalId);
     expect(chat).toMatchObject({ title: "Title of the chat", status: "open", kind: "group" });
     expect((chat.raw as { createdBy: string }).createdBy).toBe("example created by");
   });
 
   it("counts characters, not UTF-16 units, against createdBy's 50 and refuses 51 before any request", async () => {
     const fifty = "👍".repeat(50);
-    await expect(capability(provider, "createChat")({ title: "Emoji", createdBy: fifty })).resolves.toBeDefined();
+    await expect(
+      requireCapability(provider, "createChat")({ title: "Emoji", createdBy: fifty }),
+    ).resolves.toBeDefined();
     fake.clearCalls();
-    const tooLong = await failureOf(capability(provider, "createChat")({ title: "Долгий", createdBy: "я".repeat(51) }));
+    const tooLong = await failureOf(
+      requireCapability(provider, "createChat")({ title: "Долгий", createdBy: "я".repeat(51) }),
+    );
     expect(tooLong.kind).toBe("invalid_input");
     const description = await failureOf(
-      capability(provider, "createChat")({ title: "Опис", description: "ї".repeat(256) }),
+      requireCapability(provider, "createChat")({ title: "Опис", description: "ї".repeat(256) }),
     );
     expect(description.kind).toBe("invalid_input");
-    const untitled = await failureOf(capability(provider, "createChat")({ title: "  " }));
+    const untitled = await failureOf(requireCapability(provider, "createChat")({ title: "  " }));
     expect(untitled.kind).toBe("invalid_input");
     expect(fake.calls).toEqual([]);
   });
 
   it("sends a text and reads the new message back by its id", async () => {
-    const message = await capability(
+    const message = await requireCapability(
       provider,
       "sendText",
     )({
@@ -251,7 +224,7 @@ describe("with the default sandbox", () => {
 
   it("refuses an empty text before any request", async () => {
     const error = await failureOf(
-      capability(provider, "sendText")({ chatExternalId: SEED_CHAT, text: " ", clientId: "c" }),
+      requireCapability(provider, "sendText")({ chatExternalId: SEED_CHAT, text: " ", clientId: "c" }),
     );
     expect(error.kind).toBe("invalid_input");
     expect(fake.calls).toEqual([]);
@@ -267,7 +240,7 @@ describe("with the default sandbox", () => {
     const message = (await response.json()) as { writtenBy: string; content: Array<{ value: { text: string } }> };
     expect(message.content[0]?.value.text).toBe("Здравствуйте, где мой заказ?");
     // The seed chat holds only the bot and the agent: a customer joins to write.
-    const author = (await capability(provider, "listParticipants")(SEED_CHAT_2)).find(
+    const author = (await requireCapability(provider, "listParticipants")(SEED_CHAT_2)).find(
       (participant) => participant.externalId === message.writtenBy,
     );
     expect(author).toMatchObject({ isBot: false, isActive: true });
@@ -279,39 +252,39 @@ describe("with the default sandbox", () => {
       body: JSON.stringify({ text: "Hi, I was charged twice.", authorName: "Grace Walker" }),
     });
     const injected = (await control.json()) as { chatExternalId: string; messageExternalId: string };
-    const chat = await capability(provider, "getChat")(injected.chatExternalId);
+    const chat = await requireCapability(provider, "getChat")(injected.chatExternalId);
     expect(chat.title).toBe("Grace Walker");
-    const participants = await capability(provider, "listParticipants")(injected.chatExternalId);
+    const participants = await requireCapability(provider, "listParticipants")(injected.chatExternalId);
     expect(participants.map((participant) => participant.name)).toContain("Grace Walker");
     const snapshot = fake.snapshot().chats.find((candidate) => candidate.externalId === injected.chatExternalId);
     expect(snapshot?.messageExternalIds).toEqual([injected.messageExternalId]);
   });
 
   it("types unknown chats and participants as not_found", async () => {
-    expect((await failureOf(capability(provider, "getChat")(UNKNOWN_CHAT))).kind).toBe("not_found");
-    expect((await failureOf(capability(provider, "invitationLink")(UNKNOWN_CHAT))).kind).toBe("not_found");
-    const missing = await failureOf(capability(provider, "removeParticipant")(SEED_CHAT, UNKNOWN_CHAT));
+    expect((await failureOf(requireCapability(provider, "getChat")(UNKNOWN_CHAT))).kind).toBe("not_found");
+    expect((await failureOf(requireCapability(provider, "invitationLink")(UNKNOWN_CHAT))).kind).toBe("not_found");
+    const missing = await failureOf(requireCapability(provider, "removeParticipant")(SEED_CHAT, UNKNOWN_CHAT));
     expect(missing.kind).toBe("not_found");
     expect(missing.providerMessage).toContain(UNKNOWN_CHAT);
   });
 
   it("types a wrong or missing token as unauthorized", async () => {
-    const wrong = await failureOf(capability(providerFor(fake, {}, "stolen-token"), "getChat")(SEED_CHAT));
+    const wrong = await failureOf(requireCapability(providerFor(fake, {}, "stolen-token"), "getChat")(SEED_CHAT));
     expect(wrong.kind).toBe("unauthorized");
     expect(wrong.providerMessage).toMatch(/authentication/i);
-    const none = await failureOf(capability(providerFor(fake, {}, ""), "listChats")(null));
+    const none = await failureOf(requireCapability(providerFor(fake, {}, ""), "listChats")(null));
     expect(none.kind).toBe("unauthorized");
   });
 
   it("refuses a cursor it did not make", async () => {
-    expect((await failureOf(capability(provider, "listChats")("next"))).kind).toBe("invalid_input");
+    expect((await failureOf(requireCapability(provider, "listChats")("next"))).kind).toBe("invalid_input");
   });
 });
 
 describe("paging", () => {
   it("walks every page with size 200 to the last one", async () => {
     const fake = await fakeWith({ data: { chats: 450, messagesPerChat: 2 } });
-    const chats = await walkChats(providerFor(fake));
+    const chats = await allChats(providerFor(fake));
     const ids = chats.map((chat) => chat.externalId);
     expect(new Set(ids).size).toBe(450);
     expect(ids.sort()).toEqual(
@@ -330,7 +303,7 @@ describe("paging", () => {
 
   it("ends on an empty list", async () => {
     const fake = await fakeWith({ data: { chats: 2 } });
-    const page = await capability(providerFor(fake), "listChats")("5");
+    const page = await requireCapability(providerFor(fake), "listChats")("5");
     expect(page).toEqual({ items: [], nextCursor: null });
   });
 });
@@ -340,9 +313,9 @@ describe("created ids in every accepted form", () => {
     it(`reads a ${idFormat} id from 202 and 201 answers`, async () => {
       const fake = await fakeWith({ idFormat, data: { chats: 3 } });
       const provider = providerFor(fake);
-      const { externalId } = await capability(provider, "createChat")({ title: "Підтримка: Оксана Мельник" });
-      expect((await capability(provider, "getChat")(externalId)).title).toBe("Підтримка: Оксана Мельник");
-      const message = await capability(
+      const { externalId } = await requireCapability(provider, "createChat")({ title: "Підтримка: Оксана Мельник" });
+      expect((await requireCapability(provider, "getChat")(externalId)).title).toBe("Підтримка: Оксана Мельник");
+      const message = await requireCapability(
         provider,
         "sendText",
       )({ chatExternalId: externalId, text: "Вітаю!", clientId: "c" });
@@ -356,7 +329,7 @@ describe("a sent message that cannot be read back", () => {
     // One request a minute: the POST goes through, the read-back is refused with a long Retry-After.
     const fake = await fakeWith({ data: { chats: 3 }, rateLimit: { limit: 1, windowMs: 60_000 } });
     const provider = providerFor(fake, { maxRateLimitWaitMs: 0 });
-    const message = await capability(
+    const message = await requireCapability(
       provider,
       "sendText",
     )({ chatExternalId: SEED_CHAT, text: "Дякую!", clientId: "c" });
@@ -376,20 +349,20 @@ describe("failures", () => {
   it("types a body that is not JSON as malformed, without crashing", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { rate: 1, kinds: ["malformed"] } });
     const provider = providerFor(fake);
-    expect((await failureOf(capability(provider, "getChat")(SEED_CHAT))).kind).toBe("malformed");
-    expect((await failureOf(capability(provider, "listChats")(null))).kind).toBe("malformed");
-    expect((await failureOf(capability(provider, "createChat")({ title: "x" }))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "getChat")(SEED_CHAT))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "listChats")(null))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "createChat")({ title: "x" }))).kind).toBe("malformed");
   });
 
   it("types a hanging request as a timeout", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { rate: 1, kinds: ["timeout"], hangMs: 5_000 } });
-    const error = await failureOf(capability(providerFor(fake, { timeoutMs: 200 }), "getChat")(SEED_CHAT));
+    const error = await failureOf(requireCapability(providerFor(fake, { timeoutMs: 200 }), "getChat")(SEED_CHAT));
     expect(error.kind).toBe("timeout");
   });
 
   it("types a 5xx as server", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { rate: 1, kinds: ["server_error"] } });
-    expect((await failureOf(capability(providerFor(fake), "getChat")(SEED_CHAT))).kind).toBe("server");
+    expect((await failureOf(requireCapability(providerFor(fake), "getChat")(SEED_CHAT))).kind).toBe("server");
   });
 });
 
@@ -398,14 +371,16 @@ describe("rate limits", () => {
     const fake = await fakeWith({ data: { chats: 3 }, rateLimit: { limit: 2, windowMs: 1_000 } });
     const provider = providerFor(fake);
     const startedAt = Date.now();
-    for (let index = 0; index < 3; index++) await capability(provider, "getChat")(SEED_CHAT);
+    for (let index = 0; index < 3; index++) await requireCapability(provider, "getChat")(SEED_CHAT);
     expect(fake.calls.map((call) => call.status)).toEqual([200, 200, 429, 200]);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
   });
 
   it("hands a long wait to the caller as a typed rate_limited error", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { forceStatus: 429 } });
-    const error = await failureOf(capability(providerFor(fake, { maxRateLimitWaitMs: 100 }), "getChat")(SEED_CHAT));
+    const error = await failureOf(
+      requireCapability(providerFor(fake, { maxRateLimitWaitMs: 100 }), "getChat")(SEED_CHAT),
+    );
     expect(error.kind).toBe("rate_limited");
     expect(error.retryAfterMs).toBe(1_000);
     expect(fake.calls).toHaveLength(1);
@@ -413,7 +388,7 @@ describe("rate limits", () => {
 
   it("gives up after a few waits when the provider keeps refusing", async () => {
     const fake = await fakeWith({ data: { chats: 3 }, faults: { forceStatus: 429 } });
-    const error = await failureOf(capability(providerFor(fake), "getChat")(SEED_CHAT));
+    const error = await failureOf(requireCapability(providerFor(fake), "getChat")(SEED_CHAT));
     expect(error.kind).toBe("rate_limited");
     expect(fake.calls).toHaveLength(3);
   });
@@ -423,7 +398,7 @@ describe("rate limits", () => {
     const fake = await fakeWith({ data: { chats: 3 }, rateLimit: { limit: 3, windowMs: 900 } });
     const provider = providerFor(fake, { requestsPerWindow: 3, rateLimitWindowMs: 1_000 });
     const startedAt = Date.now();
-    await Promise.all(Array.from({ length: 6 }, () => capability(provider, "getChat")(SEED_CHAT)));
+    await Promise.all(Array.from({ length: 6 }, () => requireCapability(provider, "getChat")(SEED_CHAT)));
     expect(fake.calls.every((call) => call.status === 200)).toBe(true);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(900);
   });

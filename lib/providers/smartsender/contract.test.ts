@@ -4,7 +4,7 @@
  * Each test uses its own token, so each has its own shared limiter and breach counter.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { isProviderError, type ProviderError } from "@/lib/providers/errors";
+import { requireCapability } from "@/lib/providers/for-connection";
 import { createSmartSenderProvider } from "@/lib/providers/smartsender/adapter";
 import {
   type SmartSenderFake,
@@ -13,14 +13,8 @@ import {
 } from "@/lib/providers/smartsender/fake";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
-import {
-  type Capabilities,
-  type Capability,
-  type ChatProvider,
-  declaredCapabilities,
-  type NormalizedChat,
-  type NormalizedMessage,
-} from "@/lib/providers/types";
+import { allChats, failureOf } from "@/lib/providers/testing/contract";
+import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
 
 const running: SmartSenderFake[] = [];
 afterEach(async () => {
@@ -51,37 +45,11 @@ async function setup(options: { fake?: SmartSenderFakeOptions; settings?: Record
   return { fake, provider: connect(), connect };
 }
 
-function capability<K extends Capability>(provider: ChatProvider, name: K): Capabilities[K] {
-  const implementation = provider.capabilities[name];
-  if (!implementation) throw new Error(`SmartSender does not declare ${name}`);
-  return implementation;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!isProviderError(outcome)) throw new Error(`expected a ProviderError, got ${String(outcome)}`);
-  return outcome;
-}
-
-async function allChats(provider: ChatProvider): Promise<NormalizedChat[]> {
-  const chats: NormalizedChat[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await capability(provider, "listChats")(cursor);
-    chats.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return chats;
-}
-
 async function allMessages(provider: ChatProvider, chatId: string): Promise<NormalizedMessage[][]> {
   const pages: NormalizedMessage[][] = [];
   let cursor: string | null = null;
   do {
-    const page = await capability(provider, "listMessages")(chatId, cursor);
+    const page = await requireCapability(provider, "listMessages")(chatId, cursor);
     pages.push(page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -106,10 +74,10 @@ describe("SmartSender adapter", () => {
 
   it("gets the seed's samples back verbatim", async () => {
     const { provider } = await setup();
-    const helena = await capability(provider, "getChat")("2120");
+    const helena = await requireCapability(provider, "getChat")("2120");
     expect(helena.raw).toEqual(chatSample);
     expect(helena.title).toBe("Helena");
-    const firstPage = await capability(provider, "listChats")(null);
+    const firstPage = await requireCapability(provider, "listChats")(null);
     const byId = new Map(firstPage.items.map((chat) => [chat.externalId, chat]));
     expect(byId.get("2196")?.raw).toEqual(chatListSample.collection[0]);
     expect(byId.get("2353")?.raw).toEqual(chatListSample.collection[1]);
@@ -153,38 +121,38 @@ describe("SmartSender adapter", () => {
 
   it("fails with unauthorized and SmartSender's message on a wrong token", async () => {
     const { connect } = await setup();
-    const failure = await failureOf(capability(connect({ token: "revoked" }), "listChats")(null));
+    const failure = await failureOf(requireCapability(connect({ token: "revoked" }), "listChats")(null));
     expect(failure.kind).toBe("unauthorized");
     expect(failure.providerMessage).toBe("Unauthenticated");
   });
 
   it("fails with not_found for a chat SmartSender does not have", async () => {
     const { provider } = await setup();
-    expect((await failureOf(capability(provider, "getChat")("999999"))).kind).toBe("not_found");
-    expect((await failureOf(capability(provider, "markRead")("999999"))).kind).toBe("not_found");
-    expect((await failureOf(capability(provider, "listMessages")("999999", null))).kind).toBe("not_found");
+    expect((await failureOf(requireCapability(provider, "getChat")("999999"))).kind).toBe("not_found");
+    expect((await failureOf(requireCapability(provider, "markRead")("999999"))).kind).toBe("not_found");
+    expect((await failureOf(requireCapability(provider, "listMessages")("999999", null))).kind).toBe("not_found");
   });
 
   it("turns a malformed body into a typed error", async () => {
     const { provider, fake } = await setup();
     fake.setFaults({ rate: 1, kinds: ["malformed"] });
-    expect((await failureOf(capability(provider, "listChats")(null))).kind).toBe("malformed");
-    expect((await failureOf(capability(provider, "getChat")("2120"))).kind).toBe("malformed");
-    expect((await failureOf(capability(provider, "markRead")("2120"))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "listChats")(null))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "getChat")("2120"))).kind).toBe("malformed");
+    expect((await failureOf(requireCapability(provider, "markRead")("2120"))).kind).toBe("malformed");
   });
 
   it("gives up with timeout when SmartSender hangs", async () => {
     const { provider, fake } = await setup({ settings: { timeoutMs: 200 } });
     fake.setFaults({ rate: 1, kinds: ["timeout"], hangMs: 5_000 });
     const started = Date.now();
-    expect((await failureOf(capability(provider, "getChat")("2120"))).kind).toBe("timeout");
+    expect((await failureOf(requireCapability(provider, "getChat")("2120"))).kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("reports server errors as retryable", async () => {
     const { provider, fake } = await setup();
     fake.setFaults({ forceStatus: 503 });
-    const failure = await failureOf(capability(provider, "getChat")("2120"));
+    const failure = await failureOf(requireCapability(provider, "getChat")("2120"));
     expect(failure.kind).toBe("server");
     expect(failure.retryable).toBe(true);
   });
@@ -194,23 +162,23 @@ describe("SmartSender adapter", () => {
     const unread = (await allChats(provider)).find((chat) => (chat.providerUnreadCount ?? 0) > 0);
     expect(unread).toBeDefined();
     const chatId = unread?.externalId ?? "";
-    await capability(provider, "markRead")(chatId);
+    await requireCapability(provider, "markRead")(chatId);
     expect(fake.calls.some((call) => call.method === "PUT" && call.path === `/v1/chats/${chatId}/read`)).toBe(true);
-    expect((await capability(provider, "getChat")(chatId)).providerUnreadCount).toBe(0);
+    expect((await requireCapability(provider, "getChat")(chatId)).providerUnreadCount).toBe(0);
   });
 
   it("closes a chat at SmartSender", async () => {
     const { provider, fake, connect } = await setup();
-    await capability(provider, "closeChat")("2196");
+    await requireCapability(provider, "closeChat")("2196");
     expect(fake.calls.some((call) => call.method === "PUT" && call.path === "/v1/chats/2196/close")).toBe(true);
-    expect((await capability(provider, "getChat")("2196")).status).toBe("closed");
+    expect((await requireCapability(provider, "getChat")("2196")).status).toBe("closed");
     const listedElsewhere = (await allChats(connect())).find((chat) => chat.externalId === "2196");
     expect(listedElsewhere?.status).toBe("closed");
   });
 
   it("sends text to the chat's contact and returns the sent message", async () => {
     const { provider, fake } = await setup();
-    const sent = await capability(provider, "sendText")(sendInput("2120", "Доброго дня! Чим можу допомогти?"));
+    const sent = await requireCapability(provider, "sendText")(sendInput("2120", "Доброго дня! Чим можу допомогти?"));
     expect(fake.calls.filter((call) => call.method === "GET").map((call) => call.path)).toEqual(["/v1/chats/2120"]);
     const post = fake.calls.find((call) => call.method === "POST");
     expect(post?.path).toBe("/v1/contacts/3410/send");
@@ -220,11 +188,13 @@ describe("SmartSender adapter", () => {
       direction: "outbound",
       text: "Доброго дня! Чим можу допомогти?",
     });
-    const newest = (await capability(provider, "listMessages")("2120", null)).items[0];
+    const newest = (await requireCapability(provider, "listMessages")("2120", null)).items[0];
     expect(newest?.externalId).toBe(sent?.externalId);
-    await capability(provider, "sendText")(sendInput("2120", "Ще одне"));
+    await requireCapability(provider, "sendText")(sendInput("2120", "Ще одне"));
     expect(fake.calls.filter((call) => call.path === "/v1/chats/2120")).toHaveLength(1);
-    expect((await failureOf(capability(provider, "sendText")(sendInput("2120", "   ")))).kind).toBe("invalid_input");
+    expect((await failureOf(requireCapability(provider, "sendText")(sendInput("2120", "   ")))).kind).toBe(
+      "invalid_input",
+    );
   });
 
   it("sees a customer's new message and its unread count", async () => {
@@ -234,9 +204,9 @@ describe("SmartSender adapter", () => {
       body: JSON.stringify({ text: "Добрый день, заказ не пришёл", authorName: "Анна Иванова" }),
     });
     const { chatExternalId, messageExternalId } = (await response.json()) as Record<string, string>;
-    const chat = await capability(provider, "getChat")(chatExternalId ?? "");
+    const chat = await requireCapability(provider, "getChat")(chatExternalId ?? "");
     expect(chat).toMatchObject({ title: "Анна Иванова", providerUnreadCount: 1 });
-    const [message] = (await capability(provider, "listMessages")(chatExternalId ?? "", null)).items;
+    const [message] = (await requireCapability(provider, "listMessages")(chatExternalId ?? "", null)).items;
     expect(message).toMatchObject({
       externalId: messageExternalId,
       direction: "inbound",
@@ -255,7 +225,7 @@ describe("SmartSender rate limit", () => {
     const other = connect();
     const started = Date.now();
     const chats = await Promise.all(
-      Array.from({ length: 45 }, (_, index) => capability(index % 2 ? other : provider, "getChat")("2120")),
+      Array.from({ length: 45 }, (_, index) => requireCapability(index % 2 ? other : provider, "getChat")("2120")),
     );
     const elapsed = Date.now() - started;
     expect(chats.every((chat) => chat.externalId === "2120")).toBe(true);
@@ -276,7 +246,7 @@ describe("SmartSender rate limit", () => {
       fake: { rateLimit: { perMinute: 3, windowMs: 1_000, lockoutMs } },
       settings: { requestsPerMinute: 100, rateLimitWindowMs: 1_000, lockoutMs, maxLockoutMs: 10_000 },
     });
-    const getChat = capability(provider, "getChat");
+    const getChat = requireCapability(provider, "getChat");
     for (let index = 0; index < 3; index += 1) await getChat("2120");
     const breach = await failureOf(getChat("2120"));
     expect(breach).toMatchObject({ kind: "rate_limited", retryAfterMs: lockoutMs, status: 429 });
@@ -301,8 +271,8 @@ describe("SmartSender rate limit", () => {
       fake: { rateLimit: { perMinute: 1, windowMs: 1_000, lockoutMs: 300, sendRetryAfter: true } },
       settings: { requestsPerMinute: 100 },
     });
-    await capability(provider, "getChat")("2120");
-    const failure = await failureOf(capability(provider, "getChat")("2120"));
+    await requireCapability(provider, "getChat")("2120");
+    const failure = await failureOf(requireCapability(provider, "getChat")("2120"));
     expect(failure).toMatchObject({ kind: "rate_limited", retryAfterMs: 1_000 });
   });
 });

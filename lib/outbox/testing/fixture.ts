@@ -5,7 +5,8 @@ import { createPrismaClient } from "@/lib/db";
 import { sendMessage } from "@/lib/messages/send-message";
 import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker";
 import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
-import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+import { providerForConnection } from "@/lib/providers/for-connection";
+import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
 import { ingestChats } from "@/lib/sync/ingest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -76,17 +77,7 @@ export async function outboxFixture(
       isSandbox: true,
     },
   });
-  const listChats = async () => {
-    const provider = await providerForConnection(prisma, connectionId);
-    const all: NormalizedChat[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await requireCapability(provider, "listChats")(cursor);
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return all;
-  };
+  const listChats = async () => allChats(await providerForConnection(prisma, connectionId));
   const syncChats = async () => {
     const observedAt = new Date();
     await ingestChats(prisma, connectionId, await listChats(), { observedAt });

@@ -2,7 +2,16 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import { signIn } from "./support/auth";
-import { apiJson, chatDetail, chatsOf, messageLog, newestMessages, openChat, pickChat } from "./support/inbox";
+import {
+  apiJson,
+  chatDetail,
+  chatsOf,
+  messageLog,
+  newestMessages,
+  openChat,
+  pickChat,
+  shortChats,
+} from "./support/inbox";
 import { injectMessage } from "./support/sandbox";
 
 async function isInViewport(locator: Locator): Promise<boolean> {
@@ -89,13 +98,7 @@ test.describe("thread scrolling", () => {
   }) => {
     await signIn(page);
     // A short group chat, not the long one the other test scrolls through.
-    const chat = await pickChat(
-      page.request,
-      "max",
-      4,
-      async (candidate) =>
-        candidate.kind !== "dialog" && (await newestMessages(page.request, candidate.id)).nextCursor === null,
-    );
+    const chat = await pickChat(page.request, "max", 4, shortChats(page.request, { groupsOnly: true }));
     const { externalId } = await chatDetail(page.request, chat.id);
     // Enough messages that the thread scrolls.
     for (let index = 0; index < 15; index += 1) {

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { apiJson, chatDetail, messageLog, messageWithText, newestMessages, openChat, pickChat } from "./support/inbox";
+import {
+  apiJson,
+  chatDetail,
+  messageLog,
+  messageWithText,
+  newestMessages,
+  openChat,
+  pickChat,
+  shortChats,
+} from "./support/inbox";
 import { injectMessage } from "./support/sandbox";
 
 test("a reply's quote shows the original's author and text; clicking it loads older pages, scrolls to and highlights it", async ({
@@ -10,13 +19,7 @@ test("a reply's quote shows the original's author and text; clicking it loads ol
   test.setTimeout(120_000);
   await signIn(page);
   // A short group chat (the sandbox's one long chat belongs to the scrolling spec).
-  const chat = await pickChat(
-    page.request,
-    "max",
-    2,
-    async (candidate) =>
-      candidate.kind !== "dialog" && (await newestMessages(page.request, candidate.id)).nextCursor === null,
-  );
+  const chat = await pickChat(page.request, "max", 2, shortChats(page.request, { groupsOnly: true }));
   const { externalId } = await chatDetail(page.request, chat.id);
   const [original] = (await newestMessages(page.request, chat.id)).items.filter(
     (message) => message.text && message.direction !== "system" && !message.deletedAt,

@@ -46,6 +46,12 @@ export const chatDetail = (api: APIRequestContext, chatId: number) => apiJson<Ch
 export const newestMessages = (api: APIRequestContext, chatId: number, limit = 50) =>
   apiJson<ThreadPage>(api, `/api/chats/${chatId}/messages?limit=${limit}`);
 
+/** For pickChat: chats whose whole history is one page (the sandbox's one long chat belongs to the scrolling spec). */
+export const shortChats =
+  (api: APIRequestContext, { groupsOnly = false } = {}) =>
+  async (chat: ChatListItem) =>
+    (!groupsOnly || chat.kind !== "dialog") && (await newestMessages(api, chat.id)).nextCursor === null;
+
 /**
  * Specs run two at a time against one server, so each takes its own chats: the n-th chat (by
  * title, which the seeded sandboxes keep stable) among those that fit.

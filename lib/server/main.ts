@@ -40,7 +40,10 @@ async function sandboxConnections(stoppables: Stoppable[], dataDir: string): Pro
   const sandbox = await startSandbox();
   stoppables.push({ name: "sandbox providers", stop: sandbox.close });
   const addresses = Object.fromEntries(Object.values(sandbox.fakes).map((fake) => [fake.kind, fake.url]));
-  await writeFile(path.join(path.resolve(dataDir), "sandbox.json"), `${JSON.stringify(addresses, null, 2)}\n`);
+  // Like the secret key, this file needs the data folder even when no embedded database made it.
+  const root = path.resolve(dataDir);
+  await mkdir(root, { recursive: true });
+  await writeFile(path.join(root, "sandbox.json"), `${JSON.stringify(addresses, null, 2)}\n`);
   return Object.values(sandbox.fakes).map((fake) => ({
     slug: `sandbox:${fake.kind}`,
     kind: fake.kind,
@@ -78,9 +81,6 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
   try {
     const config = env();
     const root = process.cwd();
-    // The data folder holds more than the embedded database (secret key, sandbox addresses),
-    // so it must exist even when DATABASE_URL points elsewhere.
-    await mkdir(path.resolve(config.INBOX_DATA_DIR), { recursive: true });
     if (!dev) {
       const built = await buildIfNeeded(root, process.env.NEXT_DIST_DIR ?? ".next");
       if (built) log.info("production build refreshed");

@@ -1,7 +1,7 @@
 /**
  * What happens in the MAX sandbox while it runs: customers write (demo and tests inject them)
  * and the bot sends. Every change lands in the chat and as an update for long polling
- * (shared/providers.md §2: message_created, bot_started, user_added).
+ * (../shared/providers.md §2: message_created, bot_started, user_added).
  */
 import type { InjectMessageInput } from "@/lib/providers/fake-kit";
 import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/lib/providers/max/fake-conversation";

@@ -1,5 +1,5 @@
 /**
- * Changes to the sandbox bridge's data, kept in its wire format (shared/providers.md §3):
+ * Changes to the sandbox bridge's data, kept in its wire format (../shared/providers.md §3):
  * new records update their ChatDto's LastMessage/LastEmployee; CloseChatMode sets CloseDate,
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).

@@ -1,6 +1,6 @@
 /**
  * The sandbox "Telegram" bridge: a real HTTP server speaking the bridge's documented API,
- * written from shared/seeds/000_62f7899ae3925019.txt and shared/providers.md §3, never from
+ * written from ../shared/seeds/000_62f7899ae3925019.txt and ../shared/providers.md §3, never from
  * the adapter. It negotiates JSON or DataContract XML like ASP.NET Web API; with `xmlOnly`
  * (or POST /__sandbox/xml-only {"enabled": true}) it answers XML whatever Accept says.
  * The seed's ActiveChat sample is its chat 1 (phone "sample string 8", source 0) and comes

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { type LatencyStats, summarize } from "./stats";
+import type { Samples } from "./stats";
 
 /**
  * Load on one endpoint with autocannon at a fixed number of connections; every response's own
@@ -10,7 +10,7 @@ export async function loadEndpoint(options: {
   cookie: string;
   connections: number;
   durationSec: number;
-}): Promise<LatencyStats> {
+}): Promise<Samples> {
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
@@ -29,5 +29,5 @@ export async function loadEndpoint(options: {
       else errors += 1;
     });
   });
-  return summarize(latencies, Date.now() - started, errors + result.errors + result.timeouts);
+  return { latencies, durationMs: Date.now() - started, errors: errors + result.errors + result.timeouts };
 }

@@ -10,15 +10,19 @@ import { benchDatabase } from "./bench-database";
 import { measureBrowser } from "./browser";
 import { tablesScannedWhole } from "./explain";
 import { loadEndpoint } from "./http-load";
+import { startPlainHttpServer } from "./plain-http";
 import { type EndpointRow, sseSection, syncSection, writeReport } from "./report";
-import { buildScenarios } from "./scenarios";
+import { buildScenarios, plainHttpScenario } from "./scenarios";
 import { UNREACHABLE_PROVIDER_URL } from "./seed";
 import { loadSql } from "./sql-load";
 import { measureSseLatency } from "./sse-latency";
+import { type Samples, summarizeRuns } from "./stats";
 import { measureSyncThroughput } from "./sync-throughput";
 
 const args = new Set(process.argv.slice(2));
-const DURATION_SEC = args.has("--quick") ? 3 : 8;
+const DURATION_SEC = args.has("--quick") ? 4 : 8;
+/** Each load is split into this many slices, alternating endpoint and bare SQL. */
+const SLICES = 4;
 const CONNECTIONS = [1, 10] as const;
 const EMAIL = "bench@inbox.local";
 const PASSWORD = "bench-password-2026";
@@ -57,30 +61,31 @@ async function main() {
     CHATOPS_API_URL: UNREACHABLE_PROVIDER_URL,
     CHATOPS_API_TOKEN: "bench",
   });
+  const plainHttp = await startPlainHttpServer(database.url);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
     const cookie = await signIn(app.url);
-    const { scenarios, bigChatId } = await buildScenarios(client);
+    const { scenarios: appScenarios, bigChatId } = await buildScenarios(client);
+    const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)];
     const rows: EndpointRow[] = [];
     for (const scenario of scenarios) {
       const fullScans = [
         ...new Set((await Promise.all(scenario.plans.map((sql) => tablesScannedWhole(client, sql)))).flat()),
       ];
-      await loadEndpoint({ url: `${app.url}${scenario.path}`, cookie, connections: 1, durationSec: 1 });
+      const url = `${scenario.origin ?? app.url}${scenario.path}`;
+      await loadEndpoint({ url, cookie, connections: 1, durationSec: 1 });
       for (const connections of CONNECTIONS) {
-        const endpoint = await loadEndpoint({
-          url: `${app.url}${scenario.path}`,
-          cookie,
-          connections,
-          durationSec: DURATION_SEC,
-        });
-        const bare = await loadSql({
-          databaseUrl: database.url,
-          run: scenario.bare,
-          connections,
-          durationSec: DURATION_SEC,
-        });
+        // Alternating slices, so the endpoint and its SQL share whatever else the machine is doing.
+        const endpointRuns: Samples[] = [];
+        const bareRuns: Samples[] = [];
+        for (let slice = 0; slice < SLICES; slice += 1) {
+          const durationSec = DURATION_SEC / SLICES;
+          endpointRuns.push(await loadEndpoint({ url, cookie, connections, durationSec }));
+          bareRuns.push(await loadSql({ databaseUrl: database.url, run: scenario.bare, connections, durationSec }));
+        }
+        const endpoint = summarizeRuns(endpointRuns);
+        const bare = summarizeRuns(bareRuns);
         rows.push({ scenario, connections, endpoint, bare, fullScans });
         say(
           `${scenario.name} @${connections}: p50 ${endpoint.p50.toFixed(1)} p95 ${endpoint.p95.toFixed(1)} ms, ` +
@@ -88,6 +93,7 @@ async function main() {
         );
       }
     }
+    plainHttp.stop();
     const browser = await measureBrowser({ url: app.url, email: EMAIL, password: PASSWORD, bigChatId });
     say(
       `browser: inbox ${browser.inboxOpenMs} ms, thread ${browser.threadOpenMs} ms, ${browser.messageNodes} message nodes`,
@@ -103,12 +109,14 @@ async function main() {
       startedAt,
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGiB: os.totalmem() / 2 ** 30 },
       durationSec: DURATION_SEC,
+      slices: SLICES,
       endpoints: rows,
       browser,
       sections: [sseSection(sse), syncSection(sync)],
     });
     say(`\n${report}`);
   } finally {
+    plainHttp.stop();
     await client.end();
     await app.stop();
     await database.stop();

@@ -19,6 +19,10 @@ export type Scenario = {
   plans: Prisma.Sql[];
   /** Targets of the issue: p95 at one connection, and the ratio to bare SQL (null: measured only). */
   target: { p95Ms: number; maxRatio: number | null } | null;
+  /** Where the endpoint is served; the app's own server when absent. */
+  origin?: string;
+  /** The framework floor: a route doing the least any page does (SELECT 1), with no session. */
+  floor?: true;
 };
 
 const run = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values as unknown[]);
@@ -132,7 +136,22 @@ export async function buildScenarios(client: pg.Client): Promise<{ scenarios: Sc
         },
         plans: [],
         target: null,
+        floor: true,
       },
     ],
+  };
+}
+
+/** The same SELECT 1 answered by a bare `node:http` server (bench/plain-http.ts): the floor under the floor. */
+export function plainHttpScenario(origin: string): Scenario {
+  return {
+    name: "reference: plain node:http + pg (SELECT 1), no framework",
+    path: "/",
+    origin,
+    bare: async (db) => {
+      await db.query("SELECT 1");
+    },
+    plans: [],
+    target: null,
   };
 }

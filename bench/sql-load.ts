@@ -1,5 +1,5 @@
 import pg from "pg";
-import { type LatencyStats, summarize } from "./stats";
+import type { Samples } from "./stats";
 
 /**
  * The same load as an endpoint's, on the SQL alone: `connections` clients each run the
@@ -11,7 +11,7 @@ export async function loadSql(options: {
   run: (client: pg.Client) => Promise<void>;
   connections: number;
   durationSec: number;
-}): Promise<LatencyStats> {
+}): Promise<Samples> {
   const clients = await Promise.all(
     Array.from({ length: options.connections }, async () => {
       const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -37,5 +37,5 @@ export async function loadSql(options: {
     }),
   );
   await Promise.all(clients.map((client) => client.end()));
-  return summarize(latencies, Date.now() - started, errors);
+  return { latencies, durationMs: Date.now() - started, errors };
 }

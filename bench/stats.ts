@@ -18,3 +18,14 @@ export function summarize(latencies: number[], durationMs: number, errors: numbe
     errors,
   };
 }
+
+/** Raw figures of one load run, kept apart so alternating runs can be merged before summarizing. */
+export type Samples = { latencies: number[]; durationMs: number; errors: number };
+
+export function summarizeRuns(runs: Samples[]): LatencyStats {
+  return summarize(
+    runs.flatMap((run) => run.latencies),
+    runs.reduce((total, run) => total + run.durationMs, 0),
+    runs.reduce((total, run) => total + run.errors, 0),
+  );
+}

@@ -1,10 +1,11 @@
 import type { CacheEntry } from "@/components/shell/cache-seed";
+import { parseSearchParams } from "@/lib/api/query";
 import { listChats, ZListChatsQuery } from "@/lib/chats/list-chats";
 import { unreadCounts } from "@/lib/chats/unread-counts";
 import { listConnections } from "@/lib/connections/list-connections";
 import { db } from "@/lib/db";
 import { componentLogger } from "@/lib/logger";
-import { CHAT_PAGE_SIZE, filtersFromParams } from "@/lib/queries/chat-filters";
+import { chatPageParams, filtersFromParams } from "@/lib/queries/chat-filters";
 import { chatKeys, connectionKeys, countKeys } from "@/lib/queries/keys";
 
 const log = componentLogger("inbox-seed");
@@ -19,16 +20,7 @@ export async function inboxSeed(pageSearch: string): Promise<CacheEntry[]> {
   const filters = filtersFromParams(new URLSearchParams(pageSearch));
   try {
     const [page, counts, connections] = await Promise.all([
-      listChats(
-        db(),
-        ZListChatsQuery.parse({
-          connection: filters.connections.length > 0 ? filters.connections : undefined,
-          unread: filters.unread ? "1" : undefined,
-          status: filters.status ?? undefined,
-          q: filters.q || undefined,
-          limit: CHAT_PAGE_SIZE,
-        }),
-      ),
+      listChats(db(), parseSearchParams(chatPageParams(filters, null), ZListChatsQuery)),
       unreadCounts(db()),
       listConnections(db()),
     ]);

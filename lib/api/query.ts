@@ -3,7 +3,11 @@ import { AppError } from "@/lib/errors";
 
 /** Validates a request's query string with `schema` (ZodErrors become 400s in the handler). */
 export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
-  const params = new URL(request.url).searchParams;
+  return parseSearchParams(new URL(request.url).searchParams, schema);
+}
+
+/** Validates query parameters with `schema`; a repeated key becomes an array. */
+export function parseSearchParams<T extends z.ZodType>(params: URLSearchParams, schema: T): z.output<T> {
   const record: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);

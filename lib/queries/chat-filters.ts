@@ -42,6 +42,14 @@ export function filtersToParams(filters: ChatFilters): URLSearchParams {
   return params;
 }
 
+/** The list API's query for one page of the filtered list: what the browser asks for, and the server reads ahead. */
+export function chatPageParams(filters: ChatFilters, cursor: string | null): URLSearchParams {
+  const params = filtersToParams(filters);
+  params.set("limit", String(CHAT_PAGE_SIZE));
+  if (cursor) params.set("cursor", cursor);
+  return params;
+}
+
 export function hasFilters(filters: ChatFilters): boolean {
   return filtersToParams(filters).size > 0;
 }

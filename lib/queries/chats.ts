@@ -9,16 +9,13 @@ import {
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
 import { apiGet, isApiError } from "@/lib/queries/api";
-import { CHAT_PAGE_SIZE, type ChatFilters, filtersToParams } from "@/lib/queries/chat-filters";
+import { type ChatFilters, chatPageParams } from "@/lib/queries/chat-filters";
 import { chatKeys } from "@/lib/queries/keys";
 
 export type ChatListData = InfiniteData<ChatListPage, string | null>;
 
 export function fetchChatPage(filters: ChatFilters, cursor: string | null, signal?: AbortSignal) {
-  const params = filtersToParams(filters);
-  params.set("limit", String(CHAT_PAGE_SIZE));
-  if (cursor) params.set("cursor", cursor);
-  return apiGet<ChatListPage>(`/api/chats?${params}`, signal);
+  return apiGet<ChatListPage>(`/api/chats?${chatPageParams(filters, cursor)}`, signal);
 }
 
 export const chatListOptions = (filters: ChatFilters) =>

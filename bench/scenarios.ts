@@ -27,6 +27,11 @@ export type Scenario = {
 
 const run = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values as unknown[]);
 
+/** The bare SQL of both floor rows. */
+const selectOne = async (client: pg.Client) => {
+  await client.query("SELECT 1");
+};
+
 function listScenario(name: string, params: Record<string, string>, target: Scenario["target"]): Scenario {
   const query: ListChatsQuery = ZListChatsQuery.parse(params);
   const sql = listChatsSql(query);
@@ -131,9 +136,7 @@ export async function buildScenarios(client: pg.Client): Promise<{ scenarios: Sc
         // What any route costs in Next.js before our code runs: the floor under every ratio above.
         name: "framework floor: /api/health (SELECT 1, no session)",
         path: "/api/health",
-        bare: async (db) => {
-          await db.query("SELECT 1");
-        },
+        bare: selectOne,
         plans: [],
         target: null,
         floor: true,
@@ -148,9 +151,7 @@ export function plainHttpScenario(origin: string): Scenario {
     name: "reference: plain node:http + pg (SELECT 1), no framework",
     path: "/",
     origin,
-    bare: async (db) => {
-      await db.query("SELECT 1");
-    },
+    bare: selectOne,
     plans: [],
     target: null,
   };

@@ -15,10 +15,10 @@ import { rm } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { openSse, type SseConnection } from "@/lib/events/testing/sse-client";
+import { ingestChats } from "@/lib/ingest/ingest";
+import { chatRow } from "@/lib/ingest/testing/rows";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { freePort } from "@/lib/server/free-port";
-import { ingestChats } from "@/lib/sync/ingest";
-import { chatRow } from "@/lib/sync/testing/rows";
 import { type AppProcess, startAppProcess } from "../e2e/support/app-process";
 import { percentile } from "./stats";
 

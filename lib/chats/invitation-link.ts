@@ -1,6 +1,7 @@
 import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { ingestInvitationLink } from "@/lib/ingest/ingest";
 import { asAppError } from "@/lib/providers/as-app-error";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 
@@ -13,6 +14,6 @@ export async function invitationLink(prisma: Db, chatId: number): Promise<{ link
     throw asAppError(error, "The provider could not give an invitation link");
   });
   if (!link) throw new AppError("NOT_FOUND", "This chat has no invitation link");
-  await prisma.chat.update({ where: { id: chatId }, data: { publicLink: link } });
+  await ingestInvitationLink(prisma, chatId, link);
   return { link };
 }

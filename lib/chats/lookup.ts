@@ -2,10 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { ingestChats, ingestMessages } from "@/lib/ingest/ingest";
 import { asAppError } from "@/lib/providers/as-app-error";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { ChatProvider, ChatWithMessages, NormalizedChat } from "@/lib/providers/types";
-import { ingestChats, ingestMessages } from "@/lib/sync/ingest";
 
 export const ZPhoneLookupRequest = z.object({
   phone: z

@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record";
 import { findVisibleChat } from "@/lib/chats/find-chat";
-import { recomputeUnread } from "@/lib/chats/unread";
 import type { Db } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
+import { recomputeUnread } from "@/lib/ingest/unread";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection } from "@/lib/providers/for-connection";
 

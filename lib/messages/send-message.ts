@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { findVisibleChat } from "@/lib/chats/find-chat";
-import { recomputeUnread } from "@/lib/chats/unread";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
-import { messagePreview } from "@/lib/messages/preview";
+import { messagePreview } from "@/lib/ingest/message-preview";
+import { recomputeUnread } from "@/lib/ingest/unread";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 

@@ -2,8 +2,8 @@ import type { Db, DbTransaction } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import type { ChangeEvent } from "@/lib/events/types";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { recordSentMessage } from "@/lib/ingest/record-sent";
 import type { ClaimedAction } from "@/lib/outbox/claim";
-import { recordSentMessage } from "@/lib/outbox/record-sent";
 import type { NormalizedMessage } from "@/lib/providers/types";
 
 /** Thrown inside a settling transaction to undo it: another instance holds the action now. */

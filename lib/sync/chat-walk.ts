@@ -1,4 +1,4 @@
-import { ingestChats } from "@/lib/sync/ingest";
+import { ingestChats } from "@/lib/ingest/ingest";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";

@@ -1,7 +1,7 @@
 import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
 import { db } from "@/lib/db";
+import { ingestMessages } from "@/lib/ingest/ingest";
 import { providerForConnection } from "@/lib/providers/for-connection";
-import { ingestMessages } from "@/lib/sync/ingest";
 import { isTransient } from "@/lib/sync/resilience";
 
 /** An agent waits for this while scrolling: a couple of quick retries, then the UI says "unavailable". */

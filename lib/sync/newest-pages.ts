@@ -1,8 +1,8 @@
+import { ingestMessageBatches } from "@/lib/ingest/ingest";
+import { jsonParam } from "@/lib/ingest/json-param";
 import { isProviderError } from "@/lib/providers/errors";
 import type { NormalizedChat, NormalizedMessage } from "@/lib/providers/types";
 import { forEachLimited } from "@/lib/sync/concurrency";
-import { ingestMessageBatches } from "@/lib/sync/ingest";
-import { jsonParam } from "@/lib/sync/json-param";
 import type { SyncContext } from "@/lib/sync/sync-context";
 
 /** A chat as a poll saw it: its row, its provider id and its change marker. */

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
+import { ingestChats, ingestParticipants } from "@/lib/ingest/ingest";
 import { componentLogger } from "@/lib/logger";
 import { providerForConnection } from "@/lib/providers/for-connection";
-import { ingestChats, ingestParticipants } from "@/lib/sync/ingest";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
 import { createProviderCalls } from "@/lib/sync/resilience";
 import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";

@@ -1,9 +1,9 @@
+import { bareChat } from "@/lib/ingest/bare-chat";
+import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/ingest/ingest";
 import { isProviderError } from "@/lib/providers/errors";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { NormalizedChat, NormalizedMessage, ProviderUpdate } from "@/lib/providers/types";
-import { bareChat } from "@/lib/sync/bare-chat";
 import { forEachLimited } from "@/lib/sync/concurrency";
-import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/sync/ingest";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
 

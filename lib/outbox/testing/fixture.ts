@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db";
+import { ingestChats } from "@/lib/ingest/ingest";
 import { sendMessage } from "@/lib/messages/send-message";
 import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker";
 import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
-import { ingestChats } from "@/lib/sync/ingest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const SECRET = "outbox-tests-secret-key-0123456789abcdef";

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { pendingExternalId } from "@/lib/messages/send-message";
-import { normalizedAttachment } from "@/lib/providers/attachment";
 import {
   ingestChats,
   ingestMessageBatches,
   ingestMessages,
   ingestParticipants,
   ingestRemovals,
-} from "@/lib/sync/ingest";
-import { chatRow, messageRow, storedConnection } from "@/lib/sync/testing/rows";
+} from "@/lib/ingest/ingest";
+import { chatRow, messageRow, storedConnection } from "@/lib/ingest/testing/rows";
+import { pendingExternalId } from "@/lib/messages/send-message";
+import { normalizedAttachment } from "@/lib/providers/attachment";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db";
+import { jsonParam } from "@/lib/ingest/json-param";
 import type { NormalizedParticipant } from "@/lib/providers/types";
-import { jsonParam } from "@/lib/sync/json-param";
 
 /**
  * Makes a chat's stored members the provider's current list: new ones added, known ones

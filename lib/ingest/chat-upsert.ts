@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db";
+import { jsonParam } from "@/lib/ingest/json-param";
 import type { NormalizedChat } from "@/lib/providers/types";
-import { jsonParam } from "@/lib/sync/json-param";
 
 export type UpsertedChat = { id: number; externalId: string; inserted: boolean; changed: boolean };
 

@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db";
-import { messagePreview } from "@/lib/messages/preview";
-import { jsonParam } from "@/lib/sync/json-param";
+import { jsonParam } from "@/lib/ingest/json-param";
+import { messagePreview } from "@/lib/ingest/message-preview";
 
 type Link = {
   id: number;

@@ -1,7 +1,7 @@
-import { recomputeUnread } from "@/lib/chats/unread";
 import type { DbTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { DeliveryState } from "@/lib/generated/prisma/enums.ts";
+import { recomputeUnread } from "@/lib/ingest/unread";
 import type { NormalizedMessage } from "@/lib/providers/types";
 
 const PROGRESS: DeliveryState[] = ["pending", "sent", "delivered", "read"];

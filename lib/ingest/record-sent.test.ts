@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
+import { ingestChats, ingestMessages } from "@/lib/ingest/ingest";
+import { recordSentMessage } from "@/lib/ingest/record-sent";
+import { chatRow, messageRow, storedConnection } from "@/lib/ingest/testing/rows";
 import { pendingExternalId } from "@/lib/messages/send-message";
-import { recordSentMessage } from "@/lib/outbox/record-sent";
-import { ingestChats, ingestMessages } from "@/lib/sync/ingest";
-import { chatRow, messageRow, storedConnection } from "@/lib/sync/testing/rows";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 let database: TestDatabase;

@@ -1,16 +1,17 @@
-import { recomputeUnread } from "@/lib/chats/unread";
 import type { Db, DbTransaction } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import type { ChangeEvent } from "@/lib/events/types";
+import { upsertChats } from "@/lib/ingest/chat-upsert";
+import { jsonParam } from "@/lib/ingest/json-param";
+import { replaceMessageParts } from "@/lib/ingest/message-parts";
+import { adoptOwnSends, type ChatMessages, dedupeBatches, upsertMessages } from "@/lib/ingest/message-upsert";
+import { followNewestMessages } from "@/lib/ingest/newest-message";
+import { settleOldHistory } from "@/lib/ingest/old-history";
+import { upsertParticipants } from "@/lib/ingest/participant-upsert";
+import { linkReplies } from "@/lib/ingest/reply-links";
+import { inIngestTransaction } from "@/lib/ingest/transaction";
+import { recomputeUnread } from "@/lib/ingest/unread";
 import type { NormalizedChat, NormalizedMessage, NormalizedParticipant } from "@/lib/providers/types";
-import { followNewestMessages, settleOldHistory } from "@/lib/sync/chat-summary";
-import { upsertChats } from "@/lib/sync/chat-upsert";
-import { inIngestTransaction } from "@/lib/sync/ingest-transaction";
-import { jsonParam } from "@/lib/sync/json-param";
-import { replaceMessageParts } from "@/lib/sync/message-parts";
-import { adoptOwnSends, type ChatMessages, dedupeBatches, upsertMessages } from "@/lib/sync/message-upsert";
-import { upsertParticipants } from "@/lib/sync/participant-upsert";
-import { linkReplies } from "@/lib/sync/reply-links";
 
 /**
  * The one way provider data enters the cache: idempotent upserts keyed by the provider's ids,
@@ -183,4 +184,9 @@ export async function ingestRemovals(prisma: Db, connectionId: string, removals:
       ...chatEvents([], unread),
     ]);
   });
+}
+
+/** Keeps the invitation link a provider gave for a chat when asked (it is the chat's public link). */
+export async function ingestInvitationLink(prisma: Db, chatId: number, link: string): Promise<void> {
+  await prisma.chat.update({ where: { id: chatId }, data: { publicLink: link } });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
+import { bareChat } from "@/lib/ingest/bare-chat";
 import type { NormalizedChat, NormalizedMessage, ProviderKind } from "@/lib/providers/types";
-import { bareChat } from "@/lib/sync/bare-chat";
 
 /** A normalized chat as a provider adapter would produce it, for ingest tests. */
 export function chatRow(externalId: string, fields: Partial<NormalizedChat> = {}): NormalizedChat {

@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db";
+import { jsonParam } from "@/lib/ingest/json-param";
 import type { NormalizedAttachment, NormalizedMessage, NormalizedReaction } from "@/lib/providers/types";
-import { jsonParam } from "@/lib/sync/json-param";
 
 type StoredReaction = { messageId: number; emoji: string; authorExternalId: string | null; authorName: string | null };
 

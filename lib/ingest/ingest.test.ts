@@ -7,8 +7,8 @@ import {
   ingestParticipants,
   ingestRemovals,
 } from "@/lib/ingest/ingest";
+import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { chatRow, messageRow, storedConnection } from "@/lib/ingest/testing/rows";
-import { pendingExternalId } from "@/lib/messages/send-message";
 import { normalizedAttachment } from "@/lib/providers/attachment";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 

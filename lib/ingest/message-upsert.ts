@@ -13,9 +13,6 @@ export type UpsertedMessage = {
   changed: boolean;
 };
 
-/** How far apart our send and the provider's timestamp of it may be for the two to be one message. */
-const ADOPTION_WINDOW_MS = 5 * 60_000;
-
 /** A message listed twice in one batch is stored once, as its last listing says. */
 export function dedupeBatches(batches: ChatMessages[]): ChatMessages[] {
   const byChat = new Map<number, Map<string, NormalizedMessage>>();
@@ -25,58 +22,6 @@ export function dedupeBatches(batches: ChatMessages[]): ChatMessages[] {
     byChat.set(chatId, known);
   }
   return [...byChat].map(([chatId, messages]) => ({ chatId, messages: [...messages.values()] }));
-}
-
-/**
- * A message typed in the inbox is stored at once as `pending:<clientId>`; when the provider
- * later lists it under its own id, that row is renamed instead of a second row being added.
- * Pairs are matched one to one (same chat, same text, nearest in time), so two identical
- * "ok"s sent a minute apart stay two messages.
- */
-export async function adoptOwnSends(tx: DbTransaction, batches: ChatMessages[]): Promise<void> {
-  const outbound = batches.flatMap(({ chatId, messages }) =>
-    messages
-      .filter((message) => message.direction === "outbound" && message.text !== null && message.text.trim() !== "")
-      .map((message) => ({
-        chat_id: chatId,
-        external_id: message.externalId,
-        text: message.text?.trim(),
-        created_at: message.createdAt,
-      })),
-  );
-  if (outbound.length === 0) return;
-  const candidates = await tx.$queryRaw<
-    Array<{ chatId: number; externalId: string; pendingId: number; gapMs: number }>
-  >`
-    WITH incoming AS (
-      SELECT * FROM jsonb_to_recordset(${jsonParam(outbound)}::jsonb)
-        AS t(chat_id int, external_id text, text text, created_at timestamptz)
-    )
-    SELECT i.chat_id AS "chatId", i.external_id AS "externalId", p.id AS "pendingId",
-      abs(extract(epoch FROM p.created_at - i.created_at) * 1000)::float8 AS "gapMs"
-    FROM incoming i
-    JOIN messages p ON p.chat_id = i.chat_id AND p.direction = 'outbound' AND p.client_id IS NOT NULL
-      AND p.external_id LIKE 'pending:%' AND btrim(p.text) = i.text
-      AND p.created_at BETWEEN i.created_at - ${`${ADOPTION_WINDOW_MS} milliseconds`}::interval
-        AND i.created_at + ${`${ADOPTION_WINDOW_MS} milliseconds`}::interval
-    WHERE NOT EXISTS (SELECT 1 FROM messages e WHERE e.chat_id = i.chat_id AND e.external_id = i.external_id)
-    ORDER BY "gapMs", p.id`;
-  const taken = new Set<number>();
-  const adopted = new Set<string>();
-  const renames: Array<{ id: number; external_id: string }> = [];
-  for (const candidate of candidates) {
-    const key = `${candidate.chatId}:${candidate.externalId}`;
-    if (taken.has(candidate.pendingId) || adopted.has(key)) continue;
-    taken.add(candidate.pendingId);
-    adopted.add(key);
-    renames.push({ id: candidate.pendingId, external_id: candidate.externalId });
-  }
-  if (renames.length === 0) return;
-  // Still pending only: the outbox may have renamed the row meanwhile, and its name wins.
-  await tx.$executeRaw`
-    UPDATE messages m SET external_id = r.external_id
-    FROM jsonb_to_recordset(${jsonParam(renames)}::jsonb) AS r(id int, external_id text)
-    WHERE m.id = r.id AND m.external_id LIKE 'pending:%'`;
 }
 
 /**

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { ingestChats, ingestMessages } from "@/lib/ingest/ingest";
+import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { recordSentMessage } from "@/lib/ingest/record-sent";
 import { chatRow, messageRow, storedConnection } from "@/lib/ingest/testing/rows";
-import { pendingExternalId } from "@/lib/messages/send-message";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 let database: TestDatabase;
@@ -81,6 +81,20 @@ describe("recording a delivered send", () => {
       externalId: ours.externalId,
       deliveryState: "sent",
       deliveryError: null,
+    });
+  });
+
+  it("keeps another inbox send's row under the provider's id apart instead of merging it", async () => {
+    const ours = await pendingSend("ok");
+    const other = await pendingSend("ok");
+    await prisma.message.update({ where: { id: other.id }, data: { externalId: "p-950", deliveryState: "sent" } });
+    const copy = messageRow("c1", "p-950", new Date(), { direction: "outbound", text: "ok" });
+    const touched = await prisma.$transaction((tx) => recordSentMessage(tx, ours.id, copy));
+    expect(touched).toEqual([ours.id]);
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ externalId: "p-950" });
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: ours.id } })).toMatchObject({
+      externalId: ours.externalId,
+      deliveryState: "sent",
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { DbTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { DeliveryState } from "@/lib/generated/prisma/enums.ts";
+import { isAnotherInboxSend } from "@/lib/ingest/own-send";
 import { recomputeUnread } from "@/lib/ingest/unread";
 import type { NormalizedMessage } from "@/lib/providers/types";
 
@@ -34,7 +35,7 @@ export async function recordSentMessage(
         })
       : null;
   // Another inbox send under that id would be a provider bug; keep both rows rather than guess.
-  const mergeable = twin && (twin.clientId === null || twin.clientId === ours.clientId) ? twin : null;
+  const mergeable = twin && !isAnotherInboxSend(twin, ours) ? twin : null;
   if (mergeable) {
     await tx.reaction.updateMany({ where: { messageId: mergeable.id }, data: { messageId: ours.id } });
     await tx.attachment.updateMany({ where: { messageId: mergeable.id }, data: { messageId: ours.id } });

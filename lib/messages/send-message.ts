@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
 import { messagePreview } from "@/lib/ingest/message-preview";
+import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { recomputeUnread } from "@/lib/ingest/unread";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
@@ -21,9 +22,6 @@ export const ZSendMessageRequest = z.object({
   clientId: z.uuid(),
 });
 export type SendMessageRequest = z.infer<typeof ZSendMessageRequest>;
-
-/** The external id of a message the provider has not confirmed yet. */
-export const pendingExternalId = (clientId: string) => `pending:${clientId}`;
 
 /**
  * Adds the agent's message to the thread at once (state "pending") and queues its delivery;

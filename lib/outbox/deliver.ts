@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { pendingExternalId } from "@/lib/messages/send-message";
+import { isPendingExternalId } from "@/lib/ingest/pending-id";
 import type { ClaimedAction } from "@/lib/outbox/claim";
 import { findUnseenSend } from "@/lib/outbox/find-unseen-send";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
@@ -15,8 +15,6 @@ export type DeliveryResult =
   | { kind: "unconfirmed" };
 
 const removeParticipantPayload = z.object({ participantExternalId: z.string().min(1) });
-
-const PENDING_PREFIX = pendingExternalId("");
 
 async function deliverSend(
   prisma: Db,
@@ -33,7 +31,7 @@ async function deliverSend(
         });
   if (!message) throw new AppError("NOT_FOUND", "The message to send no longer exists");
   // The sync already found the provider's copy of this message and adopted our row.
-  if (!message.externalId.startsWith(PENDING_PREFIX)) return { kind: "sent", message: null };
+  if (!isPendingExternalId(message.externalId)) return { kind: "sent", message: null };
   if (action.unconfirmedSince) {
     const copy = await findUnseenSend(
       prisma,
@@ -51,7 +49,7 @@ async function deliverSend(
   };
   // Replying to our own message that never reached the provider: send it as a plain message.
   const replyTarget = message.replyTo?.externalId ?? message.replyToExternalId;
-  if (replyTarget && !replyTarget.startsWith(PENDING_PREFIX) && provider.capabilities.sendReply) {
+  if (replyTarget && !isPendingExternalId(replyTarget) && provider.capabilities.sendReply) {
     return {
       kind: "sent",
       message: await provider.capabilities.sendReply({ ...input, replyToExternalId: replyTarget }, signal),

@@ -1,4 +1,5 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { pendingExternalId } from "@/lib/ingest/pending-id";
 import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import { ApiError, apiPost } from "@/lib/queries/api";
@@ -66,7 +67,7 @@ export function useSendMessage(chatId: number, authorName: string) {
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       const optimistic: MessageView = {
         id: --lastTemporaryId,
-        externalId: `pending:${clientId}`,
+        externalId: pendingExternalId(clientId),
         direction: "outbound",
         systemEvent: null,
         authorName,

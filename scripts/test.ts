@@ -32,8 +32,8 @@ if (wanted("typecheck")) {
 }
 
 if (wanted("lint")) {
-  process.stdout.write("\n▶ Linting\n");
-  const code = run(bin("biome"), ["check", "."]);
+  process.stdout.write("\n▶ Linting (format, lint rules, direction of imports)\n");
+  const code = run("npm", ["run", "--silent", "lint"]);
   outcomes.push({ stage: "lint", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 });
 }
 

@@ -107,7 +107,7 @@ async function scrollBack(prisma: Db, label: string, connectionId: string): Prom
   const startedAt = performance.now();
   const chats = await prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
   await forEachLimited(chats, 4, async (chat) => {
-    for (let more = true; more; ) more = (await loadOlderMessages(chat.id)).hasMore;
+    for (let more = true; more; ) more = (await loadOlderMessages(prisma, chat.id)).hasMore;
   });
   const seconds = (performance.now() - startedAt) / 1000;
   return report({ label, messages: (await messagesOf(prisma, connectionId)) - before, seconds });

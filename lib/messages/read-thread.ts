@@ -39,7 +39,7 @@ export async function readThread(prisma: Db, chatId: number, query: ListMessages
     // A provider's page may hold fewer messages than asked for: load until this page is full,
     // or it would end without a cursor and the thread would look complete.
     for (let loads = 0; page.nextCursor === null && hasOlder && loads < MAX_PROVIDER_LOADS; loads += 1) {
-      const { loaded, hasMore } = await loadOlderMessages(chatId);
+      const { loaded, hasMore } = await loadOlderMessages(prisma, chatId);
       hasOlder = hasMore;
       if (loaded === 0) break;
       page = await listMessages(prisma, chatId, query);

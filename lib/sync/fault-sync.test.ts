@@ -22,7 +22,7 @@ const FAULTS: Partial<FaultSettings> = {
 /** Client timeout below the fake's hang, so "timeout" faults really time out. */
 const CLIENT_TIMEOUT_MS = 1_000;
 
-const bed = syncTestBed({ asServerDatabase: true });
+const bed = syncTestBed();
 
 const messagesAtProvider = (fake: SandboxFake) =>
   fake.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
@@ -103,7 +103,7 @@ it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly on
   const chats = await bed.database.prisma.chat.findMany({ where: { connectionId }, select: { id: true } });
   await forEachLimited(chats, 4, async (chat) => {
     for (let more = true; more; ) {
-      more = await loadOlderMessages(chat.id).then(
+      more = await loadOlderMessages(bed.database.prisma, chat.id).then(
         (result) => result.hasMore,
         () => true,
       );

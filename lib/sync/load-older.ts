@@ -1,5 +1,5 @@
 import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { ingestMessages } from "@/lib/ingest/ingest";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { isTransient } from "@/lib/sync/resilience";
@@ -18,8 +18,7 @@ const MAX_PAGES_PER_CALL = 5;
  * what is cached, and remembers where the next one starts. A page holding nothing new (the
  * newest page, already synced) is passed over so a scroll shows something when it can.
  */
-export async function loadOlderMessages(chatId: number): Promise<{ loaded: number; hasMore: boolean }> {
-  const prisma = db();
+export async function loadOlderMessages(prisma: Db, chatId: number): Promise<{ loaded: number; hasMore: boolean }> {
   const chat = await prisma.chat.findUnique({
     where: { id: chatId },
     select: { connectionId: true, externalId: true, olderMessagesCursor: true, hasOlderMessages: true },

@@ -15,7 +15,7 @@ import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 
-const bed = syncTestBed({ asServerDatabase: true });
+const bed = syncTestBed();
 
 const UNLIMITED = 100_000;
 
@@ -69,14 +69,14 @@ it("scrolling up a 300-message SmartSender thread loads its whole history, then 
   expect(new Set(seen)).toEqual(new Set(big?.messageExternalIds));
   const after = await bed.database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
   expect(after.hasOlderMessages).toBe(false);
-  expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
+  expect(await loadOlderMessages(bed.database.prisma, chat.id)).toEqual({ loaded: 0, hasMore: false });
 }, 90_000);
 
 it("a provider without a message list has no older messages to load", async () => {
   const fake = await startChatOpsFake({ token: `older-chatops-${process.pid}`, data: { chats: 3 } });
   const connectionId = await backfilled(fake);
   const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId } });
-  expect(await loadOlderMessages(chat.id)).toEqual({ loaded: 0, hasMore: false });
+  expect(await loadOlderMessages(bed.database.prisma, chat.id)).toEqual({ loaded: 0, hasMore: false });
   expect((await bed.database.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).hasOlderMessages).toBe(false);
 }, 60_000);
 
@@ -90,8 +90,12 @@ it("opening a chat refreshes it at once — chat, newest messages, members — o
   const injected = fake.injectInboundMessage({ chatExternalId: group.externalId, text: "Anyone there?" });
   fake.clearCalls();
   // Three agents open it at the same moment, then one opens it again.
-  await Promise.all([requestChatRefresh(group.id), requestChatRefresh(group.id), requestChatRefresh(group.id)]);
-  await requestChatRefresh(group.id);
+  await Promise.all([
+    requestChatRefresh(bed.database.prisma, group.id),
+    requestChatRefresh(bed.database.prisma, group.id),
+    requestChatRefresh(bed.database.prisma, group.id),
+  ]);
+  await requestChatRefresh(bed.database.prisma, group.id);
   const paths = fake.calls.map((call) => call.path);
   expect(paths.filter((path) => path === `/chats/${group.externalId}`)).toHaveLength(1);
   expect(paths.filter((path) => path === `/chats/${group.externalId}/members`)).toHaveLength(1);
@@ -109,6 +113,6 @@ it("a refresh while the provider fails changes nothing and throws nothing", asyn
   const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId }, orderBy: { id: "desc" } });
   const before = await bed.database.prisma.message.count({ where: { chatId: chat.id } });
   fake.setFaults({ forceStatus: 500 });
-  await expect(requestChatRefresh(chat.id)).resolves.toBeUndefined();
+  await expect(requestChatRefresh(bed.database.prisma, chat.id)).resolves.toBeUndefined();
   expect(await bed.database.prisma.message.count({ where: { chatId: chat.id } })).toBe(before);
 }, 60_000);

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { ingestChats, ingestParticipants } from "@/lib/ingest/ingest";
 import { componentLogger } from "@/lib/logger";
 import { providerForConnection } from "@/lib/providers/for-connection";
@@ -35,8 +35,7 @@ function forgetOld(now: number) {
   }
 }
 
-async function refresh(chatId: number): Promise<void> {
-  const prisma = db();
+async function refresh(prisma: Db, chatId: number): Promise<void> {
   const chat = await prisma.chat.findUnique({
     where: { id: chatId },
     select: { externalId: true, connectionId: true, connection: { select: { health: true, enabled: true } } },
@@ -74,14 +73,14 @@ async function refresh(chatId: number): Promise<void> {
  * Called without waiting; at most one refresh per chat runs at a time, and not more than once
  * every few seconds. Never throws: a failure only means the cache stays as it was.
  */
-export async function requestChatRefresh(chatId: number): Promise<void> {
+export async function requestChatRefresh(prisma: Db, chatId: number): Promise<void> {
   const now = Date.now();
   const last = refreshes.get(chatId);
   if (last?.running) return last.running;
   if (last && now - last.startedAt < MIN_INTERVAL_MS) return;
   forgetOld(now);
   const entry: Refresh = { startedAt: now, running: null };
-  entry.running = refresh(chatId)
+  entry.running = refresh(prisma, chatId)
     .catch((error: unknown) => log.warn({ err: error, chatId }, "chat refresh failed"))
     .finally(() => {
       entry.running = null;

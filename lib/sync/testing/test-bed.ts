@@ -10,16 +10,13 @@ export type SyncTestBed = {
 
 /**
  * The lifecycle every sync test file shares: a database of its own for the file, and what a test
- * started (fakes, managers, child processes) stopped after it. `asServerDatabase` also makes it
- * the process-wide client's database, for code that runs in the web server (scrolling back,
- * refreshing a chat).
+ * started (fakes, managers, child processes) stopped after it.
  */
-export function syncTestBed({ asServerDatabase = false } = {}): SyncTestBed {
+export function syncTestBed(): SyncTestBed {
   let database: TestDatabase | undefined;
   const cleanups: Array<() => Promise<void>> = [];
   beforeAll(async () => {
     database = await createTestDatabase();
-    if (asServerDatabase) process.env.DATABASE_URL = database.url;
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -7,8 +7,9 @@ import { requestChatRefresh } from "@/lib/sync/refresh-chat";
 export const dynamic = "force-dynamic";
 
 export const GET = withSession<{ chatId: string }>(async ({ params }) => {
-  const chat = await getChat(db(), positiveId(params.chatId, "Chat"));
+  const prisma = db();
+  const chat = await getChat(prisma, positiveId(params.chatId, "Chat"));
   // An agent opening a chat wants it current: refresh it from the provider in the background.
-  void requestChatRefresh(chat.id);
+  void requestChatRefresh(prisma, chat.id);
   return chat;
 });

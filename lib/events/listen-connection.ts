@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Logger } from "pino";
+import { backoffDelay } from "@/lib/retry";
 
 export type ListenConnectionOptions = {
   connectionString: string;
@@ -51,8 +52,8 @@ export function openListenConnection(options: ListenConnectionOptions): ListenCo
 
   const scheduleReconnect = () => {
     if (closed || retryTimer) return;
-    const delay = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures) * (0.5 + Math.random() / 2);
     failures += 1;
+    const delay = backoffDelay(failures, FIRST_RETRY_MS, LONGEST_RETRY_MS);
     retryTimer = setTimeout(() => {
       retryTimer = null;
       void connect();

@@ -1,3 +1,5 @@
+import { backoffDelay } from "@/lib/retry";
+
 export type BackoffPolicy = {
   baseMs: number;
   maxMs: number;
@@ -16,15 +18,13 @@ export type BackoffPolicy = {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 30_000, doubtMs: 5_000 };
 
 /**
- * The wait before attempt `attempts + 1`: exponential with "equal jitter" (half fixed, half
- * random), so instances retrying the same outage spread out; never shorter than the provider's
- * own Retry-After, nor than `doubtMs` after a send that may have arrived.
+ * The wait before attempt `attempts + 1` (lib/retry.ts's backoff); never shorter than the
+ * provider's own Retry-After, nor than `doubtMs` after a send that may have arrived.
  */
 export function retryDelayMs(
   policy: BackoffPolicy,
   { attempts, retryAfterMs, doubtful }: { attempts: number; retryAfterMs: number | null; doubtful: boolean },
 ): number {
-  const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
-  const jittered = exponential / 2 + (Math.random() * exponential) / 2;
+  const jittered = backoffDelay(attempts, policy.baseMs, policy.maxMs);
   return Math.max(Math.round(jittered), retryAfterMs ?? 0, doubtful ? policy.doubtMs : 0);
 }

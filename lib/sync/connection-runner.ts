@@ -3,10 +3,10 @@ import type { Db } from "@/lib/db";
 import { componentLogger } from "@/lib/logger";
 import { isProviderError } from "@/lib/providers/errors";
 import { providerForConnection } from "@/lib/providers/for-connection";
+import { backoffDelay, sleep } from "@/lib/retry";
 import { walkChats } from "@/lib/sync/chat-walk";
 import { createHealthReporter } from "@/lib/sync/health";
 import { createProviderCalls } from "@/lib/sync/resilience";
-import { jitteredBackoff, sleep } from "@/lib/sync/sleep";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import type { SyncTuning } from "@/lib/sync/tuning";
 import { streamUpdates } from "@/lib/sync/update-stream";
@@ -66,7 +66,7 @@ export async function runConnection(options: ConnectionRunOptions): Promise<void
           refusals += 1;
           await health.down(error);
           log.warn({ err: error, connectionId }, "the provider refused our credentials");
-          await sleep(jitteredBackoff(refusals, tuning.authPauseMs, tuning.authMaxPauseMs), signal);
+          await sleep(backoffDelay(refusals, tuning.authPauseMs, tuning.authMaxPauseMs), signal);
         } else if (error instanceof BrokenCircuitError) {
           // The breaker lets a trial call through by itself once its pause is over.
           await sleep(tuning.breakerHalfOpenAfterMs, signal);
@@ -74,7 +74,7 @@ export async function runConnection(options: ConnectionRunOptions): Promise<void
           failures += 1;
           await health.degraded(error);
           log.warn({ err: error, connectionId, failures }, "sync cycle failed; resuming from the saved cursor");
-          await sleep(jitteredBackoff(failures, tuning.failurePauseMs, tuning.failureMaxPauseMs), signal);
+          await sleep(backoffDelay(failures, tuning.failurePauseMs, tuning.failureMaxPauseMs), signal);
         }
       }
     }

@@ -1,14 +1,8 @@
-import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
 import type { Db } from "@/lib/db";
 import { ingestMessages } from "@/lib/ingest/ingest";
 import { providerForConnection } from "@/lib/providers/for-connection";
-import { isTransient } from "@/lib/sync/resilience";
-
-/** An agent waits for this while scrolling: a couple of quick retries, then the UI says "unavailable". */
-const quickRetry = retry(handleWhen(isTransient), {
-  maxAttempts: 2,
-  backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 1_000 }),
-});
+import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
+import { AGENT_WAITING_TUNING } from "@/lib/sync/tuning";
 
 /** Pages that held only messages we already had are skipped, up to this many in one call. */
 const MAX_PAGES_PER_CALL = 5;
@@ -29,18 +23,24 @@ export async function loadOlderMessages(prisma: Db, chatId: number): Promise<{ l
     await prisma.chat.update({ where: { id: chatId }, data: { hasOlderMessages: false } });
     return { loaded: 0, hasMore: false };
   }
+  const calls = createProviderCalls(AGENT_WAITING_TUNING, UNWATCHED);
+  const signal = new AbortController().signal;
   let cursor = chat.olderMessagesCursor;
   let loaded = 0;
-  for (let pages = 0; pages < MAX_PAGES_PER_CALL && loaded === 0; pages += 1) {
-    const from = cursor;
-    const page = await quickRetry.execute(({ signal }) => listMessages(chat.externalId, from, signal));
-    loaded += (await ingestMessages(prisma, chatId, page.items)).length;
-    // Only from where this call started: a concurrent scroll that got further keeps its place.
-    await prisma.$executeRaw`
-      UPDATE chats SET older_messages_cursor = ${page.nextCursor}, has_older_messages = ${page.nextCursor !== null}
-      WHERE id = ${chatId} AND older_messages_cursor IS NOT DISTINCT FROM ${from}`;
-    cursor = page.nextCursor;
-    if (cursor === null) return { loaded, hasMore: false };
+  try {
+    for (let pages = 0; pages < MAX_PAGES_PER_CALL && loaded === 0; pages += 1) {
+      const from = cursor;
+      const page = await calls.call((attempt) => listMessages(chat.externalId, from, attempt), signal);
+      loaded += (await ingestMessages(prisma, chatId, page.items)).length;
+      // Only from where this call started: a concurrent scroll that got further keeps its place.
+      await prisma.$executeRaw`
+        UPDATE chats SET older_messages_cursor = ${page.nextCursor}, has_older_messages = ${page.nextCursor !== null}
+        WHERE id = ${chatId} AND older_messages_cursor IS NOT DISTINCT FROM ${from}`;
+      cursor = page.nextCursor;
+      if (cursor === null) return { loaded, hasMore: false };
+    }
+    return { loaded, hasMore: true };
+  } finally {
+    calls.dispose();
   }
-  return { loaded, hasMore: true };
 }

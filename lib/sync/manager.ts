@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db";
 import { componentLogger } from "@/lib/logger";
+import { sleep } from "@/lib/retry";
 import { type ConnectionLock, heldElsewhere, tryLockConnection } from "@/lib/sync/connection-lock";
 import { runConnection } from "@/lib/sync/connection-runner";
-import { sleep } from "@/lib/sync/sleep";
 import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
 
 const log = componentLogger("sync");

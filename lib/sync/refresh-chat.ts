@@ -3,23 +3,14 @@ import { ingestChats, ingestParticipants } from "@/lib/ingest/ingest";
 import { componentLogger } from "@/lib/logger";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
-import { createProviderCalls } from "@/lib/sync/resilience";
-import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
+import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
+import { AGENT_WAITING_TUNING } from "@/lib/sync/tuning";
 
 const log = componentLogger("chat-refresh");
 
 /** An agent opening a chat again within this time gets what the last refresh fetched. */
 const MIN_INTERVAL_MS = 5_000;
 const TIMEOUT_MS = 30_000;
-
-/** Quick and light: an agent is looking, and the background sync still catches whatever this misses. */
-const REFRESH_TUNING: SyncTuning = {
-  ...DEFAULT_TUNING,
-  retryAttempts: 2,
-  retryInitialDelayMs: 200,
-  retryMaxDelayMs: 1_000,
-  messageFetchConcurrency: 1,
-};
 
 type Refresh = { startedAt: number; running: Promise<void> | null };
 
@@ -44,7 +35,7 @@ async function refresh(prisma: Db, chatId: number): Promise<void> {
   if (!chat?.connection.enabled || chat.connection.health === "down") return;
   const provider = await providerForConnection(prisma, chat.connectionId);
   const { getChat, listParticipants } = provider.capabilities;
-  const calls = createProviderCalls(REFRESH_TUNING, { onRetry: () => {}, onBreak: () => {}, onHalfOpen: () => {} });
+  const calls = createProviderCalls(AGENT_WAITING_TUNING, UNWATCHED);
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   try {
     let marker: string | null = null;
@@ -55,7 +46,7 @@ async function refresh(prisma: Db, chatId: number): Promise<void> {
       marker = chatMarker(fresh);
     }
     await syncNewestPages(
-      { prisma, provider, calls, tuning: REFRESH_TUNING, signal, log, instanceId: `refresh:${process.pid}` },
+      { prisma, provider, calls, tuning: AGENT_WAITING_TUNING, signal, log, instanceId: `refresh:${process.pid}` },
       [{ id: chatId, externalId: chat.externalId, marker }],
       true,
     );

@@ -10,7 +10,7 @@ import {
   wrap,
 } from "cockatiel";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
-import { jitteredBackoff } from "@/lib/sync/sleep";
+import { backoffDelay } from "@/lib/retry";
 import type { SyncTuning } from "@/lib/sync/tuning";
 
 /** What the connection's health follows. */
@@ -34,11 +34,15 @@ function abortReason(signal: AbortSignal): unknown {
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortReason(signal));
-    if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    // Always handled, also when the stop came first: its later failure must not go unhandled.
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
+
+/** For calls nobody's health follows (an agent's own request). */
+export const UNWATCHED: ResilienceEvents = { onRetry: () => {}, onBreak: () => {}, onHalfOpen: () => {} };
 
 export type ProviderCalls = {
   /** Runs one provider call with retries (backoff with jitter, Retry-After honoured) behind the breaker. */
@@ -63,7 +67,7 @@ export function createProviderCalls(tuning: SyncTuning, events: ResilienceEvents
     }),
   });
   const backoff = new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
-    const delay = jitteredBackoff(context.attempt, tuning.retryInitialDelayMs, tuning.retryMaxDelayMs);
+    const delay = backoffDelay(context.attempt, tuning.retryInitialDelayMs, tuning.retryMaxDelayMs);
     const error = "error" in context.result ? context.result.error : null;
     const asked = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
     return Math.max(delay, asked);

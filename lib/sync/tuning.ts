@@ -40,3 +40,15 @@ export const DEFAULT_TUNING: SyncTuning = {
   authMaxPauseMs: 600_000,
   messageFetchConcurrency: 4,
 };
+
+/**
+ * For provider calls an agent waits on (opening a chat, scrolling back): a couple of quick
+ * retries, then the UI says "unavailable"; the background sync catches up on whatever they miss.
+ */
+export const AGENT_WAITING_TUNING: SyncTuning = {
+  ...DEFAULT_TUNING,
+  retryAttempts: 3,
+  retryInitialDelayMs: 200,
+  retryMaxDelayMs: 1_000,
+  messageFetchConcurrency: 1,
+};

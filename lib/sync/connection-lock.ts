@@ -1,6 +1,11 @@
 import pg from "pg";
 import type { DbClient } from "@/lib/db";
-import { CONNECTION_SYNC_LOCK } from "@/lib/sync/locks";
+
+/**
+ * The advisory lock class of the sync (the first key of Postgres' two-key advisory locks, so it
+ * never collides with another feature's locks); the second key is hashtext of the connection id.
+ */
+const CONNECTION_SYNC_LOCK = 0x53594e01;
 
 /**
  * "This instance syncs that connection": a session-level advisory lock held on a Postgres

@@ -4,12 +4,12 @@ import { componentLogger } from "@/lib/logger";
 import { isProviderError } from "@/lib/providers/errors";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { backoffDelay, sleep } from "@/lib/retry";
-import { walkChats } from "@/lib/sync/chat-walk";
 import { createHealthReporter } from "@/lib/sync/health";
+import { runLongPolling } from "@/lib/sync/long-polling";
+import { runPollingCycle } from "@/lib/sync/polling-cycle";
 import { createProviderCalls } from "@/lib/sync/resilience";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import type { SyncTuning } from "@/lib/sync/tuning";
-import { streamUpdates } from "@/lib/sync/update-stream";
 
 const log = componentLogger("sync");
 
@@ -27,7 +27,7 @@ const refusedCredentials = (error: unknown) =>
 
 /**
  * Syncs one connection until stopped: long polling where the provider has it, otherwise a
- * chat-list walk every poll interval (measured start to start). A failed cycle is paused on
+ * polling cycle over the chat list every poll interval (measured start to start). A failed cycle is paused on
  * with growing, jittered waits and resumed from the saved cursors; refused credentials wait
  * much longer (asking again at once would only be refused again).
  */
@@ -52,9 +52,9 @@ export async function runConnection(options: ConnectionRunOptions): Promise<void
         };
         const context: SyncContext = { ...options, provider, calls, health, log, madeProgress };
         if (provider.capabilities.pollUpdates) {
-          await streamUpdates(context);
+          await runLongPolling(context);
         } else {
-          const messages = await walkChats(context);
+          const messages = await runPollingCycle(context);
           if (signal.aborted) break;
           await health.synced();
           log.debug({ connectionId, messages, ms: Date.now() - cycleStartedAt }, "poll cycle done");

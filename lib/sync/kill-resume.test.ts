@@ -23,7 +23,7 @@ const startChild = (instanceId: string) => {
 const backfilled = (connectionId: string) => async () =>
   (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
 
-it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async () => {
+it("SmartSender: the polling cycle resumes at the saved page after a SIGKILL", async () => {
   const unlimited = 100_000;
   const fake = await startSmartSenderFake({
     token: `kill-smartsender-${process.pid}`,
@@ -42,7 +42,7 @@ it("SmartSender: the chat walk resumes at the saved page after a SIGKILL", async
       return page !== null && /^open:([3-9]|\d{2,})$/.test(page) ? page : undefined;
     },
     60_000,
-    "the walk to pass page 3",
+    "the polling cycle to pass page 3",
     20,
   );
   await first.stop("SIGKILL");

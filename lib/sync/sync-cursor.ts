@@ -3,7 +3,7 @@ import type { DbClient } from "@/lib/db";
 
 /**
  * Where a connection's sync resumes after a restart (`connections.sync_cursor`):
- * - `chatPage`: the next page of the chat list in the walk under way (null: start from the first);
+ * - `chatPage`: the next page of the chat list in the polling cycle under way (null: start from the first);
  * - `updatesMarker`: the long-polling marker after the last update stored (MAX).
  */
 const ZSyncCursor = z.object({
@@ -18,7 +18,7 @@ export async function readSyncCursor(client: DbClient, connectionId: string): Pr
   const [row] = await client.$queryRaw<Array<{ cursor: unknown }>>`
     SELECT sync_cursor AS cursor FROM connections WHERE id = ${connectionId}::uuid`;
   const parsed = ZSyncCursor.safeParse(row?.cursor ?? {});
-  // An unreadable cursor (an older format) only costs a walk from the start.
+  // An unreadable cursor (an older format) only costs a polling cycle from the first page.
   return parsed.success ? parsed.data : EMPTY;
 }
 

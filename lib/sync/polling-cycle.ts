@@ -9,12 +9,12 @@ import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sy
  * restart goes on where it stopped (the first cycle is the connection's backfill). Returns the
  * number of messages fetched.
  */
-export async function walkChats(context: SyncContext): Promise<number> {
+export async function runPollingCycle(context: SyncContext): Promise<number> {
   const listChats = context.provider.capabilities.listChats;
   if (!listChats) return 0;
   const { prisma, connectionId } = context;
   let cursor = (await readSyncCursor(prisma, connectionId)).chatPage;
-  if (cursor !== null) context.log.info({ connectionId, cursor }, "resuming the chat walk");
+  if (cursor !== null) context.log.info({ connectionId, cursor }, "resuming the polling cycle at its saved page");
   let messages = 0;
   do {
     const page = cursor;

@@ -95,7 +95,7 @@ async function applyUpdates(context: SyncContext, updates: ProviderUpdate[]): Pr
  * Until the backlog is drained the polls do not wait; then each waits for news.
  * Runs until stopped, the connection's configuration changes, or a call fails for good.
  */
-export async function streamUpdates(context: SyncContext): Promise<void> {
+export async function runLongPolling(context: SyncContext): Promise<void> {
   const pollUpdates = context.provider.capabilities.pollUpdates;
   if (!pollUpdates) return;
   const { prisma, connectionId } = context;

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import {
@@ -28,13 +28,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** How long a notification may take to arrive, and how often the tests look. */
+const ARRIVAL = { timeout: 5_000, interval: 10 };
 
 function recorder() {
   const batches: ChangeBatch[] = [];
@@ -52,7 +47,10 @@ describe("the shared change listener", () => {
     const subscriptions = [await subscribeToChanges(first.receive), await subscribeToChanges(second.receive)];
 
     await emitChanges(otherInstance, [chatChanged(1), { type: "counts.changed", connectionId: "c-1" }]);
-    await until("two events for both subscribers", () => first.events().length === 2 && second.events().length === 2);
+    await vi.waitFor(() => {
+      expect(first.events()).toHaveLength(2);
+      expect(second.events()).toHaveLength(2);
+    }, ARRIVAL);
     expect(first.events()).toMatchObject([chatChanged(1), { type: "counts.changed", connectionId: "c-1" }]);
     expect(second.events()).toEqual(first.events());
 
@@ -63,7 +61,7 @@ describe("the shared change listener", () => {
       }),
     ).rejects.toThrow("the change failed");
     await emitChanges(otherInstance, [chatChanged(3)]);
-    await until("the committed event", () => first.events().length === 3);
+    await vi.waitFor(() => expect(first.events()).toHaveLength(3), ARRIVAL);
     expect(first.events().map((event) => event.type === "chat.changed" && event.chatId)).toEqual([1, false, 3]);
     expect(new Set(idsOf(first.events())).size).toBe(3);
     for (const subscription of subscriptions) subscription.unsubscribe();
@@ -83,14 +81,14 @@ describe("the shared change listener", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await emitChanges(database.prisma, [chatChanged(11)]);
-    await until("the later event", () => seen.events().length === 1);
+    await vi.waitFor(() => expect(seen.events()).toHaveLength(1), ARRIVAL);
     const [later] = seen.batches;
     expect(later?.events).toMatchObject([chatChanged(11)]);
     expect(later?.cursor).toBeLessThan(BigInt(later?.events[0]?.id ?? 0));
 
     commitFirst();
     await slow;
-    await until("the earlier event", () => seen.events().length === 2);
+    await vi.waitFor(() => expect(seen.events()).toHaveLength(2), ARRIVAL);
     const last = seen.batches.at(-1);
     expect(last?.events).toMatchObject([chatChanged(10)]);
     expect(last?.cursor).toBe(BigInt(later?.events[0]?.id ?? 0));
@@ -114,7 +112,7 @@ describe("the shared change listener", () => {
       await tx.$queryRaw`SELECT pg_terminate_backend(${before}::int)`;
       for (let chatId = 20; chatId < 25; chatId += 1) await emitChanges(tx, [chatChanged(chatId)]);
     });
-    await until("the missed events", () => seen.events().length === 5, 10_000);
+    await vi.waitFor(() => expect(seen.events()).toHaveLength(5), { ...ARRIVAL, timeout: 10_000 });
     // Read back from the table once it listens again: every one, each once.
     const chatIds = seen.events().map((event) => (event.type === "chat.changed" ? event.chatId : null));
     expect(chatIds.sort()).toEqual([20, 21, 22, 23, 24]);
@@ -123,7 +121,7 @@ describe("the shared change listener", () => {
     expect(after).not.toBe(before);
 
     await emitChanges(otherInstance, [chatChanged(25)]);
-    await until("a live event again", () => seen.events().length === 6);
+    await vi.waitFor(() => expect(seen.events()).toHaveLength(6), ARRIVAL);
     expect(new Set(idsOf(seen.events())).size).toBe(6);
     subscription.unsubscribe();
   });
@@ -133,7 +131,7 @@ describe("the shared change listener", () => {
     const subscription = await subscribeToChanges(seen.receive);
     const messageIds = Array.from({ length: 3_000 }, (_, index) => 100_000 + index);
     await emitChanges(otherInstance, [{ type: "messages.changed", chatId: 7, messageIds }]);
-    await until("the large event", () => seen.events().length === 1);
+    await vi.waitFor(() => expect(seen.events()).toHaveLength(1), ARRIVAL);
     expect(seen.events()[0]).toMatchObject({ type: "messages.changed", chatId: 7, messageIds });
     subscription.unsubscribe();
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHANGE_EVENT_RETENTION_MS, pruneChangeEvents, startChangeEventPruner } from "@/lib/events/prune";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
@@ -34,11 +34,10 @@ describe("pruning change events", () => {
     const prisma = database.prisma;
     await prisma.changeEvent.create({ data: { type: "counts.changed", createdAt: hoursAgo(1) } });
     const pruner = startChangeEventPruner({ prisma, retentionMs: 30 * 60 * 1000, intervalMs: 50 });
-    const deadline = Date.now() + 5_000;
-    while ((await prisma.changeEvent.count({ where: { createdAt: { lt: hoursAgo(0.5) } } })) > 0) {
-      if (Date.now() > deadline) throw new Error("the pruner did not run");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await vi.waitFor(
+      async () => expect(await prisma.changeEvent.count({ where: { createdAt: { lt: hoursAgo(0.5) } } })).toBe(0),
+      { timeout: 5_000, interval: 20 },
+    );
     await pruner.stop();
     expect(await prisma.changeEvent.count({ where: { createdAt: { gte: hoursAgo(0.5) } } })).toBeGreaterThan(0);
   });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { markChatRead } from "@/lib/chats/mark-read";
 import { claimDueActions } from "@/lib/outbox/claim";
 import { settleDelivered } from "@/lib/outbox/settle";
-import { type OutboxFixture, outboxFixture, pause, waitFor } from "@/lib/outbox/testing/fixture";
+import { type OutboxFixture, outboxFixture, pause, SETTLING } from "@/lib/outbox/testing/fixture";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 
@@ -57,7 +57,7 @@ describe("claiming outbox actions", () => {
     }, 20);
     fixture.startWorker({ prisma: fixture.otherInstance(), instanceId: "instance-a", concurrency: 3 });
     fixture.startWorker({ prisma: fixture.otherInstance(), instanceId: "instance-b", concurrency: 3 });
-    await waitFor("every action to be done", async () => (await unfinished()) === 0, 30_000);
+    await vi.waitFor(async () => expect(await unfinished()).toBe(0), { ...SETTLING, timeout: 30_000 });
     clearInterval(watch);
 
     expect(holders).toEqual(new Set(["instance-a", "instance-b"]));
@@ -94,10 +94,10 @@ describe("claiming outbox actions", () => {
     const held = await fixture.prisma.outboxAction.findFirstOrThrow({ where: { messageId } });
     expect(held).toMatchObject({ status: "in_flight", lockedBy: "dead-instance" });
 
-    await waitFor("the take-over", async () => {
+    await vi.waitFor(async () => {
       const row = await fixture.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
-      return row.deliveryState !== "pending" && row;
-    });
+      expect(row.deliveryState, "taken over and settled").not.toBe("pending");
+    }, SETTLING);
     const row = await fixture.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
     expect(row.externalId).toBe(delivered?.externalId);
     expect(row.deliveryError).toBeNull();

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type OutboxFixture, outboxFixture, waitFor } from "@/lib/outbox/testing/fixture";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type OutboxFixture, outboxFixture, SETTLING } from "@/lib/outbox/testing/fixture";
 import { UNCONFIRMED_SEND_ERROR } from "@/lib/outbox/worker";
 import { startChatOpsFake } from "@/lib/providers/chatops/fake";
 import { NO_FAULTS } from "@/lib/providers/fake-kit";
@@ -42,17 +42,19 @@ describe("a send whose answer was lost", () => {
     // The check before the next attempt waits until the provider has surely stored the message.
     current.startWorker({ backoff: { baseMs: 50, maxMs: 200, doubtMs: 1_200 } });
     const messageId = await current.send(chat.id, text);
-    const doubted = await waitFor("the first attempt to time out", async () => {
+    const doubted = await vi.waitFor(async () => {
       const action = await current.prisma.outboxAction.findFirstOrThrow({ where: { messageId } });
-      return action.unconfirmedSince !== null && action;
-    });
+      expect(action.unconfirmedSince, "the first attempt timed out").not.toBeNull();
+      return action;
+    }, SETTLING);
     expect(doubted.lastError).toContain(`did not answer within ${CLIENT_TIMEOUT_MS} ms`);
     fake.setFaults(NO_FAULTS);
 
-    const sent = await waitFor("the send to be settled", async () => {
+    const sent = await vi.waitFor(async () => {
       const row = await messageRow(current.prisma, messageId);
-      return row.deliveryState !== "pending" && row;
-    });
+      expect(row.deliveryState).not.toBe("pending");
+      return row;
+    }, SETTLING);
     // The provider got exactly one send, and our row carries its id: one click, one message.
     expect(current.answered("POST", sendPath)).toHaveLength(1);
     const provider = await providerForConnection(current.prisma, current.connectionId);
@@ -78,10 +80,11 @@ describe("a send whose answer was lost", () => {
     fake.setFaults({ latencyMs: PROVIDER_LATENCY_MS });
     current.startWorker();
     const messageId = await current.send(chat.id, "Please check the pinned instructions.");
-    const failed = await waitFor("the send to be settled", async () => {
+    const failed = await vi.waitFor(async () => {
       const row = await messageRow(current.prisma, messageId);
-      return row.deliveryState === "failed" && row;
-    });
+      expect(row.deliveryState).toBe("failed");
+      return row;
+    }, SETTLING);
     expect(failed.deliveryError).toBe(UNCONFIRMED_SEND_ERROR);
     await new Promise((resolve) => setTimeout(resolve, PROVIDER_LATENCY_MS));
     expect(current.answered("POST", /\/messages$/)).toHaveLength(1);

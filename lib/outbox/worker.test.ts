@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { markChatRead } from "@/lib/chats/mark-read";
 import { unreadCounts } from "@/lib/chats/unread-counts";
 import { retryMessage } from "@/lib/messages/retry-message";
-import { type OutboxFixture, outboxFixture, waitFor } from "@/lib/outbox/testing/fixture";
+import { type OutboxFixture, outboxFixture, SETTLING } from "@/lib/outbox/testing/fixture";
 import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
@@ -46,10 +46,11 @@ describe("outbox delivery", () => {
     const messageId = await fixture.send(chat.id, "Your refund is on its way.");
     expect((await messageRow(messageId)).deliveryState).toBe("pending");
 
-    const sent = await waitFor("the message to be sent", async () => {
+    const sent = await vi.waitFor(async () => {
       const row = await messageRow(messageId);
-      return wentOut(row.deliveryState) && row;
-    });
+      expect(wentOut(row.deliveryState), "sent").toBe(true);
+      return row;
+    }, SETTLING);
     expect(Date.now() - clickedAt).toBeLessThan(1_000);
     const [call] = fixture.answered("POST", SEND_PATH);
     expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
@@ -77,8 +78,9 @@ describe("outbox delivery", () => {
 
     // The worker keeps trying; sync cycles fail at the provider too; the badge stays at 0.
     const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
-    await waitFor("three refused attempts", async () =>
-      fixture.fake.calls.filter((call) => readPath.test(call.path)).length >= 3 ? true : undefined,
+    await vi.waitFor(
+      () => expect(fixture.fake.calls.filter((call) => readPath.test(call.path)).length).toBeGreaterThanOrEqual(3),
+      SETTLING,
     );
     await expect(fixture.syncChats()).rejects.toMatchObject({ kind: "server" });
     expect(await unreadOf()).toBe(0);
@@ -94,7 +96,7 @@ describe("outbox delivery", () => {
     expect(await unreadOf()).toBe(0);
 
     fixture.startWorker();
-    await waitFor("the mark-read to be delivered", async () => (await actionOf({ chatId: chat.id })).status === "done");
+    await vi.waitFor(async () => expect((await actionOf({ chatId: chat.id })).status).toBe("done"), SETTLING);
     expect(fixture.answered("PUT", readPath)).toHaveLength(1);
     await fixture.syncChats();
     expect(await unreadOf()).toBe(0);
@@ -124,7 +126,10 @@ describe("outbox delivery", () => {
       },
     });
     try {
-      await waitFor("a first sync cycle", async () => (await connection()).lastSyncAt !== null, 20_000);
+      await vi.waitFor(async () => expect((await connection()).lastSyncAt).not.toBeNull(), {
+        ...SETTLING,
+        timeout: 20_000,
+      });
       fixture.fake.setFaults({ forceStatus: 503 });
       fixture.startWorker();
       await markChatRead(fixture.prisma, { chatId: chat.id, userId: fixture.userId });
@@ -138,16 +143,20 @@ describe("outbox delivery", () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       })();
-      await waitFor("the sync to notice the outage", async () => (await connection()).health !== "ok");
+      await vi.waitFor(async () => expect((await connection()).health).not.toBe("ok"), SETTLING);
       const failedSince = (await connection()).lastErrorAt;
       fixture.fake.setFaults(NO_FAULTS);
       const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
-      await waitFor("the delivery", async () => (await actionOf({ chatId: chat.id })).status === "done", 20_000);
+      await vi.waitFor(async () => expect((await actionOf({ chatId: chat.id })).status).toBe("done"), {
+        ...SETTLING,
+        timeout: 20_000,
+      });
       const deliveredAt = (await actionOf({ chatId: chat.id })).completedAt ?? new Date();
-      await waitFor(
-        "two sync cycles after the delivery",
-        async () => ((await connection()).lastSyncAt?.getTime() ?? 0) > deliveredAt.getTime() + 400,
-        20_000,
+      // Two sync cycles after the delivery.
+      await vi.waitFor(
+        async () =>
+          expect((await connection()).lastSyncAt?.getTime() ?? 0).toBeGreaterThan(deliveredAt.getTime() + 400),
+        { ...SETTLING, timeout: 20_000 },
       );
       watching = false;
       await watcher;
@@ -168,12 +177,15 @@ describe("outbox delivery", () => {
     const texts = ["First", "Second", "Third"];
     const ids: number[] = [];
     for (const text of texts) ids.push(await fixture.send(chat.id, text));
-    await waitFor("a few refused attempts", async () => (fixture.fake.calls.length >= 4 ? true : undefined));
+    await vi.waitFor(() => expect(fixture.fake.calls.length).toBeGreaterThanOrEqual(4), SETTLING);
     fixture.fake.setFaults(NO_FAULTS);
-    await waitFor("all three to be sent", async () => {
+    await vi.waitFor(async () => {
       const rows = await fixture.prisma.message.findMany({ where: { id: { in: ids } } });
-      return rows.every((row) => wentOut(row.deliveryState));
-    });
+      expect(
+        rows.every((row) => wentOut(row.deliveryState)),
+        "all three sent",
+      ).toBe(true);
+    }, SETTLING);
     const contents = fixture.answered("POST", SEND_PATH).map((call) => (call.body as { content: string }).content);
     expect(contents).toEqual(texts);
     const externalIds = await Promise.all(ids.map(async (id) => Number((await messageRow(id)).externalId)));
@@ -185,10 +197,11 @@ describe("outbox delivery", () => {
     fixture.fake.setFaults({ forceStatus: 403 });
     fixture.startWorker();
     const messageId = await fixture.send(chat.id, "Can you confirm your address?");
-    const failed = await waitFor("the send to fail", async () => {
+    const failed = await vi.waitFor(async () => {
       const row = await messageRow(messageId);
-      return row.deliveryState === "failed" && row;
-    });
+      expect(row.deliveryState).toBe("failed");
+      return row;
+    }, SETTLING);
     expect(failed.deliveryError).toBe("SmartSender answered 403: Forced by the sandbox");
     const action = await actionOf({ messageId });
     expect(action).toMatchObject({ status: "failed", attempts: 1, lastError: failed.deliveryError });
@@ -198,10 +211,11 @@ describe("outbox delivery", () => {
 
     fixture.fake.setFaults(NO_FAULTS);
     await retryMessage(fixture.prisma, { messageId, userId: fixture.userId });
-    const sent = await waitFor("the retried send", async () => {
+    const sent = await vi.waitFor(async () => {
       const row = await messageRow(messageId);
-      return wentOut(row.deliveryState) && row;
-    });
+      expect(wentOut(row.deliveryState), "the retried send went out").toBe(true);
+      return row;
+    }, SETTLING);
     expect(sent.deliveryError).toBeNull();
     expect(sent.externalId).toMatch(/^\d+$/);
     expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
@@ -212,7 +226,10 @@ describe("outbox delivery", () => {
     fixture.startWorker();
     const messageId = await fixture.send(chat.id, "Hello from the inbox");
     const [latest] = await fixture.prisma.changeEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
-    await waitFor("the send", async () => wentOut((await messageRow(messageId)).deliveryState));
+    await vi.waitFor(
+      async () => expect(wentOut((await messageRow(messageId)).deliveryState), "sent").toBe(true),
+      SETTLING,
+    );
     const after = await fixture.prisma.changeEvent.findMany({ where: { id: { gt: latest?.id ?? 0n } } });
     expect(after.map((event) => [event.type, event.payload])).toEqual(
       expect.arrayContaining([

@@ -9,10 +9,8 @@ import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
-import { startSyncManager } from "@/lib/sync/manager";
-import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 
 const FAULTS: Partial<FaultSettings> = {
   rate: 0.2,
@@ -31,24 +29,11 @@ const faultsInjected = (fake: SandboxFake) => fake.calls.filter((call) => call.f
 
 async function syncUntilBackfilled(connectionId: string, timeoutMs: number): Promise<number> {
   const startedAt = Date.now();
-  const manager = startSyncManager({
-    prisma: bed.database.prisma,
-    databaseUrl: bed.database.url,
-    instanceId: "fault-test",
-    pollIntervalMs: 60_000,
-    tuning: FAST_TUNING,
-  });
+  const sync = bed.startSync("fault-test");
   try {
-    await waitFor(
-      async () =>
-        (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !==
-        null,
-      timeoutMs,
-      "the backfill",
-      200,
-    );
+    await bed.backfilled(connectionId, timeoutMs);
   } finally {
-    await manager.stop();
+    await sync.stop();
   }
   return (Date.now() - startedAt) / 1000;
 }

@@ -3,13 +3,11 @@
  * it backs off (retries, then a circuit breaker), the cache stays readable, and it comes back
  * by itself. Refused credentials are not retried in a hot loop.
  */
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { listChats } from "@/lib/chats/list-chats";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { startSyncManager } from "@/lib/sync/manager";
-import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 
 const bed = syncTestBed();
 
@@ -23,15 +21,11 @@ async function syncedSmartSender(name: string) {
   });
   bed.afterThisTest(() => fake.close());
   const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: UNLIMITED, timeoutMs: 1_000 });
-  const manager = startSyncManager({
-    prisma: bed.database.prisma,
-    databaseUrl: bed.database.url,
-    instanceId: `health-${name}`,
-    pollIntervalMs: 300,
-    tuning: FAST_TUNING,
+  bed.startSync(`health-${name}`, { pollIntervalMs: 300 });
+  await vi.waitFor(async () => expect((await connection(connectionId)).health, "the first sync").toBe("ok"), {
+    timeout: 30_000,
+    interval: 100,
   });
-  bed.afterThisTest(() => manager.stop());
-  await waitFor(async () => (await connection(connectionId)).health === "ok", 30_000, "the first sync");
   return { fake, connectionId };
 }
 
@@ -48,15 +42,14 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
   const eventsBefore = await healthEvents(connectionId);
   const seen = new Set<string>();
   fake.setFaults({ forceStatus: 503 });
-  const down = await waitFor(
+  const down = await vi.waitFor(
     async () => {
       const current = await connection(connectionId);
       seen.add(current.health);
-      return current.health === "down" ? current : undefined;
+      expect(current.health).toBe("down");
+      return current;
     },
-    30_000,
-    "the connection to be down",
-    20,
+    { timeout: 30_000, interval: 20 },
   );
   expect(seen.has("degraded")).toBe(true);
   expect(down.lastError).toMatch(/503/);
@@ -73,13 +66,14 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
 
   const recoveringAt = new Date();
   fake.setFaults({ forceStatus: null });
-  const recovered = await waitFor(
+  const recovered = await vi.waitFor(
     async () => {
       const current = await connection(connectionId);
-      return current.health === "ok" && current.lastSyncAt && current.lastSyncAt > recoveringAt ? current : undefined;
+      expect(current.health).toBe("ok");
+      expect(current.lastSyncAt?.getTime() ?? 0, "synced since it recovered").toBeGreaterThan(recoveringAt.getTime());
+      return current;
     },
-    30_000,
-    "the connection to recover",
+    { timeout: 30_000, interval: 100 },
   );
   expect(recovered.lastError).toMatch(/503/);
   // ok → degraded → down → (degraded while trying again) → ok: every change was announced.
@@ -90,14 +84,13 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
 it("goes down at once when the provider refuses the credentials, and does not hammer it", async () => {
   const { fake, connectionId } = await syncedSmartSender("auth");
   fake.setFaults({ forceStatus: 401 });
-  const down = await waitFor(
+  const down = await vi.waitFor(
     async () => {
       const current = await connection(connectionId);
-      return current.health === "down" ? current : undefined;
+      expect(current.health).toBe("down");
+      return current;
     },
-    10_000,
-    "the connection to be down",
-    20,
+    { timeout: 10_000, interval: 20 },
   );
   expect(down.lastError).toMatch(/401|Unauthenticated/i);
   const callsAtDown = fake.calls.length;

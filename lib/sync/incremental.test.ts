@@ -2,14 +2,12 @@
  * After the backfill: what customers write reaches the cache quickly (MAX by long polling,
  * others by polling), and a poll only fetches the messages of chats that changed.
  */
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { startSyncManager } from "@/lib/sync/manager";
-import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 
 const bed = syncTestBed();
 
@@ -18,36 +16,25 @@ const POLL_INTERVAL_MS = 1_000;
 async function synced(fake: SandboxFake, settings: Record<string, unknown> = {}) {
   bed.afterThisTest(() => fake.close());
   const connectionId = await connectFake(bed.database.prisma, fake, settings);
-  const manager = startSyncManager({
-    prisma: bed.database.prisma,
-    databaseUrl: bed.database.url,
-    instanceId: "incremental",
-    pollIntervalMs: POLL_INTERVAL_MS,
-    tuning: { ...FAST_TUNING, longPollSeconds: 30 },
-  });
-  bed.afterThisTest(() => manager.stop());
-  await waitFor(
-    async () =>
-      (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
-    60_000,
-    "the backfill",
-  );
-  return { connectionId, stopSync: manager.stop };
+  const sync = bed.startSync("incremental", { pollIntervalMs: POLL_INTERVAL_MS, tuning: { longPollSeconds: 30 } });
+  await bed.backfilled(connectionId, 60_000);
+  return { connectionId, stopSync: sync.stop };
 }
 
 /** Injects a customer's message and measures how long until it is in the cache. */
 async function delivery(fake: SandboxFake, connectionId: string, chatExternalId?: string) {
   const injectedAt = Date.now();
   const injected = fake.injectInboundMessage({ chatExternalId, text: `Where is my order? ${injectedAt}` });
-  const message = await waitFor(
-    () =>
-      bed.database.prisma.message.findFirst({
+  const message = await vi.waitFor(
+    async () => {
+      const found = await bed.database.prisma.message.findFirst({
         where: { externalId: injected.messageExternalId, chat: { connectionId, externalId: injected.chatExternalId } },
         include: { chat: true },
-      }),
-    15_000,
-    "the injected message",
-    10,
+      });
+      if (!found) throw new Error("the injected message is not stored yet");
+      return found;
+    },
+    { timeout: 15_000, interval: 10 },
   );
   return { ms: Date.now() - injectedAt, message, injected };
 }
@@ -113,10 +100,11 @@ it("SmartSender: a burst of more messages than a page holds arrives without a ga
     fake.injectInboundMessage({ chatExternalId: chat.externalId, text: `Burst ${index}` }),
   );
   const expected = burst.map((message) => message.messageExternalId);
-  await waitFor(
+  await vi.waitFor(
     async () =>
-      (await bed.database.prisma.message.count({ where: { chatId: chat.id, externalId: { in: expected } } })) === 45,
-    10_000,
-    "all 45 messages of the burst",
+      expect(
+        await bed.database.prisma.message.count({ where: { chatId: chat.id, externalId: { in: expected } } }),
+      ).toBe(45),
+    { timeout: 10_000, interval: 100 },
   );
 }, 60_000);

@@ -2,12 +2,12 @@
  * A sync process killed in the middle of its backfill (SIGKILL: no cleanup at all) and started
  * again goes on from its saved cursor, not from the beginning, and ends equal to the provider.
  */
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { RecordedCall } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { readSyncCursor } from "@/lib/sync/sync-cursor";
-import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
 import { startSyncChild } from "@/lib/sync/testing/sync-child";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
@@ -19,9 +19,6 @@ const startChild = (instanceId: string) => {
   bed.afterThisTest(() => child.stop("SIGKILL"));
   return child;
 };
-
-const backfilled = (connectionId: string) => async () =>
-  (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
 
 it("SmartSender: the polling cycle resumes at the saved page after a SIGKILL", async () => {
   const unlimited = 100_000;
@@ -36,14 +33,13 @@ it("SmartSender: the polling cycle resumes at the saved page after a SIGKILL", a
   bed.afterThisTest(() => fake.close());
   const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: unlimited });
   const first = startChild("first");
-  const reached = await waitFor(
+  const reached = await vi.waitFor(
     async () => {
       const page = (await readSyncCursor(bed.database.prisma, connectionId)).chatPage;
-      return page !== null && /^open:([3-9]|\d{2,})$/.test(page) ? page : undefined;
+      expect(page, "the polling cycle passed page 3").toMatch(/^open:([3-9]|\d{2,})$/);
+      return page;
     },
-    60_000,
-    "the polling cycle to pass page 3",
-    20,
+    { timeout: 60_000, interval: 20 },
   );
   await first.stop("SIGKILL");
   const saved = (await readSyncCursor(bed.database.prisma, connectionId)).chatPage;
@@ -51,7 +47,7 @@ it("SmartSender: the polling cycle resumes at the saved page after a SIGKILL", a
   const callsBeforeRestart = fake.calls.length;
 
   startChild("second");
-  await waitFor(backfilled(connectionId), 120_000, "the backfill to finish", 100);
+  await bed.backfilled(connectionId, 120_000);
   const chatListCalls = fake.calls
     .slice(callsBeforeRestart)
     .filter((call: RecordedCall) => call.method === "GET" && call.path === "/v1/chats");
@@ -74,19 +70,22 @@ it("MAX: long polling resumes from the saved marker after a SIGKILL", async () =
   bed.afterThisTest(() => fake.close());
   const connectionId = await connectFake(bed.database.prisma, fake);
   const first = startChild("first");
-  await waitFor(
-    async () => (await readSyncCursor(bed.database.prisma, connectionId)).updatesMarker ?? undefined,
-    60_000,
-    "a first batch of updates to be stored",
-    20,
+  await vi.waitFor(
+    async () =>
+      expect(
+        (await readSyncCursor(bed.database.prisma, connectionId)).updatesMarker,
+        "a first batch stored",
+      ).not.toBeNull(),
+    { timeout: 60_000, interval: 20 },
   );
   await first.stop("SIGKILL");
   const saved = (await readSyncCursor(bed.database.prisma, connectionId)).updatesMarker;
-  expect(await backfilled(connectionId)()).toBe(false);
+  const connection = await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
+  expect(connection.backfillDoneAt).toBeNull();
   const callsBeforeRestart = fake.calls.length;
 
   startChild("second");
-  await waitFor(backfilled(connectionId), 120_000, "the backfill to finish", 100);
+  await bed.backfilled(connectionId, 120_000);
   const polls = fake.calls.slice(callsBeforeRestart).filter((call) => call.path === "/updates");
   process.stdout.write(`    saved marker ${saved}; restart polled from ${polls[0]?.query.marker}\n`);
   expect(polls[0]?.query.marker).toBe(saved);

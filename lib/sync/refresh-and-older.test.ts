@@ -9,11 +9,9 @@ import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { loadOlderMessages } from "@/lib/sync/load-older";
-import { startSyncManager } from "@/lib/sync/manager";
 import { requestChatRefresh } from "@/lib/sync/refresh-chat";
-import { connectFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 
 const bed = syncTestBed();
 
@@ -23,22 +21,11 @@ const UNLIMITED = 100_000;
 async function backfilled(fake: SandboxFake, settings: Record<string, unknown> = {}): Promise<string> {
   bed.afterThisTest(() => fake.close());
   const connectionId = await connectFake(bed.database.prisma, fake, settings);
-  const manager = startSyncManager({
-    prisma: bed.database.prisma,
-    databaseUrl: bed.database.url,
-    instanceId: "agents",
-    pollIntervalMs: 60_000,
-    tuning: FAST_TUNING,
-  });
+  const sync = bed.startSync("agents");
   try {
-    await waitFor(
-      async () =>
-        (await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt,
-      60_000,
-      "the backfill",
-    );
+    await bed.backfilled(connectionId, 60_000);
   } finally {
-    await manager.stop();
+    await sync.stop();
   }
   return connectionId;
 }

@@ -3,11 +3,11 @@
  * killed instance's connections are taken over by the other, no chat is ever synced by both
  * at the same moment, and the final state equals the providers.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { connectFake, differencesFromFake, waitFor } from "@/lib/sync/testing/fake-connection";
+import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
 import { type SyncChild, startSyncChild } from "@/lib/sync/testing/sync-child";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -88,17 +88,23 @@ it("syncs each connection from one instance at a time, hands over on a crash, an
   const instances = [start("instance-a"), start("instance-b")];
 
   // Whoever holds SmartSender is killed half-way through its backfill.
-  const holder = await waitFor(
-    async () =>
-      instances.find((child) => claimsOf(child).some((claim) => claim.connectionId === connections.smartsender)),
-    60_000,
-    "an instance to claim SmartSender",
+  const holder = await vi.waitFor(
+    () => {
+      const claimer = instances.find((child) =>
+        claimsOf(child).some((claim) => claim.connectionId === connections.smartsender),
+      );
+      if (!claimer) throw new Error("no instance has claimed SmartSender yet");
+      return claimer;
+    },
+    { timeout: 60_000, interval: 100 },
   );
-  await waitFor(
-    async () => (await database.prisma.chat.count({ where: { connectionId: connections.smartsender } })) >= 60,
-    60_000,
-    "SmartSender's backfill to be under way",
-    20,
+  await vi.waitFor(
+    async () =>
+      expect(
+        await database.prisma.chat.count({ where: { connectionId: connections.smartsender } }),
+        "SmartSender's backfill is under way",
+      ).toBeGreaterThanOrEqual(60),
+    { timeout: 60_000, interval: 20 },
   );
   const spansBeforeKill = spansOf(holder);
   const claimsBeforeKill = claimsOf(holder);
@@ -106,11 +112,12 @@ it("syncs each connection from one instance at a time, hands over on a crash, an
   await holder.stop("SIGKILL");
   const survivor = instances.find((child) => child !== holder) as SyncChild;
 
-  await waitFor(
-    async () => (await database.prisma.connection.count({ where: { backfillDoneAt: null } })) === 0,
-    120_000,
-    "both backfills to finish",
-    200,
+  await vi.waitFor(
+    async () =>
+      expect(await database.prisma.connection.count({ where: { backfillDoneAt: null } }), "backfills unfinished").toBe(
+        0,
+      ),
+    { timeout: 120_000, interval: 200 },
   );
   // A few more poll cycles from the survivor, then a clean stop.
   await new Promise((resolve) => setTimeout(resolve, 2_000));

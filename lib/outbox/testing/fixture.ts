@@ -13,20 +13,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const SECRET = "outbox-tests-secret-key-0123456789abcdef";
 
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** How long `vi.waitFor` gives a delivery to settle, and how often it looks. */
+export const SETTLING = { timeout: 10_000, interval: 25 };
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

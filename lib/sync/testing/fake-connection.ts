@@ -28,22 +28,6 @@ export async function connectFake(
   return stored.id;
 }
 
-/** Polls `check` until it returns a value (not undefined, null or false), or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  check: () => Promise<T | undefined | null | false>,
-  timeoutMs: number,
-  what: string,
-  everyMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
-
 /**
  * Compares the cache with what the provider holds: every message the provider has is cached
  * exactly once, nothing else is, except messages the provider deleted, which the cache keeps

@@ -1,4 +1,7 @@
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
+import { startSyncManager } from "@/lib/sync/manager";
+import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import type { SyncTuning } from "@/lib/sync/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 export type SyncTestBed = {
@@ -6,6 +9,13 @@ export type SyncTestBed = {
   readonly database: TestDatabase;
   /** Runs `cleanup` after the current test, newest first (stop a manager before closing its fake). */
   afterThisTest: (cleanup: () => Promise<void>) => void;
+  /** Starts an instance's sync on the bed's database with the fast test tuning; stopped after the test at the latest. */
+  startSync: (
+    instanceId: string,
+    options?: { pollIntervalMs?: number; tuning?: Partial<SyncTuning> },
+  ) => { stop: () => Promise<void> };
+  /** Waits until the connection's first full sync is over. */
+  backfilled: (connectionId: string, timeoutMs: number) => Promise<void>;
 };
 
 /**
@@ -24,7 +34,7 @@ export function syncTestBed(): SyncTestBed {
   afterAll(async () => {
     await database?.drop();
   });
-  return {
+  const bed: SyncTestBed = {
     get database() {
       if (!database) throw new Error("The test database exists only once the tests run");
       return database;
@@ -32,5 +42,26 @@ export function syncTestBed(): SyncTestBed {
     afterThisTest: (cleanup) => {
       cleanups.push(cleanup);
     },
+    startSync: (instanceId, options = {}) => {
+      const manager = startSyncManager({
+        prisma: bed.database.prisma,
+        databaseUrl: bed.database.url,
+        instanceId,
+        pollIntervalMs: options.pollIntervalMs ?? 60_000,
+        tuning: { ...FAST_TUNING, ...options.tuning },
+      });
+      bed.afterThisTest(() => manager.stop());
+      return manager;
+    },
+    backfilled: async (connectionId, timeoutMs) => {
+      await vi.waitFor(
+        async () => {
+          const connection = await bed.database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
+          expect(connection.backfillDoneAt, "the backfill is over").not.toBeNull();
+        },
+        { timeout: timeoutMs, interval: 100 },
+      );
+    },
   };
+  return bed;
 }

@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type OutboxFixture, outboxFixture, SETTLING } from "@/lib/outbox/testing/fixture";
+import {
+  type OutboxFixture,
+  outboxFixture,
+  SETTLING,
+  SMARTSENDER_SEND_PATH,
+  smartSenderOutbox,
+  writableChats,
+} from "@/lib/outbox/testing/fixture";
 import { UNCONFIRMED_SEND_ERROR } from "@/lib/outbox/worker";
 import { startChatOpsFake } from "@/lib/providers/chatops/fake";
 import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 
 /**
  * The sandboxes' "timeout" fault holds a request and then answers 504 without carrying it out,
@@ -25,18 +31,12 @@ const messageRow = (prisma: OutboxFixture["prisma"], id: number) => prisma.messa
 
 describe("a send whose answer was lost", () => {
   it("is found at the provider and adopted, never sent a second time", async () => {
-    const fake = await startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, data: { chats: 8 } });
-    const current = await outboxFixture("smartsender", fake, {
-      requestsPerMinute: 100_000,
-      timeoutMs: CLIENT_TIMEOUT_MS,
-    });
+    const current = await smartSenderOutbox(8, { timeoutMs: CLIENT_TIMEOUT_MS });
+    const fake = current.fake;
     fixture = current;
-    const chat = current.chats.find((candidate) =>
-      ((candidate.raw as { gates?: Array<{ subscribed?: boolean }> }).gates ?? []).some((gate) => gate.subscribed),
-    );
+    const [chat] = writableChats(current);
     if (!chat) throw new Error("no writable chat");
     const text = "We have re-sent your invoice.";
-    const sendPath = /^\/v1\/contacts\/\d+\/send$/;
 
     fake.setFaults({ latencyMs: PROVIDER_LATENCY_MS });
     // The check before the next attempt waits until the provider has surely stored the message.
@@ -56,7 +56,7 @@ describe("a send whose answer was lost", () => {
       return row;
     }, SETTLING);
     // The provider got exactly one send, and our row carries its id: one click, one message.
-    expect(current.answered("POST", sendPath)).toHaveLength(1);
+    expect(current.answered("POST", SMARTSENDER_SEND_PATH)).toHaveLength(1);
     const provider = await providerForConnection(current.prisma, current.connectionId);
     const newest = await requireCapability(provider, "listMessages")(chat.externalId, null);
     const copies = newest.items.filter((message) => message.text === text);

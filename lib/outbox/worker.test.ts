@@ -1,31 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { markChatRead } from "@/lib/chats/mark-read";
 import { unreadCounts } from "@/lib/chats/unread-counts";
 import { retryMessage } from "@/lib/messages/retry-message";
-import { type OutboxFixture, outboxFixture, SETTLING } from "@/lib/outbox/testing/fixture";
+import {
+  SMARTSENDER_SEND_PATH as SEND_PATH,
+  SETTLING,
+  smartSenderOutboxPerTest,
+  writableChats,
+} from "@/lib/outbox/testing/fixture";
 import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { startSyncManager } from "@/lib/sync/manager";
 
-let fixture: OutboxFixture;
+const outbox = smartSenderOutboxPerTest(12);
 
-beforeEach(async () => {
-  const fake = await startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, data: { chats: 12 } });
-  fixture = await outboxFixture("smartsender", fake, { requestsPerMinute: 100_000, timeoutMs: 2_000 });
-});
-afterEach(async () => {
-  await fixture.close();
-});
-
-const SEND_PATH = /^\/v1\/contacts\/\d+\/send$/;
-
-/** A chat whose contact can be written to (a subscribed gate). */
 function writableChat() {
-  const chat = fixture.chats.find((candidate) => {
-    const gates = (candidate.raw as { gates?: Array<{ subscribed?: boolean }> }).gates ?? [];
-    return gates.some((gate) => gate.subscribed);
-  });
+  const [chat] = writableChats(outbox.current);
   if (!chat) throw new Error("The sandbox has no chat with a subscribed contact");
   return chat;
 }
@@ -33,17 +23,17 @@ function writableChat() {
 /** Sent, or further: SmartSender answers with `deliveredAt`, which the message then shows. */
 const wentOut = (state: string | null) => state === "sent" || state === "delivered" || state === "read";
 
-const messageRow = (id: number) => fixture.prisma.message.findUniqueOrThrow({ where: { id } });
+const messageRow = (id: number) => outbox.current.prisma.message.findUniqueOrThrow({ where: { id } });
 const actionOf = (where: { messageId?: number; chatId?: number }) =>
-  fixture.prisma.outboxAction.findFirstOrThrow({ where, orderBy: { id: "desc" } });
+  outbox.current.prisma.outboxAction.findFirstOrThrow({ where, orderBy: { id: "desc" } });
 
 describe("outbox delivery", () => {
   it("sends a message within a second of the click and keeps the provider's id", async () => {
-    fixture.startWorker();
+    outbox.current.startWorker();
     const chat = writableChat();
     await new Promise((resolve) => setTimeout(resolve, 300)); // the worker is idle, LISTENing
     const clickedAt = Date.now();
-    const messageId = await fixture.send(chat.id, "Your refund is on its way.");
+    const messageId = await outbox.current.send(chat.id, "Your refund is on its way.");
     expect((await messageRow(messageId)).deliveryState).toBe("pending");
 
     const sent = await vi.waitFor(async () => {
@@ -52,11 +42,11 @@ describe("outbox delivery", () => {
       return row;
     }, SETTLING);
     expect(Date.now() - clickedAt).toBeLessThan(1_000);
-    const [call] = fixture.answered("POST", SEND_PATH);
-    expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
+    const [call] = outbox.current.answered("POST", SEND_PATH);
+    expect(outbox.current.answered("POST", SEND_PATH)).toHaveLength(1);
     expect(call?.body).toEqual({ type: "text", content: "Your refund is on its way." });
     // The provider's copy carries the same id as our row: the sync will find one message, not two.
-    const provider = await providerForConnection(fixture.prisma, fixture.connectionId);
+    const provider = await providerForConnection(outbox.current.prisma, outbox.current.connectionId);
     const newest = await requireCapability(provider, "listMessages")(chat.externalId, null);
     const copy = newest.items.find((message) => message.text === "Your refund is on its way.");
     expect(sent.externalId).toBe(copy?.externalId);
@@ -64,25 +54,27 @@ describe("outbox delivery", () => {
   });
 
   it("marks read while the provider answers 503: 0 unread at once and throughout, delivered once after recovery", async () => {
-    const chat = fixture.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
+    const chat = outbox.current.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
     if (!chat) throw new Error("The sandbox has no unread chat");
-    const unreadOf = async () => (await fixture.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount;
-    const totalBefore = (await unreadCounts(fixture.prisma)).total;
+    const unreadOf = async () =>
+      (await outbox.current.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount;
+    const totalBefore = (await unreadCounts(outbox.current.prisma)).total;
     expect(await unreadOf()).toBe(chat.providerUnreadCount);
 
-    fixture.fake.setFaults({ forceStatus: 503 });
-    const worker = fixture.startWorker();
-    await markChatRead(fixture.prisma, { chatId: chat.id, userId: fixture.userId });
+    outbox.current.fake.setFaults({ forceStatus: 503 });
+    const worker = outbox.current.startWorker();
+    await markChatRead(outbox.current.prisma, { chatId: chat.id, userId: outbox.current.userId });
     expect(await unreadOf()).toBe(0);
-    expect((await unreadCounts(fixture.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
+    expect((await unreadCounts(outbox.current.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
 
     // The worker keeps trying; sync cycles fail at the provider too; the badge stays at 0.
     const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
     await vi.waitFor(
-      () => expect(fixture.fake.calls.filter((call) => readPath.test(call.path)).length).toBeGreaterThanOrEqual(3),
+      () =>
+        expect(outbox.current.fake.calls.filter((call) => readPath.test(call.path)).length).toBeGreaterThanOrEqual(3),
       SETTLING,
     );
-    await expect(fixture.syncChats()).rejects.toMatchObject({ kind: "server" });
+    await expect(outbox.current.syncChats()).rejects.toMatchObject({ kind: "server" });
     expect(await unreadOf()).toBe(0);
     const waiting = await actionOf({ chatId: chat.id });
     // Still queued: between attempts, or in the middle of the next one.
@@ -91,27 +83,28 @@ describe("outbox delivery", () => {
 
     // The provider recovers; the sync happens to list chats before the outbox delivers.
     await worker.stop();
-    fixture.fake.setFaults(NO_FAULTS);
-    await fixture.syncChats();
+    outbox.current.fake.setFaults(NO_FAULTS);
+    await outbox.current.syncChats();
     expect(await unreadOf()).toBe(0);
 
-    fixture.startWorker();
+    outbox.current.startWorker();
     await vi.waitFor(async () => expect((await actionOf({ chatId: chat.id })).status).toBe("done"), SETTLING);
-    expect(fixture.answered("PUT", readPath)).toHaveLength(1);
-    await fixture.syncChats();
+    expect(outbox.current.answered("PUT", readPath)).toHaveLength(1);
+    await outbox.current.syncChats();
     expect(await unreadOf()).toBe(0);
-    const provider = await providerForConnection(fixture.prisma, fixture.connectionId);
+    const provider = await providerForConnection(outbox.current.prisma, outbox.current.connectionId);
     expect((await requireCapability(provider, "getChat")(chat.externalId)).providerUnreadCount).toBe(0);
-    expect((await unreadCounts(fixture.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
+    expect((await unreadCounts(outbox.current.prisma)).total).toBe(totalBefore - (chat.providerUnreadCount ?? 0));
   });
 
   it("with the real sync engine polling throughout, the read chat never shows unread again", async () => {
-    const chat = fixture.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
+    const chat = outbox.current.chats.find((candidate) => (candidate.providerUnreadCount ?? 0) > 0);
     if (!chat) throw new Error("The sandbox has no unread chat");
-    const connection = () => fixture.prisma.connection.findUniqueOrThrow({ where: { id: fixture.connectionId } });
+    const connection = () =>
+      outbox.current.prisma.connection.findUniqueOrThrow({ where: { id: outbox.current.connectionId } });
     const sync = startSyncManager({
-      prisma: fixture.otherInstance(),
-      databaseUrl: fixture.database.url,
+      prisma: outbox.current.otherInstance(),
+      databaseUrl: outbox.current.database.url,
       instanceId: "sync-instance",
       pollIntervalMs: 200,
       tuning: {
@@ -130,22 +123,22 @@ describe("outbox delivery", () => {
         ...SETTLING,
         timeout: 20_000,
       });
-      fixture.fake.setFaults({ forceStatus: 503 });
-      fixture.startWorker();
-      await markChatRead(fixture.prisma, { chatId: chat.id, userId: fixture.userId });
+      outbox.current.fake.setFaults({ forceStatus: 503 });
+      outbox.current.startWorker();
+      await markChatRead(outbox.current.prisma, { chatId: chat.id, userId: outbox.current.userId });
 
       // Watch the badge for the whole outage and recovery.
       const seen: number[] = [];
       let watching = true;
       const watcher = (async () => {
         while (watching) {
-          seen.push((await fixture.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount);
+          seen.push((await outbox.current.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).unreadCount);
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       })();
       await vi.waitFor(async () => expect((await connection()).health).not.toBe("ok"), SETTLING);
       const failedSince = (await connection()).lastErrorAt;
-      fixture.fake.setFaults(NO_FAULTS);
+      outbox.current.fake.setFaults(NO_FAULTS);
       const readPath = new RegExp(`^/v1/chats/${chat.externalId}/read$`);
       await vi.waitFor(async () => expect((await actionOf({ chatId: chat.id })).status).toBe("done"), {
         ...SETTLING,
@@ -164,7 +157,7 @@ describe("outbox delivery", () => {
       expect(failedSince).not.toBeNull();
       expect(seen.length).toBeGreaterThan(5);
       expect(Math.max(...seen)).toBe(0);
-      expect(fixture.answered("PUT", readPath)).toHaveLength(1);
+      expect(outbox.current.answered("PUT", readPath)).toHaveLength(1);
     } finally {
       await sync.stop();
     }
@@ -172,21 +165,23 @@ describe("outbox delivery", () => {
 
   it("delivers a chat's sends in the order they were written, after an outage", async () => {
     const chat = writableChat();
-    fixture.fake.setFaults({ forceStatus: 502 });
-    fixture.startWorker({ concurrency: 4 });
+    outbox.current.fake.setFaults({ forceStatus: 502 });
+    outbox.current.startWorker({ concurrency: 4 });
     const texts = ["First", "Second", "Third"];
     const ids: number[] = [];
-    for (const text of texts) ids.push(await fixture.send(chat.id, text));
-    await vi.waitFor(() => expect(fixture.fake.calls.length).toBeGreaterThanOrEqual(4), SETTLING);
-    fixture.fake.setFaults(NO_FAULTS);
+    for (const text of texts) ids.push(await outbox.current.send(chat.id, text));
+    await vi.waitFor(() => expect(outbox.current.fake.calls.length).toBeGreaterThanOrEqual(4), SETTLING);
+    outbox.current.fake.setFaults(NO_FAULTS);
     await vi.waitFor(async () => {
-      const rows = await fixture.prisma.message.findMany({ where: { id: { in: ids } } });
+      const rows = await outbox.current.prisma.message.findMany({ where: { id: { in: ids } } });
       expect(
         rows.every((row) => wentOut(row.deliveryState)),
         "all three sent",
       ).toBe(true);
     }, SETTLING);
-    const contents = fixture.answered("POST", SEND_PATH).map((call) => (call.body as { content: string }).content);
+    const contents = outbox.current
+      .answered("POST", SEND_PATH)
+      .map((call) => (call.body as { content: string }).content);
     expect(contents).toEqual(texts);
     const externalIds = await Promise.all(ids.map(async (id) => Number((await messageRow(id)).externalId)));
     expect(externalIds).toEqual([...externalIds].sort((a, b) => a - b));
@@ -194,9 +189,9 @@ describe("outbox delivery", () => {
 
   it("fails a refused send with the provider's error, and Retry sends it once", async () => {
     const chat = writableChat();
-    fixture.fake.setFaults({ forceStatus: 403 });
-    fixture.startWorker();
-    const messageId = await fixture.send(chat.id, "Can you confirm your address?");
+    outbox.current.fake.setFaults({ forceStatus: 403 });
+    outbox.current.startWorker();
+    const messageId = await outbox.current.send(chat.id, "Can you confirm your address?");
     const failed = await vi.waitFor(async () => {
       const row = await messageRow(messageId);
       expect(row.deliveryState).toBe("failed");
@@ -207,10 +202,10 @@ describe("outbox delivery", () => {
     expect(action).toMatchObject({ status: "failed", attempts: 1, lastError: failed.deliveryError });
     // A refusal is final: no retry loop against the provider.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(fixture.fake.calls.filter((call) => SEND_PATH.test(call.path))).toHaveLength(1);
+    expect(outbox.current.fake.calls.filter((call) => SEND_PATH.test(call.path))).toHaveLength(1);
 
-    fixture.fake.setFaults(NO_FAULTS);
-    await retryMessage(fixture.prisma, { messageId, userId: fixture.userId });
+    outbox.current.fake.setFaults(NO_FAULTS);
+    await retryMessage(outbox.current.prisma, { messageId, userId: outbox.current.userId });
     const sent = await vi.waitFor(async () => {
       const row = await messageRow(messageId);
       expect(wentOut(row.deliveryState), "the retried send went out").toBe(true);
@@ -218,23 +213,23 @@ describe("outbox delivery", () => {
     }, SETTLING);
     expect(sent.deliveryError).toBeNull();
     expect(sent.externalId).toMatch(/^\d+$/);
-    expect(fixture.answered("POST", SEND_PATH)).toHaveLength(1);
+    expect(outbox.current.answered("POST", SEND_PATH)).toHaveLength(1);
   });
 
   it("emits the change events the browsers refetch by", async () => {
     const chat = writableChat();
-    fixture.startWorker();
-    const messageId = await fixture.send(chat.id, "Hello from the inbox");
-    const [latest] = await fixture.prisma.changeEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
+    outbox.current.startWorker();
+    const messageId = await outbox.current.send(chat.id, "Hello from the inbox");
+    const [latest] = await outbox.current.prisma.changeEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
     await vi.waitFor(
       async () => expect(wentOut((await messageRow(messageId)).deliveryState), "sent").toBe(true),
       SETTLING,
     );
-    const after = await fixture.prisma.changeEvent.findMany({ where: { id: { gt: latest?.id ?? 0n } } });
+    const after = await outbox.current.prisma.changeEvent.findMany({ where: { id: { gt: latest?.id ?? 0n } } });
     expect(after.map((event) => [event.type, event.payload])).toEqual(
       expect.arrayContaining([
         ["messages.changed", { chatId: chat.id, messageIds: [messageId] }],
-        ["chat.changed", { chatId: chat.id, connectionId: fixture.connectionId }],
+        ["chat.changed", { chatId: chat.id, connectionId: outbox.current.connectionId }],
       ]),
     );
   });

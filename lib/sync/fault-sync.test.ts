@@ -9,7 +9,7 @@ import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
-import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
+import { connectFake, differencesFromFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 
 const FAULTS: Partial<FaultSettings> = {
@@ -62,7 +62,6 @@ it("MAX: more than 10,000 messages by long polling arrive exactly once", async (
 }, 300_000);
 
 it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly once", async () => {
-  const unlimited = 100_000;
   const fake = await startSmartSenderFake({
     token: `fault-smartsender-${process.pid}`,
     seed: 11,
@@ -70,13 +69,13 @@ it("SmartSender: 10,000 messages by polling and scrolling back arrive exactly on
     faults: FAULTS,
     // SmartSender's real 180 requests/minute would make this take an hour: the budget is raised
     // here (bench/sync-throughput.ts measures the real limit).
-    rateLimit: { perMinute: unlimited, lockoutMs: 50, maxLockoutMs: 200 },
+    rateLimit: { perMinute: UNLIMITED, lockoutMs: 50, maxLockoutMs: 200 },
   });
   bed.afterThisTest(() => fake.close());
   expect(messagesAtProvider(fake)).toBeGreaterThanOrEqual(10_000);
   const connectionId = await connectFake(bed.database.prisma, fake, {
     timeoutMs: CLIENT_TIMEOUT_MS,
-    requestsPerMinute: unlimited,
+    requestsPerMinute: UNLIMITED,
     lockoutMs: 50,
     maxLockoutMs: 200,
   });

@@ -6,12 +6,10 @@
 import { expect, it, vi } from "vitest";
 import { listChats } from "@/lib/chats/list-chats";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { connectFake } from "@/lib/sync/testing/fake-connection";
+import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 
 const bed = syncTestBed();
-
-const UNLIMITED = 100_000;
 
 async function syncedSmartSender(name: string) {
   const fake = await startSmartSenderFake({

@@ -6,7 +6,7 @@ import { expect, it, vi } from "vitest";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { connectFake } from "@/lib/sync/testing/fake-connection";
+import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 
 const bed = syncTestBed();
@@ -63,12 +63,11 @@ it("MAX: a customer's message is cached within a second by long polling, new cha
 }, 90_000);
 
 it("SmartSender: a customer's message is cached within the poll interval, and quiet chats cost no requests", async () => {
-  const unlimited = 100_000;
   const fake = await startSmartSenderFake({
     token: `incremental-smartsender-${process.pid}`,
-    rateLimit: { perMinute: unlimited },
+    rateLimit: { perMinute: UNLIMITED },
   });
-  const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
+  const { connectionId } = await synced(fake, { requestsPerMinute: UNLIMITED });
   const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   // Nothing changes for two cycles: only the chat list is asked for.
   fake.clearCalls();
@@ -88,13 +87,12 @@ it("SmartSender: a customer's message is cached within the poll interval, and qu
 }, 90_000);
 
 it("SmartSender: a burst of more messages than a page holds arrives without a gap", async () => {
-  const unlimited = 100_000;
   const fake = await startSmartSenderFake({
     token: `incremental-burst-${process.pid}`,
     data: { chats: 5 },
-    rateLimit: { perMinute: unlimited },
+    rateLimit: { perMinute: UNLIMITED },
   });
-  const { connectionId } = await synced(fake, { requestsPerMinute: unlimited });
+  const { connectionId } = await synced(fake, { requestsPerMinute: UNLIMITED });
   const chat = await bed.database.prisma.chat.findFirstOrThrow({ where: { connectionId, status: "open" } });
   const burst = Array.from({ length: 45 }, (_, index) =>
     fake.injectInboundMessage({ chatExternalId: chat.externalId, text: `Burst ${index}` }),

@@ -5,9 +5,13 @@
 import { expect, it, vi } from "vitest";
 import type { RecordedCall } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { readSyncCursor } from "@/lib/sync/sync-cursor";
-import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
+import {
+  backfillSizedSmartSender,
+  connectFake,
+  differencesFromFake,
+  UNLIMITED,
+} from "@/lib/sync/testing/fake-connection";
 import { startSyncChild } from "@/lib/sync/testing/sync-child";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
@@ -21,17 +25,9 @@ const startChild = (instanceId: string) => {
 };
 
 it("SmartSender: the polling cycle resumes at the saved page after a SIGKILL", async () => {
-  const unlimited = 100_000;
-  const fake = await startSmartSenderFake({
-    token: `kill-smartsender-${process.pid}`,
-    // Every chat's messages fit its newest page, so the backfill alone brings everything.
-    data: { chats: 200, messagesPerChat: 10, bigChatMessages: 15 },
-    // Slow enough to be killed half-way.
-    faults: { latencyMs: 25 },
-    rateLimit: { perMinute: unlimited },
-  });
+  const fake = await backfillSizedSmartSender(`kill-smartsender-${process.pid}`, 25);
   bed.afterThisTest(() => fake.close());
-  const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: unlimited });
+  const connectionId = await connectFake(bed.database.prisma, fake, { requestsPerMinute: UNLIMITED });
   const first = startChild("first");
   const reached = await vi.waitFor(
     async () => {

@@ -1,17 +1,13 @@
-import type { Db } from "@/lib/db";
 import { componentLogger } from "@/lib/logger";
 import { sleep } from "@/lib/retry";
 import { type ConnectionLock, heldElsewhere, tryLockConnection } from "@/lib/sync/connection-lock";
-import { runConnection } from "@/lib/sync/connection-runner";
+import { type ConnectionRunOptions, runConnection } from "@/lib/sync/connection-runner";
 import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
 
 const log = componentLogger("sync");
 
-export type SyncManagerOptions = {
-  prisma: Db;
+export type SyncManagerOptions = Pick<ConnectionRunOptions, "prisma" | "instanceId" | "pollIntervalMs"> & {
   databaseUrl: string;
-  instanceId: string;
-  pollIntervalMs: number;
   /** Tests shrink the waits; production uses the defaults. */
   tuning?: Partial<SyncTuning>;
 };

@@ -10,12 +10,10 @@ import { startMaxFake } from "@/lib/providers/max/fake";
 import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { requestChatRefresh } from "@/lib/sync/refresh-chat";
-import { connectFake } from "@/lib/sync/testing/fake-connection";
+import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 
 const bed = syncTestBed();
-
-const UNLIMITED = 100_000;
 
 /** Connects a fake and runs one backfill of it, then stops the sync (agents act on the cache). */
 async function backfilled(fake: SandboxFake, settings: Record<string, unknown> = {}): Promise<string> {

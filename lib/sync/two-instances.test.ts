@@ -6,8 +6,12 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { connectFake, differencesFromFake } from "@/lib/sync/testing/fake-connection";
+import {
+  backfillSizedSmartSender,
+  connectFake,
+  differencesFromFake,
+  UNLIMITED,
+} from "@/lib/sync/testing/fake-connection";
 import { type SyncChild, startSyncChild } from "@/lib/sync/testing/sync-child";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -62,13 +66,7 @@ function overlaps(spans: Span[]): Array<[Span, Span]> {
 }
 
 it("syncs each connection from one instance at a time, hands over on a crash, and ends equal", async () => {
-  const unlimited = 100_000;
-  const smartsender = await startSmartSenderFake({
-    token: `two-smartsender-${process.pid}`,
-    data: { chats: 200, messagesPerChat: 10, bigChatMessages: 15 },
-    faults: { latencyMs: 20 },
-    rateLimit: { perMinute: unlimited },
-  });
+  const smartsender = await backfillSizedSmartSender(`two-smartsender-${process.pid}`, 20);
   const max = await startMaxFake({
     token: `two-max-${process.pid}`,
     seed: 5,
@@ -77,7 +75,7 @@ it("syncs each connection from one instance at a time, hands over on a crash, an
   });
   fakes.push(smartsender, max);
   const connections = {
-    smartsender: await connectFake(database.prisma, smartsender, { requestsPerMinute: unlimited }),
+    smartsender: await connectFake(database.prisma, smartsender, { requestsPerMinute: UNLIMITED }),
     max: await connectFake(database.prisma, max),
   };
   const start = (instanceId: string) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach } from "vitest";
 import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db";
@@ -7,11 +8,17 @@ import { sendMessage } from "@/lib/messages/send-message";
 import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker";
 import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
 import { providerForConnection } from "@/lib/providers/for-connection";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const SECRET = "outbox-tests-secret-key-0123456789abcdef";
+
+/** SmartSender's send endpoint, as its fake records the calls. */
+export const SMARTSENDER_SEND_PATH = /^\/v1\/contacts\/\d+\/send$/;
+
+const UNLIMITED = 100_000;
 
 /** How long `vi.waitFor` gives a delivery to settle, and how often it looks. */
 export const SETTLING = { timeout: 10_000, interval: 25 };
@@ -125,6 +132,37 @@ export async function outboxFixture(
       for (const stop of stoppers.reverse()) await stop();
       await fake.close();
       await database.drop();
+    },
+  };
+}
+
+/** A SmartSender sandbox with `chats` chats and no rate limit, wired up as `outboxFixture` does. */
+export async function smartSenderOutbox(chats: number, settings: Record<string, unknown> = {}): Promise<OutboxFixture> {
+  const fake = await startSmartSenderFake({ rateLimit: { perMinute: UNLIMITED }, data: { chats } });
+  return outboxFixture("smartsender", fake, { requestsPerMinute: UNLIMITED, timeoutMs: 2_000, ...settings });
+}
+
+/** The SmartSender chats whose contact can be written to (a subscribed gate). */
+export function writableChats(fixture: OutboxFixture): OutboxFixture["chats"] {
+  return fixture.chats.filter((chat) =>
+    ((chat.raw as { gates?: Array<{ subscribed?: boolean }> }).gates ?? []).some((gate) => gate.subscribed),
+  );
+}
+
+/** A fresh `smartSenderOutbox(chats)` for each test of the file, closed after it. */
+export function smartSenderOutboxPerTest(chats: number): { readonly current: OutboxFixture } {
+  let current: OutboxFixture | undefined;
+  beforeEach(async () => {
+    current = await smartSenderOutbox(chats);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get current() {
+      if (!current) throw new Error("The outbox fixture exists only while a test runs");
+      return current;
     },
   };
 }

@@ -2,9 +2,26 @@ import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { SandboxFake } from "@/lib/providers/fake-kit";
+import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 
 /** The secret the tests seal credentials with (the app reads it from INBOX_SECRET_KEY). */
 export const TEST_SECRET_KEY = "sync-tests-secret-key-of-at-least-32-characters";
+
+/** Requests per minute that no test reaches: the fake and the connection never throttle. */
+export const UNLIMITED = 100_000;
+
+/**
+ * A SmartSender sandbox large and slow enough for a sync to be stopped half-way through its
+ * backfill; every chat's messages fit its newest page, so the backfill alone brings everything.
+ */
+export function backfillSizedSmartSender(token: string, latencyMs: number) {
+  return startSmartSenderFake({
+    token,
+    data: { chats: 200, messagesPerChat: 10, bigChatMessages: 15 },
+    faults: { latencyMs },
+    rateLimit: { perMinute: UNLIMITED },
+  });
+}
 
 /** Stores a connection to a running fake, credentials sealed as the app stores them; returns its id. */
 export async function connectFake(

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { markNoOlderMessages, recordOlderPage } from "@/lib/ingest/history-cursors";
 import { ingestMessages } from "@/lib/ingest/ingest";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
@@ -20,7 +21,7 @@ export async function loadOlderMessages(prisma: Db, chatId: number): Promise<{ l
   if (!chat?.hasOlderMessages) return { loaded: 0, hasMore: false };
   const listMessages = (await providerForConnection(prisma, chat.connectionId)).capabilities.listMessages;
   if (!listMessages) {
-    await prisma.chat.update({ where: { id: chatId }, data: { hasOlderMessages: false } });
+    await markNoOlderMessages(prisma, chatId);
     return { loaded: 0, hasMore: false };
   }
   const calls = createProviderCalls(AGENT_WAITING_TUNING, UNWATCHED);
@@ -32,10 +33,7 @@ export async function loadOlderMessages(prisma: Db, chatId: number): Promise<{ l
       const from = cursor;
       const page = await calls.call((attempt) => listMessages(chat.externalId, from, attempt), signal);
       loaded += (await ingestMessages(prisma, chatId, page.items)).length;
-      // Only from where this call started: a concurrent scroll that got further keeps its place.
-      await prisma.$executeRaw`
-        UPDATE chats SET older_messages_cursor = ${page.nextCursor}, has_older_messages = ${page.nextCursor !== null}
-        WHERE id = ${chatId} AND older_messages_cursor IS NOT DISTINCT FROM ${from}`;
+      await recordOlderPage(prisma, chatId, from, page.nextCursor);
       cursor = page.nextCursor;
       if (cursor === null) return { loaded, hasMore: false };
     }

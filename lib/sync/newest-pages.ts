@@ -1,5 +1,5 @@
+import { recordNewestPages } from "@/lib/ingest/history-cursors";
 import { ingestMessageBatches } from "@/lib/ingest/ingest";
-import { jsonParam } from "@/lib/ingest/json-param";
 import { isProviderError } from "@/lib/providers/errors";
 import type { NormalizedChat, NormalizedMessage } from "@/lib/providers/types";
 import { forEachLimited } from "@/lib/sync/concurrency";
@@ -91,15 +91,10 @@ export async function syncNewestPages(context: PageFetchContext, chats: ListedCh
     context.prisma,
     fetched.map((entry) => ({ chatId: entry.id, messages: entry.messages })),
   );
-  await context.prisma.$executeRaw`
-    UPDATE chats c SET sync_marker = u.marker, messages_synced_at = now(),
-      older_messages_cursor = CASE WHEN c.older_messages_cursor IS NULL AND c.has_older_messages
-        THEN u.next ELSE c.older_messages_cursor END,
-      has_older_messages = CASE WHEN c.older_messages_cursor IS NULL AND c.has_older_messages
-        THEN u.next IS NOT NULL ELSE c.has_older_messages END
-    FROM jsonb_to_recordset(${jsonParam(fetched.map((entry) => ({ id: entry.id, marker: entry.marker, next: entry.next })))}::jsonb)
-      AS u(id int, marker text, next text)
-    WHERE c.id = u.id`;
+  await recordNewestPages(
+    context.prisma,
+    fetched.map((entry) => ({ chatId: entry.id, marker: entry.marker, next: entry.next })),
+  );
   const endedAt = Date.now();
   for (const entry of fetched) {
     context.log.debug(

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
-import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { enqueueChatAction } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 
 /** Closes a chat here at once and at the provider through the outbox. */
@@ -12,13 +12,7 @@ export async function closeChat(prisma: Db, { chatId, userId }: { chatId: number
   if (chat.status === "closed") return { status: "closed" as const };
   await prisma.$transaction(async (tx) => {
     await tx.chat.update({ where: { id: chatId }, data: { status: "closed" } });
-    await enqueueOutbox(tx, {
-      connectionId: chat.connectionId,
-      chatId,
-      kind: "close_chat",
-      idempotencyKey: `close_chat:${chatId}:${Date.now()}`,
-      createdById: userId,
-    });
+    await enqueueChatAction(tx, chat, { kind: "close_chat", userId, click: String(Date.now()) });
     await recordAudit(tx, { userId, action: "chat.close", chatId });
     await emitChanges(tx, [{ type: "chat.changed", chatId, connectionId: chat.connectionId }]);
   });

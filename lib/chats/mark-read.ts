@@ -3,7 +3,7 @@ import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import { recomputeUnread } from "@/lib/ingest/unread";
-import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { enqueueChatAction } from "@/lib/outbox/enqueue";
 import { providerForConnection } from "@/lib/providers/for-connection";
 
 /**
@@ -30,13 +30,7 @@ export async function markChatRead(prisma: Db, { chatId, userId }: { chatId: num
         where: { chatId, kind: "mark_read", status: { in: ["pending", "in_flight"] } },
       });
       if (alreadyQueued === 0) {
-        await enqueueOutbox(tx, {
-          connectionId: chat.connectionId,
-          chatId,
-          kind: "mark_read",
-          idempotencyKey: `mark_read:${chatId}:${now.toISOString()}`,
-          createdById: userId,
-        });
+        await enqueueChatAction(tx, chat, { kind: "mark_read", userId, click: now.toISOString() });
       }
     }
     await recordAudit(tx, { userId, action: "chat.mark_read", chatId });

@@ -29,3 +29,22 @@ export async function enqueueOutbox(client: DbClient, request: OutboxRequest): P
   if (count === 1) await client.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${request.connectionId})`;
   return count === 1;
 }
+
+/**
+ * Queues a staff member's action on a chat; `click` tells this action apart from earlier ones of
+ * the same kind on the chat (its time, and what it acts on), making the idempotency key.
+ */
+export function enqueueChatAction(
+  client: DbClient,
+  chat: { id: number; connectionId: string },
+  action: { kind: OutboxKind; userId: string; click: string; payload?: Record<string, unknown> },
+): Promise<boolean> {
+  return enqueueOutbox(client, {
+    connectionId: chat.connectionId,
+    chatId: chat.id,
+    kind: action.kind,
+    payload: action.payload,
+    idempotencyKey: `${action.kind}:${chat.id}:${action.click}`,
+    createdById: action.userId,
+  });
+}

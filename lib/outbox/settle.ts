@@ -6,6 +6,16 @@ import { recordSentMessage } from "@/lib/ingest/record-sent";
 import type { ClaimedAction } from "@/lib/outbox/claim";
 import type { NormalizedMessage } from "@/lib/providers/types";
 
+/** The action, and who settles it. */
+type Lease = { prisma: Db; action: ClaimedAction; instanceId: string };
+
+/**
+ * The action is over, delivered or refused. A retry by hand is a new decision to send: it must
+ * not inherit this attempt's doubt.
+ */
+const finished = (status: "done" | "failed", lastError: string | null) =>
+  ({ status, completedAt: new Date(), lastError, unconfirmedSince: null }) as const;
+
 /** Thrown inside a settling transaction to undo it: another instance holds the action now. */
 class LeaseLost extends Error {}
 
@@ -14,9 +24,7 @@ class LeaseLost extends Error {}
  * instance still holds its lease; false (and nothing written) when the lease was lost.
  */
 async function whileHoldingLease(
-  prisma: Db,
-  action: ClaimedAction,
-  instanceId: string,
+  { prisma, action, instanceId }: Lease,
   update: Prisma.OutboxActionUpdateManyMutationInput,
   write: (tx: DbTransaction) => Promise<ChangeEvent[]>,
 ): Promise<boolean> {
@@ -49,38 +57,25 @@ export function settleDelivered(
   instanceId: string,
   sent: { message: NormalizedMessage | null } | null,
 ): Promise<boolean> {
-  return whileHoldingLease(
-    prisma,
-    action,
-    instanceId,
-    { status: "done", completedAt: new Date(), lastError: null, unconfirmedSince: null },
-    async (tx) => {
-      if (!sent || action.messageId === null || action.chatId === null) return chatChanged(action);
-      const messageIds = await recordSentMessage(tx, action.messageId, sent.message);
-      return [{ type: "messages.changed", chatId: action.chatId, messageIds }, ...chatChanged(action)];
-    },
-  );
+  return whileHoldingLease({ prisma, action, instanceId }, finished("done", null), async (tx) => {
+    if (!sent || action.messageId === null || action.chatId === null) return chatChanged(action);
+    const messageIds = await recordSentMessage(tx, action.messageId, sent.message);
+    return [{ type: "messages.changed", chatId: action.chatId, messageIds }, ...chatChanged(action)];
+  });
 }
 
 /** The provider refused: the action is failed, and a send's message shows why (with Retry in the UI). */
 export function settleFailed(prisma: Db, action: ClaimedAction, instanceId: string, reason: string): Promise<boolean> {
-  return whileHoldingLease(
-    prisma,
-    action,
-    instanceId,
-    // A retry by hand is a new decision to send: it must not inherit this attempt's doubt.
-    { status: "failed", completedAt: new Date(), lastError: reason, unconfirmedSince: null },
-    async (tx) => {
-      if (action.kind !== "send_message" || action.messageId === null || action.chatId === null) {
-        return chatChanged(action);
-      }
-      await tx.message.updateMany({
-        where: { id: action.messageId },
-        data: { deliveryState: "failed", deliveryError: reason },
-      });
-      return [{ type: "messages.changed", chatId: action.chatId, messageIds: [action.messageId] }];
-    },
-  );
+  return whileHoldingLease({ prisma, action, instanceId }, finished("failed", reason), async (tx) => {
+    if (action.kind !== "send_message" || action.messageId === null || action.chatId === null) {
+      return chatChanged(action);
+    }
+    await tx.message.updateMany({
+      where: { id: action.messageId },
+      data: { deliveryState: "failed", deliveryError: reason },
+    });
+    return [{ type: "messages.changed", chatId: action.chatId, messageIds: [action.messageId] }];
+  });
 }
 
 /** Not now: back to the queue until `delayMs` from now; a send that may have arrived is checked first next time. */
@@ -92,9 +87,7 @@ export function settleRetry(
 ): Promise<boolean> {
   const doubt = mayHaveArrived && action.kind === "send_message";
   return whileHoldingLease(
-    prisma,
-    action,
-    instanceId,
+    { prisma, action, instanceId },
     {
       status: "pending",
       nextAttemptAt: new Date(Date.now() + delayMs),

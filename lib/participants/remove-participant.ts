@@ -3,7 +3,7 @@ import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
-import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { enqueueChatAction } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 
 /** Removes a member here at once and at the provider through the outbox. */
@@ -18,13 +18,11 @@ export async function removeParticipant(
   if (!participant.isActive) return { removed: true };
   await prisma.$transaction(async (tx) => {
     await tx.participant.update({ where: { id: participantId }, data: { isActive: false } });
-    await enqueueOutbox(tx, {
-      connectionId: chat.connectionId,
-      chatId,
+    await enqueueChatAction(tx, chat, {
       kind: "remove_participant",
+      userId,
+      click: `${participant.externalId}:${Date.now()}`,
       payload: { participantExternalId: participant.externalId },
-      idempotencyKey: `remove_participant:${chatId}:${participant.externalId}:${Date.now()}`,
-      createdById: userId,
     });
     await recordAudit(tx, {
       userId,

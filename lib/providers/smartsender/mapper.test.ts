@@ -1,8 +1,8 @@
 /**
- * The mapper on SmartSender's own samples (../shared/seeds/001_4c7582a753ef1710.txt, copied
- * to fixtures/) and on messages shaped as ../shared/providers.md §1 describes them.
+ * The mapper on SmartSender's own samples (docs/providers/seeds/001_4c7582a753ef1710.txt, copied
+ * to fixtures/) and on messages shaped as docs/providers/smartsender.md describes them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
@@ -16,7 +16,7 @@ import {
   type SmartSenderChat,
 } from "@/lib/providers/smartsender/wire";
 
-const SEED = path.resolve(import.meta.dirname, "../../../../shared/seeds/001_4c7582a753ef1710.txt");
+const SEED = path.resolve(import.meta.dirname, "../../../docs/providers/seeds/001_4c7582a753ef1710.txt");
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
 
 /** The JSON blocks of the seed, in order: the chat list sample, then the chat-by-id sample. */
@@ -27,8 +27,7 @@ function seedBlocks(): string[] {
     .map((block) => block.slice(0, block.indexOf("\n\nОписание ответа")));
 }
 
-// The seed documents sit beside this repository in the workspace it grew in, not in a clone of it.
-describe.skipIf(!existsSync(SEED))("fixtures", () => {
+describe("fixtures", () => {
   it("are the seed's samples verbatim, less the two stray words in the list sample", () => {
     const [list, detail] = seedBlocks();
     // The seed's list sample reads `}Cursor,` and `Chats[]`: link captions pasted into the

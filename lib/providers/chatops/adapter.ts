@@ -1,6 +1,6 @@
 /**
  * The Chat operations API (chat manager) behind the ChatProvider interface.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  *
  * Capabilities are exactly what the documents support: chats (paged), one chat, its
  * participants (from the chat detail), removing a participant, the invitation link, creating

@@ -1,6 +1,6 @@
 /**
  * HTTP client of the Chat operations API (a chat manager; base URL per installation).
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  *
  * Auth: `Authorization: Bearer <token>`. Rate limit: none is documented. Every client of a
  * token on one installation shares a sliding-window limiter (keyed by a hash of base URL and

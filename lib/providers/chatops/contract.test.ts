@@ -1,6 +1,6 @@
 /**
  * The Chat operations adapter against its sandbox fake, over real HTTP.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChatOpsProvider } from "@/lib/providers/chatops/adapter";

@@ -1,6 +1,6 @@
 /**
  * Chat operations API payloads → normalized rows. Pure functions, no I/O.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt (Chat) and ../shared/providers.md §4 (Message).
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt (Chat) and docs/providers/chatops.md (Message).
  *
  * Chats are Telegram groups the API manages, so every chat is a "group". The API keeps
  * histories rather than current values: `title` lists every title the chat has had, a

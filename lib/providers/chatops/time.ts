@@ -1,6 +1,6 @@
 /**
  * Timestamps of the Chat operations API.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  *
  * The seed shows the same chat's `registeredAt` as "2024-12-11T08:54:03.000Z" in the detail and
  * "2024-12-11T08:54:03" (no zone) in the list. Same chat, same clock reading: the list drops the

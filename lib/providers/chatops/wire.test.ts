@@ -1,6 +1,6 @@
 /**
  * The wire schemas and the readers of undocumented bodies (created ids, error messages).
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
 import { describe, expect, it } from "vitest";
 import chatDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";

@@ -1,7 +1,7 @@
 /**
  * The Chat operations API's wire format, as zod schemas for every response the client reads.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt (Chat, list envelope, invitation) and
- * ../shared/providers.md §4 (Message).
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt (Chat, list envelope, invitation) and
+ * docs/providers/chatops.md (Message).
  *
  * Every object is loose: fields the API adds later pass through untouched, so the parsed
  * value is the provider's payload and can be stored as `raw`. No defaults or transforms here.

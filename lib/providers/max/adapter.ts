@@ -1,6 +1,6 @@
 /**
- * The MAX Bot API behind the inbox's ChatProvider. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt
- * (GET /chats/{chatLink}, the Chat object) and ../shared/providers.md §2.
+ * The MAX Bot API behind the inbox's ChatProvider. Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt
+ * (GET /chats/{chatLink}, the Chat object) and docs/providers/max.md.
  *
  * Capabilities are what those documents give: chats are learned from long polling (GET /chats
  * is retired, so there is no listChats) and fetched one by one; no read receipts, closing or

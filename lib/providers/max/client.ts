@@ -1,7 +1,7 @@
 /**
  * HTTP for the MAX Bot API endpoints the inbox uses. Docs: seed
- * ../shared/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}, the header-only token) and
- * ../shared/providers.md §2 (base URL https://platform-api2.max.ru, errors `{code, message}`,
+ * docs/providers/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}, the header-only token) and
+ * docs/providers/max.md (base URL https://platform-api2.max.ru, errors `{code, message}`,
  * 30 requests per second, the endpoint table). GET /chats is retired and deliberately absent.
  */
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 /**
  * The MAX adapter against the MAX sandbox over real HTTP: every declared capability, paging to
  * the last page, long polling, and each failure typed as the http kit promises.
- * Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt, ../shared/providers.md §2.
+ * Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt, docs/providers/max.md.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,5 +1,5 @@
 /**
- * The MAX mapper on the fixtures: the seed's Chat (../shared/seeds/003_1ec703991a94c4d2.txt) and
+ * The MAX mapper on the fixtures: the seed's Chat (docs/providers/seeds/003_1ec703991a94c4d2.txt) and
  * samples in providers.md §2 shapes, asserting what a support agent would see.
  */
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 /**
  * MAX payloads → the inbox's normalized rows. Pure: no I/O, the provider object kept in `raw`.
- * Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (the Chat object) and ../shared/providers.md §2
+ * Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt (the Chat object) and docs/providers/max.md
  * (Message, LinkedMessage, attachments, updates, ChatMember). MAX has no reactions and reports
  * no unread counts or delivery states.
  */

@@ -1,5 +1,5 @@
 /**
- * Paging backwards through GET /messages (../shared/providers.md §2: newest first, `from`/`to` are
+ * Paging backwards through GET /messages (docs/providers/max.md: newest first, `from`/`to` are
  * times, `count` 1..100). MAX pages by time, not by position, and several messages can share a
  * millisecond, so the next page starts *at* the oldest time seen (the bound is inclusive) and the
  * cursor remembers which messages at that exact time were already returned.

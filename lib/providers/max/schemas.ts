@@ -1,7 +1,7 @@
 /**
  * MAX Bot API wire shapes, checked on every response.
- * Docs: seed `../shared/seeds/003_1ec703991a94c4d2.txt` (GET /chats/{chatLink}, the Chat object) and
- * `../shared/providers.md` §2 (Message, attachments, updates, members). Where the two differ both are
+ * Docs: seed `docs/providers/seeds/003_1ec703991a94c4d2.txt` (GET /chats/{chatLink}, the Chat object) and
+ * `docs/providers/max.md` (Message, attachments, updates, members). Where the two differ both are
  * accepted: optional fields may be absent or null, and unknown extra fields pass through untouched.
  */
 import { z } from "zod";

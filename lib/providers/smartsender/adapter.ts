@@ -1,6 +1,6 @@
 /**
  * SmartSender behind the ChatProvider interface.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt and docs/providers/smartsender.md.
  *
  * Capabilities are exactly what the documents support: chats (paged), one chat, messages
  * (paged, newest first), read, close, and sending text to the chat's contact. SmartSender

@@ -1,6 +1,6 @@
 /**
  * HTTP client of the SmartSender API (https://api.smartsender.com by default).
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt and docs/providers/smartsender.md.
  *
  * Rate limit: 180 requests per minute per project token. Every client of a token shares,
  * keyed by a hash of the token and set a little under the limit: the limiter (each request

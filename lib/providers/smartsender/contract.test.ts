@@ -1,6 +1,6 @@
 /**
  * The SmartSender adapter against its sandbox over real HTTP.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt and docs/providers/smartsender.md.
  * Each test uses its own token, so each has its own shared limiter and breach counter.
  */
 import { afterEach, describe, expect, it } from "vitest";

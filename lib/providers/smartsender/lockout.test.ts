@@ -1,4 +1,4 @@
-/** SmartSender's lockout rule (../shared/providers.md §1) as the client tracks it. */
+/** SmartSender's lockout rule (docs/providers/smartsender.md) as the client tracks it. */
 import { describe, expect, it } from "vitest";
 import { createBreachCounter, SMARTSENDER_LOCKOUT } from "@/lib/providers/smartsender/lockout";
 

@@ -1,5 +1,5 @@
 /**
- * SmartSender's penalty for breaking its rate limit (../shared/providers.md §1): the first
+ * SmartSender's penalty for breaking its rate limit (docs/providers/smartsender.md): the first
  * breach locks the client out for 60 s and each further breach adds 60 s, up to 720 s.
  * SmartSender does not say when it forgets earlier breaches, so we only forget them after a
  * full maximum lockout without one: guessing too short would send a request into a lockout,

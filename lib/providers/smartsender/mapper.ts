@@ -1,6 +1,6 @@
 /**
  * SmartSender payloads → normalized rows. Pure functions, no I/O.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt (Chat) and ../shared/providers.md §1
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt (Chat) and docs/providers/smartsender.md
  * (Message and its content types). SmartSender documents no reactions, reply quotes or
  * edits, so messages never carry them.
  */

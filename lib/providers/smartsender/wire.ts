@@ -1,7 +1,7 @@
 /**
  * SmartSender's wire format, as zod schemas for every response the client reads.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt (Chat, list envelope) and
- * ../shared/providers.md §1 (Message, `{"state": true}`, error bodies).
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt (Chat, list envelope) and
+ * docs/providers/smartsender.md (Message, `{"state": true}`, error bodies).
  *
  * Every object is loose: fields SmartSender adds later pass through untouched, so a parsed
  * chat or message is the provider's payload and can be stored as `raw` (hence no defaults

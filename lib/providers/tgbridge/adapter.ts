@@ -1,6 +1,6 @@
 /**
  * The "Telegram" bridge behind the ChatProvider interface.
- * Docs: ../shared/seeds/000_62f7899ae3925019.txt and ../shared/providers.md §3.
+ * Docs: docs/providers/seeds/000_62f7899ae3925019.txt and docs/providers/tgbridge.md.
  *
  * Capabilities, each backed by a documented endpoint:
  * - listChats: GetChats (one page: the endpoint has no paging);

@@ -1,6 +1,6 @@
 /**
  * Attachments of the "Telegram" bridge: MessageStructDto.Attachments is a list of strings the
- * seed calls file names (../shared/seeds/000_62f7899ae3925019.txt, ../shared/providers.md §3).
+ * seed calls file names (docs/providers/seeds/000_62f7899ae3925019.txt, docs/providers/tgbridge.md).
  * The documents give no URL, size or type, so the kind and MIME type are guessed from the
  * extension and the URL stays null; an entry that is itself an absolute http(s) URL is used
  * as the URL too.

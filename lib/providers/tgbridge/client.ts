@@ -1,7 +1,7 @@
 /**
  * HTTP client of the "Telegram" bridge (an ASP.NET Web API).
- * Docs: ../shared/seeds/000_62f7899ae3925019.txt (GetActiveChatByPhone, JSON and XML samples) and
- * ../shared/providers.md §3 (GetChats, GetChatData, SendChatTGMessage; auth unknown).
+ * Docs: docs/providers/seeds/000_62f7899ae3925019.txt (GetActiveChatByPhone, JSON and XML samples) and
+ * docs/providers/tgbridge.md (GetChats, GetChatData, SendChatTGMessage; auth unknown).
  *
  * The bridge answers JSON or DataContract XML by content negotiation, so every body is read
  * by the Content-Type it came with, never by what we asked for: a bridge configured to speak

@@ -1,7 +1,7 @@
 /**
  * The bridge adapter against its sandbox over real HTTP: every declared capability, paging to
  * the last page, JSON and XML (negotiated and XML-only), typed failures, and the seed's
- * samples (../shared/seeds/000_62f7899ae3925019.txt) coming back verbatim.
+ * samples (docs/providers/seeds/000_62f7899ae3925019.txt) coming back verbatim.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";

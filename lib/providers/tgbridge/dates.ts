@@ -1,5 +1,5 @@
 /**
- * Dates of the "Telegram" bridge. Docs: ../shared/seeds/000_62f7899ae3925019.txt shows .NET
+ * Dates of the "Telegram" bridge. Docs: docs/providers/seeds/000_62f7899ae3925019.txt shows .NET
  * round-trip dates ("2026-02-04T02:09:21.7561449+00:00", seven fractional digits).
  * A date without an offset (DateTimeKind.Unspecified) is read as UTC, never as the inbox
  * server's local time; the old ASP.NET form "/Date(1700000000000+0300)/" is accepted too.

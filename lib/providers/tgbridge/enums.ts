@@ -1,7 +1,7 @@
 /**
  * The bridge's enums. JSON carries them as numbers, DataContract XML as names.
- * Docs: ../shared/seeds/000_62f7899ae3925019.txt (names CloseChatMode, TGBot, Message) and
- * ../shared/providers.md §3 (MessageType numbers 0–6 with descriptions).
+ * Docs: docs/providers/seeds/000_62f7899ae3925019.txt (names CloseChatMode, TGBot, Message) and
+ * docs/providers/tgbridge.md (MessageType numbers 0–6 with descriptions).
  *
  * The documents name only CloseChatMode in XML; the other MessageType names are ours, taken
  * from the descriptions in providers.md ("3 message without menu update" →

@@ -1,4 +1,4 @@
-/** extendDay paging of GetChatData (../shared/providers.md §3; our reading in history.ts). */
+/** extendDay paging of GetChatData (docs/providers/tgbridge.md; our reading in history.ts). */
 import { describe, expect, it } from "vitest";
 import { isProviderError } from "@/lib/providers/errors";
 import {

@@ -1,6 +1,6 @@
 /**
  * Older messages of a bridge chat through GetChatData's `extendDay`.
- * Docs: ../shared/providers.md §3 lists `GET api/Telegram/GetChatData/{id}?extendDay=` and nothing
+ * Docs: docs/providers/tgbridge.md lists `GET api/Telegram/GetChatData/{id}?extendDay=` and nothing
  * more. Our reading: without it the bridge returns the chat's recent messages (a default time
  * window); `extendDay=N` widens that window N days further back. Every answer is therefore a
  * superset of the previous one, so a page keeps only what is older than everything seen so far.

@@ -1,6 +1,6 @@
 /**
- * Mapper tests on the seed's samples verbatim (fixtures/, from ../shared/seeds/000_62f7899ae3925019.txt)
- * and on variants of them for what the samples do not show (../shared/providers.md §3).
+ * Mapper tests on the seed's samples verbatim (fixtures/, from docs/providers/seeds/000_62f7899ae3925019.txt)
+ * and on variants of them for what the samples do not show (docs/providers/tgbridge.md).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

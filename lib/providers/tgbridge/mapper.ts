@@ -1,7 +1,7 @@
 /**
  * "Telegram" bridge payloads → normalized rows. Pure, no I/O.
- * Docs: ../shared/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto) and
- * ../shared/providers.md §3 (ChatDto, GetChatData, MessageType).
+ * Docs: docs/providers/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto) and
+ * docs/providers/tgbridge.md (ChatDto, GetChatData, MessageType).
  *
  * Readings of the documents (none of this is spelled out there):
  * - ChatDto.Id is the bridge's chat (one conversation; a customer may have had several) and is

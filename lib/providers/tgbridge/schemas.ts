@@ -1,7 +1,7 @@
 /**
  * Response schemas of the "Telegram" bridge, for its JSON and its DataContract XML alike.
- * Docs: ../shared/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto, Reaction, Reply)
- * and ../shared/providers.md §3 (ChatDto, GetChatData).
+ * Docs: docs/providers/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto, Reaction, Reply)
+ * and docs/providers/tgbridge.md (ChatDto, GetChatData).
  *
  * The schemas only validate: numbers may arrive as JSON numbers or XML strings, enums as
  * numbers or names, so the parsed value stays exactly what the bridge sent (it is the `raw`

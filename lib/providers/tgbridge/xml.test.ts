@@ -1,4 +1,4 @@
-/** DataContract XML reading (../shared/seeds/000_62f7899ae3925019.txt shows the layout). */
+/** DataContract XML reading (docs/providers/seeds/000_62f7899ae3925019.txt shows the layout). */
 import { describe, expect, it } from "vitest";
 import { parseDataContractXml, XmlSyntaxError } from "@/lib/providers/tgbridge/xml";
 

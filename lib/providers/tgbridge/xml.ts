@@ -1,7 +1,7 @@
 /**
  * Reads the bridge's DataContract XML into the same plain shape its JSON has, so one set of
- * schemas validates both. Docs: ../shared/seeds/000_62f7899ae3925019.txt (the XML sample) and
- * ../shared/providers.md §3.
+ * schemas validates both. Docs: docs/providers/seeds/000_62f7899ae3925019.txt (the XML sample) and
+ * docs/providers/tgbridge.md.
  *
  * DataContract rules this relies on: every property is an element named like the JSON key;
  * `i:nil="true"` is null; collections are a wrapper element whose children are the items

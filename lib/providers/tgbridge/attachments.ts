@@ -43,10 +43,19 @@ const BY_EXTENSION: Record<string, FileType> = {
   zip: { kind: "file", mimeType: "application/zip" },
 };
 
+/** A malformed escape (`x%E0.jpg`) keeps the name as sent: one odd name must not fail the whole sync. */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function fileNameOf(entry: string, url: URL | null): string {
   if (!url) return entry;
   const last = url.pathname.split("/").pop() ?? "";
-  return last === "" ? entry : decodeURIComponent(last);
+  return last === "" ? entry : decodedOrRaw(last);
 }
 
 function absoluteUrl(entry: string): URL | null {

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { appOrigin } from "@/lib/auth/app-origin";
 import { demoLoginHint } from "@/lib/auth/demo-login";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { getStaffSession } from "@/lib/auth/session";
@@ -8,8 +9,8 @@ import { serverTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNextPath((await searchParams).next);
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNextPath((await searchParams).next, appOrigin());
   if (await getStaffSession(await headers())) redirect(next);
   const t = await serverTranslator("login");
   const demo = demoLoginHint();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { apiJson, chatDetail, chatsOf, openChat, pickChat } from "./support/inbox";
+import { chatDetail, chatsOf, openChat, pickChat } from "./support/inbox";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -11,7 +11,11 @@ test.describe("copy invitation link", () => {
     await signIn(page);
     const chat = await pickChat(page.request, "chatops", 0);
     await openChat(page, chat);
-    const { link } = await apiJson<{ link: string }>(page.request, `/api/chats/${chat.id}/invitation`);
+    const invitation = await page.request.post(`/api/chats/${chat.id}/invitation`, {
+      headers: { origin: process.env.E2E_BASE_URL ?? "" },
+      data: {},
+    });
+    const { link } = (await invitation.json()) as { link: string };
     await page.getByRole("button", { name: "Copy invitation link" }).click();
     await expect(page.getByText("Invitation link copied")).toBeVisible();
     expect(await clipboard(page)).toBe(link);

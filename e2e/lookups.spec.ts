@@ -15,6 +15,7 @@ test.describe("lookups", () => {
     for (const chat of candidates.slice(0, 10)) {
       for (const source of [0, 1] as const) {
         const response = await page.request.post("/api/lookup/phone", {
+          headers: { origin: process.env.E2E_BASE_URL ?? "" },
           data: { phone: chat.phone, name: chat.title, source },
         });
         if (response.status() === 200) {

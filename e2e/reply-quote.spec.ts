@@ -41,6 +41,7 @@ test("a reply's quote shows the original's author and text; clicking it loads ol
     .toBe(true);
   const replyText = `Answering the first question ${stamp}`;
   const sent = await page.request.post(`/api/chats/${chat.id}/messages`, {
+    headers: { origin: process.env.E2E_BASE_URL ?? "" },
     data: { text: replyText, replyToMessageId: original.id, clientId: randomUUID() },
   });
   expect(sent.status()).toBe(200);

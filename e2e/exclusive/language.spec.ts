@@ -11,7 +11,10 @@ test("the UI switches to Russian and back; the choice is remembered, with dates 
   try {
     await switchAndBack(page, browser);
   } finally {
-    await page.request.patch("/api/me", { data: { locale: "en" } });
+    await page.request.patch("/api/me", {
+      headers: { origin: process.env.E2E_BASE_URL ?? "" },
+      data: { locale: "en" },
+    });
   }
 });
 

@@ -140,7 +140,10 @@ test("mark read while SmartSender answers 503: the badge stays right, and the pr
 
   await setFaults(fakeUrl, { forceStatus: 503 });
   try {
-    const read = await api.post(`/api/chats/${chat.id}/read`);
+    const read = await api.post(`/api/chats/${chat.id}/read`, {
+      headers: { origin: process.env.E2E_BASE_URL ?? "" },
+      data: {},
+    });
     expect(read.status()).toBe(200);
     expect(await read.json()).toEqual({ unreadCount: 0 });
     expect(await unreadOf(api, chat.id)).toBe(0);

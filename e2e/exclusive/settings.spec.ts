@@ -23,6 +23,9 @@ test("with “Mark chats as read when I open them” off, an opened chat stays u
     await expect(chatRow(page, chat.title).getByRole("img", { name: /unread$/ })).toBeVisible();
     expect((await apiJson<ChatListItem>(page.request, `/api/chats/${chat.id}`)).unreadCount).toBeGreaterThan(0);
   } finally {
-    await page.request.patch("/api/me", { data: { autoMarkRead: true } });
+    await page.request.patch("/api/me", {
+      headers: { origin: process.env.E2E_BASE_URL ?? "" },
+      data: { autoMarkRead: true },
+    });
   }
 });

@@ -1,6 +1,17 @@
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
-import { requireSession, type StaffSession } from "@/lib/auth/session";
+import { ZodError, type z } from "zod";
+import {
+  assertDeclaredLength,
+  assertJsonContentType,
+  assertSameOrigin,
+  assertStorable,
+  changesState,
+  MAX_BODY_BYTES,
+  parseJsonText,
+  queryRecord,
+  readBodyText,
+} from "@/lib/api/request-guards";
+import { requireSession, type StaffRole, type StaffSession } from "@/lib/auth/session";
 import { AppError, statusOfCode } from "@/lib/errors";
 import { componentLogger } from "@/lib/logger";
 
@@ -8,13 +19,44 @@ const log = componentLogger("api");
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
-type RouteContext<Params> = { params: Promise<Params> };
+type Schema = z.ZodType;
+type Parsed<S, Otherwise> = S extends z.ZodType ? z.output<S> : Otherwise;
 
-type AuthedHandler<Params> = (input: {
+/** What every route may declare; each input it names is validated before the handler runs. */
+export type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
+  /** Path segments (`[chatId]`); a value the schema refuses names nothing, so it is a 404. */
+  params?: P;
+  /** The query string (a repeated key arrives as an array); refused values are a 400. */
+  query?: Q;
+  /**
+   * The JSON body of a state-changing request; an empty body is validated as `undefined`.
+   * Without it the route takes no body (empty or `{}`).
+   */
+  body?: B;
+  /** Largest body accepted, in bytes: 1 MB unless a route needs less. */
+  maxBodyBytes?: number;
+};
+
+export type StaffRouteOptions<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> = RouteOptions<P, Q, B> & {
+  /** Who may call: `"agent"` (the default) is any signed-in staff member, `"admin"` admins only. */
+  role?: StaffRole;
+};
+
+export type RouteInput<P, Q, B> = {
   request: Request;
-  params: Params;
-  session: StaffSession;
-}) => Promise<Response | unknown>;
+  params: Parsed<P, Record<string, never>>;
+  query: Parsed<Q, undefined>;
+  body: Parsed<B, undefined>;
+};
+
+export type StaffRouteInput<P, Q, B> = RouteInput<P, Q, B> & { session: StaffSession };
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
@@ -42,28 +84,95 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
+async function requireRole(request: Request, role: StaffRole): Promise<StaffSession> {
+  const session = await requireSession(request.headers);
+  if (role === "admin" && session.role !== "admin") throw new AppError("FORBIDDEN", "Only admins may do this");
+  return session;
+}
+
+function parseParams(schema: Schema | undefined, raw: unknown): unknown {
+  if (!schema) return {};
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new AppError("NOT_FOUND", parsed.error.issues[0]?.message ?? "Not found");
+}
+
+async function parseBody(request: Request, schema: Schema | undefined, limit: number): Promise<unknown> {
+  const text = await readBodyText(request, limit);
+  const value = text.trim() === "" ? undefined : parseJsonText(text);
+  assertStorable(value);
+  if (schema) return schema.parse(value);
+  const empty = value === undefined || (typeof value === "object" && value !== null && Object.keys(value).length === 0);
+  if (!empty) throw new AppError("BAD_REQUEST", "This request takes no body");
+  return undefined;
+}
+
+function toResponse(result: unknown): Response {
+  const response = result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+  // Inbox data is per user and changes all the time: no shared or browser cache keeps it.
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 /**
- * Wraps a route handler: requires a signed-in staff member, turns thrown AppErrors and
- * ZodErrors into JSON errors, and serialises plain return values as JSON.
+ * The one way a route is built. In this order: a state-changing request must come from the
+ * inbox's own pages (Origin) as JSON; a body over the limit is refused before it is read; then
+ * the session and role (staff routes); then params, query and body are validated (NUL and other
+ * unstorable text is a 400); thrown AppErrors and ZodErrors become JSON errors, and a plain
+ * return value is sent as JSON.
  */
-export function withSession<Params = Record<string, never>>(handler: AuthedHandler<Params>) {
-  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, S>(
+  options: RouteOptions<P, Q, B>,
+  authorize: (request: Request) => Promise<S>,
+  handler: (input: RouteInput<P, Q, B> & { session: S }) => unknown,
+): RouteHandler {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  return async (request, context) => {
     try {
-      const session = await requireSession(request.headers);
-      const params = await context.params;
-      const result = await handler({ request, params, session });
-      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+      const changing = changesState(request);
+      if (changing) {
+        assertSameOrigin(request);
+        assertJsonContentType(request);
+        assertDeclaredLength(request, limit);
+      }
+      const session = await authorize(request);
+      const params = parseParams(options.params, await context.params);
+      const record = queryRecord(new URL(request.url).searchParams);
+      const query = options.query ? options.query.parse(record) : undefined;
+      const body = changing ? await parseBody(request, options.body, limit) : undefined;
+      const input = { request, params, query, body, session } as RouteInput<P, Q, B> & { session: S };
+      return toResponse(await handler(input));
     } catch (error) {
       return errorResponse(error);
     }
   };
 }
 
-/** Parses a JSON request body, answering 400 (not 500) when it is not JSON at all. */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be JSON");
-  }
+/** A route for signed-in staff: `withSession(handler)`, or `withSession({ role, params, query, body }, handler)`. */
+export function withSession(
+  handler: (input: StaffRouteInput<undefined, undefined, undefined>) => unknown,
+): RouteHandler;
+export function withSession<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(options: StaffRouteOptions<P, Q, B>, handler: (input: StaffRouteInput<P, Q, B>) => unknown): RouteHandler;
+export function withSession(
+  optionsOrHandler: StaffRouteOptions<Schema, Schema, Schema> | ((input: never) => unknown),
+  maybeHandler?: (input: never) => unknown,
+): RouteHandler {
+  const [options, handler] =
+    typeof optionsOrHandler === "function" ? [{}, optionsOrHandler] : [optionsOrHandler, maybeHandler];
+  if (!handler) throw new Error("withSession needs a handler");
+  const role = "role" in options && options.role ? options.role : "agent";
+  return route(options, (request) => requireRole(request, role), handler as (input: unknown) => unknown);
+}
+
+/** A route anyone may call (health, sign-in): the same checks as every route, without a session. */
+export function publicRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(options: RouteOptions<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => unknown): RouteHandler {
+  return route(options, async () => null, handler);
 }

@@ -1,23 +1,18 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
 import { loginThrottleHooks } from "@/lib/auth/login-throttle";
 import { deriveKey, secretKeyFromEnv } from "@/lib/crypto/secret-key";
 import { db } from "@/lib/db";
 
-function trustedOrigins(): string[] {
-  const port = process.env.PORT ?? "3000";
-  const origins = new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
-  if (process.env.APP_URL) origins.add(new URL(process.env.APP_URL).origin);
-  return [...origins];
-}
-
 function createAuth() {
   return betterAuth({
     appName: "Support Inbox",
-    baseURL: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
+    baseURL: appOrigin(),
     secret: deriveKey(secretKeyFromEnv(), "auth").toString("base64url"),
-    trustedOrigins: trustedOrigins(),
+    // The same origins lib/api/request-guards.ts accepts for every other change.
+    trustedOrigins: appOrigins(),
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     user: {

@@ -35,7 +35,8 @@ async function call<Result>(method: string, path: string, body?: unknown, signal
   const response = await fetch(path, {
     method,
     signal,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    // Every change is sent as JSON, even without a body: the server refuses other changes as cross-site.
+    headers: method === "GET" ? undefined : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) signInAgain();

@@ -6,9 +6,10 @@ import {
   useInfiniteQuery,
   useQuery,
 } from "@tanstack/react-query";
+import { useEffect } from "react";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
-import { apiGet, isApiError } from "@/lib/queries/api";
+import { apiGet, apiPost, isApiError } from "@/lib/queries/api";
 import { type ChatFilters, chatPageParams } from "@/lib/queries/chat-filters";
 import { chatKeys } from "@/lib/queries/keys";
 
@@ -46,8 +47,16 @@ export function flattenChatList(data: { pages: ChatListPage[] } | undefined): Ch
   return chats;
 }
 
-/** One chat with what its provider can do. Fetching it also asks the server to refresh the chat from the provider. */
+/**
+ * One chat with what its provider can do. Opening it also asks the server (a POST: reading
+ * changes nothing) to refresh the chat from the provider; the change arrives as a live update.
+ */
 export function useChat(chatId: number) {
+  useEffect(() => {
+    apiPost(`/api/chats/${chatId}/refresh`).catch(() => {
+      // Best effort: the background sync brings the chat up to date anyway.
+    });
+  }, [chatId]);
   return useQuery({
     queryKey: chatKeys.detail(chatId),
     queryFn: ({ signal }) => apiGet<ChatDetail>(`/api/chats/${chatId}`, signal),

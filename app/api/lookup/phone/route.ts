@@ -1,9 +1,9 @@
-import { readJson, withSession } from "@/lib/api/handler";
+import { withSession } from "@/lib/api/handler";
 import { lookupByPhone, ZPhoneLookupRequest } from "@/lib/chats/lookup";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withSession(async ({ request, session }) =>
-  lookupByPhone(db(), session.userId, ZPhoneLookupRequest.parse(await readJson(request))),
+export const POST = withSession({ body: ZPhoneLookupRequest }, ({ body, session }) =>
+  lookupByPhone(db(), session.userId, body),
 );

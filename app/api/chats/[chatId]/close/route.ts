@@ -1,10 +1,10 @@
 import { withSession } from "@/lib/api/handler";
-import { positiveId } from "@/lib/api/query";
+import { ZChatParams } from "@/lib/api/query";
 import { closeChat } from "@/lib/chats/close-chat";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withSession<{ chatId: string }>(({ params, session }) =>
-  closeChat(db(), { chatId: positiveId(params.chatId, "Chat"), userId: session.userId }),
+export const POST = withSession({ params: ZChatParams }, ({ params, session }) =>
+  closeChat(db(), { chatId: params.chatId, userId: session.userId }),
 );

@@ -1,5 +1,5 @@
-import { readJson, withSession } from "@/lib/api/handler";
-import { parseQuery, positiveId } from "@/lib/api/query";
+import { withSession } from "@/lib/api/handler";
+import { ZChatParams } from "@/lib/api/query";
 import { db } from "@/lib/db";
 import { ZListMessagesQuery } from "@/lib/messages/list-messages";
 import { readThread } from "@/lib/messages/read-thread";
@@ -7,14 +7,10 @@ import { sendMessage, ZSendMessageRequest } from "@/lib/messages/send-message";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession<{ chatId: string }>(({ request, params }) =>
-  readThread(db(), positiveId(params.chatId, "Chat"), parseQuery(request, ZListMessagesQuery)),
+export const GET = withSession({ params: ZChatParams, query: ZListMessagesQuery }, ({ params, query }) =>
+  readThread(db(), params.chatId, query),
 );
 
-export const POST = withSession<{ chatId: string }>(async ({ request, params, session }) =>
-  sendMessage(db(), {
-    chatId: positiveId(params.chatId, "Chat"),
-    user: { id: session.userId, name: session.name },
-    request: ZSendMessageRequest.parse(await readJson(request)),
-  }),
+export const POST = withSession({ params: ZChatParams, body: ZSendMessageRequest }, ({ params, body, session }) =>
+  sendMessage(db(), { chatId: params.chatId, user: { id: session.userId, name: session.name }, request: body }),
 );

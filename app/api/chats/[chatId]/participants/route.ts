@@ -1,10 +1,8 @@
 import { withSession } from "@/lib/api/handler";
-import { positiveId } from "@/lib/api/query";
+import { ZChatParams } from "@/lib/api/query";
 import { db } from "@/lib/db";
 import { listParticipants } from "@/lib/participants/list-participants";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession<{ chatId: string }>(({ params }) =>
-  listParticipants(db(), positiveId(params.chatId, "Chat")),
-);
+export const GET = withSession({ params: ZChatParams }, ({ params }) => listParticipants(db(), params.chatId));

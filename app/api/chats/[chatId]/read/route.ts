@@ -1,10 +1,10 @@
 import { withSession } from "@/lib/api/handler";
-import { positiveId } from "@/lib/api/query";
+import { ZChatParams } from "@/lib/api/query";
 import { markChatRead } from "@/lib/chats/mark-read";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withSession<{ chatId: string }>(({ params, session }) =>
-  markChatRead(db(), { chatId: positiveId(params.chatId, "Chat"), userId: session.userId }),
+export const POST = withSession({ params: ZChatParams }, ({ params, session }) =>
+  markChatRead(db(), { chatId: params.chatId, userId: session.userId }),
 );

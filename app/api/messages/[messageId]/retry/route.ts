@@ -1,10 +1,11 @@
+import { z } from "zod";
 import { withSession } from "@/lib/api/handler";
-import { positiveId } from "@/lib/api/query";
+import { routeId } from "@/lib/api/query";
 import { db } from "@/lib/db";
 import { retryMessage } from "@/lib/messages/retry-message";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withSession<{ messageId: string }>(({ params, session }) =>
-  retryMessage(db(), { messageId: positiveId(params.messageId, "Message"), userId: session.userId }),
+export const POST = withSession({ params: z.object({ messageId: routeId("Message") }) }, ({ params, session }) =>
+  retryMessage(db(), { messageId: params.messageId, userId: session.userId }),
 );

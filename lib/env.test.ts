@@ -26,4 +26,12 @@ describe("configuration", () => {
       for (const name of ["PORT", "DATABASE_URL", "ADMIN_PASSWORD", "MAX_API_URL"]) expect(message).toContain(name);
     }
   });
+
+  it("accepts TRUSTED_PROXIES as addresses and CIDR ranges, and stops on anything else", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1, ::1, fd00::/8" }).TRUSTED_PROXIES).toBeDefined();
+    expect(parseEnv({}).TRUSTED_PROXIES).toBeUndefined();
+    for (const value of ["proxy.local", "10.0.0.0/33", "10.0.0.1/8/2", "*"]) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: value }), value).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
 });

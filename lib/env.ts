@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalText = z
@@ -15,12 +16,28 @@ const optionalUrl = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** Comma-separated addresses or CIDR ranges, e.g. `10.0.0.0/8, ::1`; checked here so a typo stops the start. */
+const addressList = optionalText.refine(
+  (value) => value === undefined || value.split(",").every((entry) => isAddressOrRange(entry.trim())),
+  "TRUSTED_PROXIES must list IP addresses or CIDR ranges (10.0.0.0/8, ::1), separated by commas",
+);
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 /** Every variable the app reads. The README's table is generated from the same list by hand: keep both in step. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   APP_URL: optionalUrl,
+  /** Reverse proxies whose X-Forwarded-For is believed; unset: the header is ignored (see README "Security"). */
+  TRUSTED_PROXIES: addressList,
   DATABASE_URL: optionalText.pipe(
     z
       .string()

@@ -60,9 +60,13 @@ export type RouteHandler = (request: Request, context: RouteContext) => Promise<
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
+    const retryAfter = error.details?.retryAfterSeconds;
     return NextResponse.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: statusOfCode[error.code] },
+      {
+        status: statusOfCode[error.code],
+        headers: typeof retryAfter === "number" ? { "retry-after": String(Math.ceil(retryAfter)) } : undefined,
+      },
     );
   }
   if (error instanceof ZodError) {

@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
-import { loginThrottleHooks } from "@/lib/auth/login-throttle";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { deriveKey, secretKeyFromEnv } from "@/lib/crypto/secret-key";
 import { db } from "@/lib/db";
 
@@ -27,10 +27,11 @@ function createAuth() {
       // the session at once in the browser that signs out.
       cookieCache: { enabled: true, maxAge: 5 * 60 },
     },
-    // Failed sign-ins are throttled by lib/auth/login-throttle.ts (shared by every instance
-    // through Postgres); this in-memory limiter only guards the other auth endpoints.
+    // Sign-ins are throttled by lib/auth/sign-in-throttle.ts (shared by every instance through
+    // Postgres); this in-memory limiter only guards the other auth endpoints.
     rateLimit: { enabled: true, window: 60, max: 300, customRules: { "/sign-in/email": false } },
-    hooks: loginThrottleHooks,
+    // Never X-Forwarded-For as sent: the address the server decided (lib/auth/client-address.ts).
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -1,5 +1,8 @@
 import { auth } from "@/lib/auth/auth";
+import { clientAddress } from "@/lib/auth/client-address";
 import { forgetVerifiedSession } from "@/lib/auth/session";
+import { countSignInAttempt, forgiveSignIn, signInKeys } from "@/lib/auth/sign-in-throttle";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -9,6 +12,39 @@ import { AppError } from "@/lib/errors";
 const ENDPOINTS = new Set(["GET /get-session", "POST /sign-in/email", "POST /sign-out"]);
 
 const PREFIX = "/api/auth";
+
+function emailOf(body: unknown): string {
+  return typeof body === "object" && body && "email" in body && typeof body.email === "string" ? body.email : "";
+}
+
+function forward(request: Request, body: unknown): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  return auth().handler(
+    new Request(request.url, {
+      method: request.method,
+      headers,
+      body: body === undefined || request.method === "GET" ? undefined : JSON.stringify(body),
+    }),
+  );
+}
+
+/** Every attempt is counted before the password is checked; a locked account or address gets 429 with Retry-After. */
+async function signIn(request: Request, body: unknown): Promise<Response> {
+  const keys = signInKeys(clientAddress(request.headers), emailOf(body));
+  const attempt = await countSignInAttempt(db(), keys);
+  if (!attempt.allowed) {
+    const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      { retryAfterSeconds: attempt.retryAfterSeconds },
+    );
+  }
+  const response = await forward(request, body);
+  if (response.ok) await forgiveSignIn(db(), keys);
+  return response;
+}
 
 /**
  * Hands a request that passed the route wrapper (origin, JSON, size) to Better Auth, with the
@@ -20,14 +56,7 @@ export async function authEndpoint(request: Request, body: unknown): Promise<Res
   if (!pathname.startsWith(`${PREFIX}/`) || !ENDPOINTS.has(endpoint)) {
     throw new AppError("NOT_FOUND", "No such sign-in endpoint");
   }
+  if (endpoint === "POST /sign-in/email") return signIn(request, body);
   if (endpoint === "POST /sign-out") forgetVerifiedSession(request.headers);
-  const headers = new Headers(request.headers);
-  headers.delete("content-length");
-  return auth().handler(
-    new Request(request.url, {
-      method: request.method,
-      headers,
-      body: body === undefined || request.method === "GET" ? undefined : JSON.stringify(body),
-    }),
-  );
+  return forward(request, body);
 }

@@ -110,7 +110,13 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
       process.env[DEMO_LOGIN_ENV] = JSON.stringify({ email: login.email, password: login.password });
 
     const { startNextServer } = await import("@/lib/server/next-server");
-    const server = await startNextServer({ dev, host: config.HOST, port: config.PORT, dir: root });
+    const server = await startNextServer({
+      dev,
+      host: config.HOST,
+      port: config.PORT,
+      dir: root,
+      trustedProxies: config.TRUSTED_PROXIES,
+    });
     stoppables.push({ name: "HTTP server", stop: server.close });
 
     if (config.SYNC_ENABLED === "true") {

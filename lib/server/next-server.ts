@@ -1,5 +1,6 @@
 import http from "node:http";
 import next from "next";
+import { exposeClientAddress, trustedProxies } from "@/lib/auth/client-address";
 
 export type RunningHttpServer = { url: string; close: () => Promise<void> };
 
@@ -9,6 +10,7 @@ export async function startNextServer(options: {
   host: string;
   port: number;
   dir: string;
+  trustedProxies?: string;
 }): Promise<RunningHttpServer> {
   const app = next({
     dev: options.dev,
@@ -19,7 +21,11 @@ export async function startNextServer(options: {
   });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trusted = trustedProxies(options.trustedProxies);
   const server = http.createServer((request, response) => {
+    // Sign-in throttling and session records need the real client address: the socket's, or
+    // X-Forwarded-For as written by TRUSTED_PROXIES only.
+    exposeClientAddress(request, trusted);
     handle(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end("Internal error");

@@ -48,6 +48,8 @@ export const envSchema = z.object({
   INBOX_SECRET_KEY: optionalText,
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional()),
+  /** Sessions end this many days after sign-in, however active (idle ones end after 14 days). */
+  SESSION_MAX_AGE_DAYS: positiveInt(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SYNC_POLL_INTERVAL_MS: positiveInt(15_000),
   /** "false" makes a serve-only instance: no provider sync and no outbox delivery here. */

@@ -21,11 +21,13 @@ function createAuth() {
       },
     },
     session: {
+      // Idle sessions end after 14 days; lib/auth/session.ts also ends every session
+      // SESSION_MAX_AGE_DAYS after sign-in.
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,
-      // A signed cookie spares a database read on every API request; sign-out still ends
-      // the session at once in the browser that signs out.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
+      // No signed-cookie cache: it would keep a revoked session alive for its whole lifetime.
+      // lib/auth/session.ts keeps verified sessions a few seconds, dropped on revocation notices.
+      cookieCache: { enabled: false },
     },
     // Sign-ins are throttled by lib/auth/sign-in-throttle.ts (shared by every instance through
     // Postgres); this in-memory limiter only guards the other auth endpoints.

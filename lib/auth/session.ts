@@ -1,5 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { auth } from "@/lib/auth/auth";
+import { matches, type SessionChange, sessionWatch } from "@/lib/auth/session-watch";
+import { type DbClient, db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type StaffRole = "admin" | "agent";
@@ -9,15 +12,42 @@ export type StaffSession = {
   name: string;
   email: string;
   role: StaffRole;
+  /** The session row's id (never its token): what revocation notices and stream watchers name. */
+  sessionId: string;
 };
 
 /**
- * Verifying Better Auth's signed cookies costs about 2 ms of CPU per request (WebCrypto HMACs),
- * as much as the query behind a page. Requests carrying the very same cookies within a few
- * seconds reuse the verified session: no staler than Better Auth's own five-minute cookie
- * cache, and a browser that signs out no longer sends those cookies.
+ * Verifying a session costs a signed-cookie check and a database read. Requests carrying the very
+ * same cookies within a few seconds reuse the verified session; a revocation notice from any
+ * instance (lib/auth/session-watch.ts) drops it at once, and the short lifetime bounds the wait
+ * when a notice is lost.
  */
-const recentlyVerified = new LRUCache<string, StaffSession>({ max: 2_000, ttl: 10_000 });
+const VERIFIED_FOR_MS = 3_000;
+
+type Verified = { staff: StaffSession; validUntil: number };
+
+const globalForSessions = globalThis as unknown as {
+  inboxVerifiedSessions?: LRUCache<string, Verified>;
+};
+globalForSessions.inboxVerifiedSessions ??= new LRUCache<string, Verified>({ max: 5_000, ttl: VERIFIED_FOR_MS });
+const verified = globalForSessions.inboxVerifiedSessions;
+
+let listening = false;
+
+/** Subscribes this process's cache to revocation notices, the first time a session is checked. */
+function watch() {
+  const sessions = sessionWatch();
+  if (!listening) {
+    listening = true;
+    sessions.onChange((change: SessionChange | "all") => {
+      if (change === "all") return verified.clear();
+      for (const [key, entry] of verified.entries()) {
+        if (matches(change, entry.staff.sessionId, entry.staff.userId)) verified.delete(key);
+      }
+    });
+  }
+  return sessions;
+}
 
 function authCookies(headers: Headers): string | null {
   const cookies = (headers.get("cookie") ?? "")
@@ -27,33 +57,62 @@ function authCookies(headers: Headers): string | null {
   return cookies.length > 0 ? cookies.sort().join("; ") : null;
 }
 
-/** The signed-in staff member of a request, or null. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The signed-in staff member of a request, or null (no session, or one that ended). */
 export async function getStaffSession(headers: Headers): Promise<StaffSession | null> {
   const key = authCookies(headers);
   if (key === null) return null;
-  const known = recentlyVerified.get(key);
-  if (known) return known;
-  const session = await auth().api.getSession({ headers });
-  if (!session) return null;
-  const { user } = session;
+  const known = verified.get(key);
+  if (known && known.validUntil > Date.now()) return known.staff;
+  const sessions = watch();
+  const generation = sessions.generation();
+  const result = await auth().api.getSession({ headers });
+  if (!result) return null;
+  const { user, session } = result;
+  // Sliding sessions end after 14 idle days (Better Auth); this ends them after SESSION_MAX_AGE_DAYS whatever the activity.
+  const absoluteEnd = new Date(session.createdAt).getTime() + env().SESSION_MAX_AGE_DAYS * DAY_MS;
+  if (absoluteEnd <= Date.now()) {
+    await db().session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
   const staff: StaffSession = {
     userId: user.id,
     name: user.name,
     email: user.email,
     role: user.role === "admin" ? "admin" : "agent",
+    sessionId: session.id,
   };
-  recentlyVerified.set(key, staff);
+  // A notice that arrived while we read may be about this very session: then it is not kept.
+  if (sessions.generation() === generation) {
+    verified.set(key, { staff, validUntil: Math.min(absoluteEnd, new Date(session.expiresAt).getTime()) });
+  }
   return staff;
 }
 
 /** Forgets the session these cookies carried, so signing out takes effect at once. */
 export function forgetVerifiedSession(headers: Headers): void {
   const key = authCookies(headers);
-  if (key !== null) recentlyVerified.delete(key);
+  if (key !== null) verified.delete(key);
 }
 
 export async function requireSession(headers: Headers): Promise<StaffSession> {
   const session = await getStaffSession(headers);
   if (!session) throw new AppError("UNAUTHORIZED", "Sign in to continue");
   return session;
+}
+
+/**
+ * Aborts when the session ends on any instance (sign-out, deletion, revocation, expiry), for
+ * responses that outlive the request's check, such as the live-update stream. Stops watching when
+ * `until` aborts (the client went away).
+ */
+export function sessionEnded(session: StaffSession, until: AbortSignal): AbortSignal {
+  return watch().watch(session.sessionId, session.userId, until);
+}
+
+/** Ends every session of a user on every instance: for deactivation and password changes. */
+export async function revokeUserSessions(prisma: DbClient, userId: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
 }

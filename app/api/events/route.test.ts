@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/events/route";
 import { auth } from "@/lib/auth/auth";
 import { ensureAdmin } from "@/lib/auth/ensure-admin";
+import { closeSessionWatch } from "@/lib/auth/session-watch";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import { closeChangeListener, liveSubscriberCount } from "@/lib/events/listen";
@@ -90,6 +91,7 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await closeChangeListener();
+  await closeSessionWatch();
   await otherInstance.$disconnect();
   await database.drop();
 });
@@ -178,6 +180,56 @@ describe("GET /api/events", () => {
     expect(parsed(resumed)[0]).toMatchObject({ type: "resync" });
     await emitChanges(otherInstance, [chatChanged(23)]);
     await resumed.waitFor(isChat(23));
+  });
+});
+
+describe("a revoked session (finding 4)", () => {
+  /** The session row behind a cookie of ours: the newest one. */
+  const newestSession = () => database.prisma.session.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+
+  it("ends its open stream and is refused within 5 s when another instance deletes the session row", async () => {
+    const ownCookie = await signIn();
+    const session = await newestSession();
+    const connection = await openSse(`${baseUrl}/api/events`, { cookie: ownCookie });
+    open.push(connection);
+    await until("the stream to be live", () => connection.retryMs !== null);
+    const revokedAt = Date.now();
+    await otherInstance.session.delete({ where: { id: session.id } });
+    await Promise.race([
+      connection.ended,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("the stream outlived its session")), 5_000)),
+    ]);
+    expect(Date.now() - revokedAt).toBeLessThan(5_000);
+    const again = await fetch(`${baseUrl}/api/events`, { headers: { cookie: ownCookie } });
+    expect(again.status).toBe(401);
+  });
+
+  it("ends a stream whose session passed its absolute lifetime, however active", async () => {
+    const ownCookie = await signIn();
+    const session = await newestSession();
+    const connection = await openSse(`${baseUrl}/api/events`, { cookie: ownCookie });
+    open.push(connection);
+    await until("the stream to be live", () => connection.retryMs !== null);
+    await otherInstance.$executeRaw`UPDATE sessions SET created_at = now() - interval '31 days' WHERE id = ${session.id}`;
+    await Promise.race([
+      connection.ended,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("the stream outlived its session")), 5_000)),
+    ]);
+    expect((await fetch(`${baseUrl}/api/events`, { headers: { cookie: ownCookie } })).status).toBe(401);
+  });
+
+  it("keeps the stream open when the session row only changes harmlessly (its sliding expiry moves on)", async () => {
+    const ownCookie = await signIn();
+    const session = await newestSession();
+    const connection = await openSse(`${baseUrl}/api/events`, { cookie: ownCookie });
+    open.push(connection);
+    await until("the stream to be live", () => connection.retryMs !== null);
+    await otherInstance.$executeRaw`UPDATE sessions SET expires_at = expires_at + interval '1 day' WHERE id = ${session.id}`;
+    await emitChanges(otherInstance, [chatChanged(40)]);
+    await connection.waitFor(isChat(40));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await emitChanges(otherInstance, [chatChanged(41)]);
+    await connection.waitFor(isChat(41));
   });
 });
 

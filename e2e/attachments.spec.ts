@@ -16,6 +16,10 @@ function endingWith(attribute: string, url: string | null): string {
   return `[${attribute}$="${pathname}${search}"]`;
 }
 
+/** Files are served by the inbox (app/api/media), never loaded from the provider's host by the browser. */
+const fromInbox = (attribute: string, attachment: AttachmentView) =>
+  `[${attribute}="/api/media/attachments/${attachment.id}"]`;
+
 const WITH_URL = ["image", "file", "video", "audio", "voice", "sticker", "animation", "share"] as const;
 const WITHOUT_URL = ["location", "contact"] as const;
 
@@ -69,14 +73,14 @@ test("attachments of each kind: thumbnails with a lightbox, downloads, players, 
     .click();
   const lightbox = page.getByRole("dialog", { name });
   await expect(
-    lightbox.getByRole("img", { name }).and(lightbox.locator(endingWith("src", image.attachment.url))),
+    lightbox.getByRole("img", { name }).and(lightbox.locator(fromInbox("src", image.attachment))),
   ).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(lightbox).toBeHidden();
 
   const file = get("file");
   message = await open(file);
-  const download = message.locator(`a${endingWith("href", file.attachment.url)}`);
+  const download = message.locator(`a${fromInbox("href", file.attachment)}`);
   await expect(download).toContainText(file.attachment.fileName ?? file.attachment.title ?? "");
   await expect(download).toHaveAttribute("rel", "noopener noreferrer nofollow");
   if (file.attachment.size !== null) await expect(download).toContainText(/\d.*(byte|kB|MB|GB)/);
@@ -84,19 +88,19 @@ test("attachments of each kind: thumbnails with a lightbox, downloads, players, 
   for (const kind of ["video", "audio", "voice"] as const) {
     const media = get(kind);
     message = await open(media);
-    const player = message.locator(`${kind === "video" ? "video" : "audio"}${endingWith("src", media.attachment.url)}`);
+    const player = message.locator(`${kind === "video" ? "video" : "audio"}${fromInbox("src", media.attachment)}`);
     await expect(player).toHaveAttribute("controls", "");
   }
 
   const sticker = get("sticker");
   message = await open(sticker);
   await expect(
-    message.getByRole("img", { name: /^Sticker/ }).and(message.locator(endingWith("src", sticker.attachment.url))),
+    message.getByRole("img", { name: /^Sticker/ }).and(message.locator(fromInbox("src", sticker.attachment))),
   ).toBeVisible();
 
   const animation = get("animation");
   message = await open(animation);
-  await expect(message.locator(endingWith("src", animation.attachment.url)).first()).toBeVisible();
+  await expect(message.locator(fromInbox("src", animation.attachment)).first()).toBeVisible();
 
   const location = get("location");
   message = await open(location);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { safeHttpUrl } from "@/components/thread/safe-url";
 import type { ProviderKind } from "@/lib/providers/types";
+import { chatAvatarPath } from "@/lib/queries/media";
 
 /** The first letters (or digits) of the first two words: "[Решено] Доставка" → "РД". */
 function initials(title: string): string {
@@ -15,22 +16,26 @@ function initials(title: string): string {
 
 /** The chat's picture (or its initials) with the provider's mark in the corner. Decorative: the title names the chat. */
 export function ChatAvatar({
+  chatId,
   title,
   avatarUrl,
   kind,
   dimmed = false,
 }: {
+  chatId: number;
   title: string;
   avatarUrl: string | null;
   kind: ProviderKind | undefined;
   dimmed?: boolean;
 }) {
   const [broken, setBroken] = useState(false);
-  const src = broken ? null : safeHttpUrl(avatarUrl);
+  // Through the inbox (app/api/media): the browser never contacts the provider's host.
+  const checked = broken ? null : safeHttpUrl(avatarUrl);
+  const src = checked ? chatAvatarPath(chatId, checked) : null;
   return (
     <span aria-hidden="true" className={`relative inline-block size-9 shrink-0 ${dimmed ? "grayscale" : ""}`}>
       {src ? (
-        // biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them
+        // biome-ignore lint/performance/noImgElement: already served by the inbox's media route
         <img
           src={src}
           alt=""

@@ -51,7 +51,13 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
         {chat.title}
       </span>
       <span className="col-start-1 row-span-2 row-start-1">
-        <ChatAvatar title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} dimmed={closed} />
+        <ChatAvatar
+          chatId={chat.id}
+          title={chat.title}
+          avatarUrl={chat.avatarUrl}
+          kind={connection?.kind}
+          dimmed={closed}
+        />
       </span>
       <span className="sr-only">{connection?.displayName}</span>
       <span className="col-start-2 row-start-2 truncate text-slate-600 text-sm dark:text-slate-300">

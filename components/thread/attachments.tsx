@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { ImageAttachment } from "@/components/thread/image-attachment";
 import { safeHttpUrl } from "@/components/thread/safe-url";
 import type { AttachmentView } from "@/lib/messages/list-messages";
+import { attachmentMediaPath } from "@/lib/queries/media";
 
 const linkClass = "underline decoration-1 underline-offset-2 hover:decoration-2";
 const card = "flex items-center gap-2 rounded-md border border-current/20 px-2.5 py-1.5 text-sm";
@@ -39,10 +40,13 @@ function useFileSize() {
   };
 }
 
-/** A link for a checked http(s) URL; anything else is shown as text, never followed. */
-function SafeLink({ url, children }: { url: string | null; children: ReactNode }) {
+/**
+ * A link for a checked http(s) URL (a file goes through the inbox: `href` is its inbox address);
+ * anything else is shown as text, never followed.
+ */
+function SafeLink({ url, href: inboxHref, children }: { url: string | null; href?: string; children: ReactNode }) {
   const t = useTranslations("thread");
-  const href = safeHttpUrl(url);
+  const href = safeHttpUrl(url) ? (inboxHref ?? safeHttpUrl(url)) : null;
   if (href) {
     return (
       <a href={href} target="_blank" rel="noopener noreferrer nofollow" className={`${linkClass} min-w-0 break-all`}>
@@ -65,7 +69,8 @@ function SafeLink({ url, children }: { url: string | null; children: ReactNode }
 function Attachment({ attachment }: { attachment: AttachmentView }) {
   const t = useTranslations("thread");
   const fileSize = useFileSize();
-  const url = safeHttpUrl(attachment.url);
+  // Files come through the inbox (app/api/media), never straight from the provider's host.
+  const url = safeHttpUrl(attachment.url) ? attachmentMediaPath(attachment.id) : null;
   const name = attachment.title ?? attachment.fileName ?? t(`attachmentKind.${kindOf(attachment)}`);
   const { kind, mimeType } = attachment;
 
@@ -133,7 +138,7 @@ function Attachment({ attachment }: { attachment: AttachmentView }) {
   return (
     <div className={card}>
       <Icon path={kind === "share" ? ICONS.link : ICONS.file} />
-      <SafeLink url={attachment.url}>
+      <SafeLink url={attachment.url} href={kind === "share" ? undefined : (url ?? undefined)}>
         {name}
         {attachment.size !== null && <span className="ml-1 opacity-80">· {fileSize(attachment.size)}</span>}
       </SafeLink>

@@ -13,7 +13,7 @@ function thumbSize(width: number | null, height: number | null) {
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** A picture as a thumbnail that opens full size in a lightbox. `url` is already checked to be http(s). */
+/** A picture as a thumbnail that opens full size in a lightbox. `url` is its inbox address (app/api/media). */
 export function ImageAttachment({
   url,
   name,
@@ -37,7 +37,7 @@ export function ImageAttachment({
         className="block overflow-hidden rounded-md focus-visible:outline-2 focus-visible:outline-blue-500"
         style={{ width: size.width, height: size.height, maxWidth: "100%" }}
       >
-        {/* biome-ignore lint/performance/noImgElement: provider-hosted pictures of any origin; next/image would proxy them */}
+        {/* biome-ignore lint/performance/noImgElement: already served by the inbox's media route; next/image would re-encode it */}
         <img
           src={url}
           alt=""

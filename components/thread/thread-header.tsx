@@ -33,7 +33,7 @@ export function ThreadHeader({
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-slate-200 border-b px-4 py-2.5 dark:border-slate-800">
       {/* Room for the title first: on a narrow screen the actions wrap below it. */}
       <div className="flex min-w-0 flex-[1_1_16rem] items-center gap-3">
-        <ChatAvatar title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} />
+        <ChatAvatar chatId={chat.id} title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} />
         <div className="min-w-0">
           <h1 className="flex items-center gap-2 font-semibold text-base">
             <span className="truncate">{chat.title}</span>

@@ -27,8 +27,11 @@ describe("the generated secret key file", () => {
     expect(await readdir(dataDir)).toEqual(["secret.key"]);
   });
 
-  it("ends with one key when two instances (separate processes) start on one data folder at once", async () => {
+  it("ends with one key when instances (separate processes) start on one data folder at the same moment", async () => {
+    // Each process waits for the same instant, so their reads and writes really overlap.
+    const startAt = Date.now() + 2_500;
     const script = `import { resolveSecretKey } from "@/lib/server/secret-key-file";
+      await new Promise((resolve) => setTimeout(resolve, ${startAt} - Date.now()));
       process.stdout.write(await resolveSecretKey(${JSON.stringify(dataDir)}, undefined));`;
     const start = () => run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);
     const outputs = await Promise.all([start(), start(), start(), start()]);

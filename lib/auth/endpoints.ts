@@ -17,16 +17,30 @@ function emailOf(body: unknown): string {
   return typeof body === "object" && body && "email" in body && typeof body.email === "string" ? body.email : "";
 }
 
-function forward(request: Request, body: unknown): Promise<Response> {
+/** Better Auth answers failures as `{ code, message }`; the API's one error shape is `{ error: { code, message } }`. */
+async function inErrorShape(response: Response): Promise<Response> {
+  if (response.ok || !response.headers.get("content-type")?.includes("application/json")) return response;
+  const body = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  const error = {
+    code: typeof body?.code === "string" ? body.code : "AUTH_FAILED",
+    message: typeof body?.message === "string" ? body.message : response.statusText || "Sign-in failed",
+  };
+  return new Response(JSON.stringify({ error }), { status: response.status, headers });
+}
+
+async function forward(request: Request, body: unknown): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.delete("content-length");
-  return auth().handler(
+  const response = await auth().handler(
     new Request(request.url, {
       method: request.method,
       headers,
       body: body === undefined || request.method === "GET" ? undefined : JSON.stringify(body),
     }),
   );
+  return inErrorShape(response);
 }
 
 /** Every attempt is counted before the password is checked; a locked account or address gets 429 with Retry-After. */

@@ -5,14 +5,15 @@ import type { Db } from "@/lib/db";
 export type AdminAccount = { email: string; password: string; created: boolean };
 
 /**
- * Creates an admin with an email/password credential when no user has that email.
- * An existing account is never touched: its password may have been changed since.
+ * Creates an admin (or, with `role`, an agent) with an email/password credential when no user has
+ * that email. An existing account is never touched: its password may have been changed since.
  */
 export async function ensureAdmin(
   prisma: Db,
   email: string,
   password: string,
   name = "Administrator",
+  role: "admin" | "agent" = "admin",
 ): Promise<boolean> {
   const normalizedEmail = email.trim().toLowerCase();
   const existing = await prisma.user.findUnique({ where: { email: normalizedEmail } });
@@ -22,7 +23,7 @@ export async function ensureAdmin(
   try {
     await prisma.$transaction([
       prisma.user.create({
-        data: { id: userId, email: normalizedEmail, name, role: "admin", emailVerified: true },
+        data: { id: userId, email: normalizedEmail, name, role, emailVerified: true },
       }),
       prisma.account.create({
         data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },

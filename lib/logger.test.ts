@@ -34,7 +34,8 @@ describe("log redaction", () => {
     const lines = await logLines(`
       import { componentLogger } from "@/lib/logger";
       const log = componentLogger("probe");
-      const error = new Error("provider call failed");
+      class ProviderError extends Error {}
+      const error = new ProviderError("provider call failed");
       error.config = { url: "https://api.example/v1/chats", headers: { Authorization: ${JSON.stringify(SECRETS.authorization)} } };
       log.error({ err: error }, "nested in an error");
       log.info({ a: { b: { c: { d: { e: { f: { request: { headers: { cookie: ${JSON.stringify(SECRETS.cookie)} } } } } } } } } }, "six levels down");
@@ -57,7 +58,11 @@ describe("log redaction", () => {
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed[0]).toMatchObject({
       msg: "nested in an error",
-      err: { message: "provider call failed", config: { headers: { Authorization: "[redacted]" } } },
+      err: {
+        type: "ProviderError",
+        message: "provider call failed",
+        config: { headers: { Authorization: "[redacted]" } },
+      },
     });
     expect(JSON.stringify(parsed[1])).toContain('"cookie":"[redacted]"');
     expect(parsed[4]?.msg).toBe("GET https://platform.example/messages?chat_id=1&access_token=[redacted] answered 401");

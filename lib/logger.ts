@@ -26,7 +26,9 @@ function redactDeep(value: unknown, depth: number, seen: WeakSet<object>): unkno
       // Dates, buffers, URLs and the like serialise themselves; secrets in their text are caught by redactLine.
       return value;
     }
-    const copy: Record<string, unknown> = {};
+    // An error stays an instance of its class, so pino's serializer still names its type (ProviderError).
+    const copy: Record<string, unknown> =
+      value instanceof Error ? Object.create(Object.getPrototypeOf(value) as object) : {};
     for (const [key, inner] of Object.entries(fields)) {
       copy[key] =
         SECRET_KEY.test(key) && inner !== null && inner !== undefined ? CENSOR : redactDeep(inner, depth + 1, seen);

@@ -12,7 +12,7 @@ import { signIn } from "../support/auth";
 // Runs alone (e2e/exclusive): it forces the shared SmartSender sandbox to answer 503 for a while.
 // The demo server polls its providers every 2 s (e2e/support/global-setup.ts).
 const SYNC_POLL_MS = 2_000;
-/** The token the demo's SmartSender sandbox accepts when none is configured (lib/providers/smartsender/fake.ts). */
+/** The token the demo's SmartSender sandbox accepts when none is configured (sandbox/smartsender/index.ts). */
 const SANDBOX_TOKEN = "sandbox-smartsender-token";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });

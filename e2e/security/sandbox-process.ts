@@ -5,7 +5,7 @@
  *
  *   node --import tsx e2e/security/sandbox-process.ts '{"max":"token",...}'
  */
-import { startSandbox } from "@/lib/sandbox/start-sandbox";
+import { startSandbox } from "@/sandbox/start-sandbox";
 
 const tokens = JSON.parse(process.argv[2] ?? "{}") as Record<string, string>;
 const small = { chats: 6, messagesPerChat: 6 };

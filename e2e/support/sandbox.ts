@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProviderKind } from "@/lib/providers/types";
 
-/** A request a sandbox provider received (lib/providers/fake-kit.ts RecordedCall). */
+/** A request a sandbox provider received (sandbox/core RecordedCall). */
 export type SandboxCall = {
   at: number;
   method: string;

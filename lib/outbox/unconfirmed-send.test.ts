@@ -8,9 +8,9 @@ import {
   writableChats,
 } from "@/lib/outbox/testing/fixture";
 import { UNCONFIRMED_SEND_ERROR } from "@/lib/outbox/worker";
-import { startChatOpsFake } from "@/lib/providers/chatops/fake";
-import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
+import { startChatOpsFake } from "@/sandbox/chatops/index";
+import { NO_FAULTS } from "@/sandbox/core/server";
 
 /**
  * The sandboxes' "timeout" fault holds a request and then answers 504 without carrying it out,

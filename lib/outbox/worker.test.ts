@@ -8,9 +8,9 @@ import {
   smartSenderOutboxPerTest,
   writableChats,
 } from "@/lib/outbox/testing/fixture";
-import { NO_FAULTS } from "@/lib/providers/fake-kit";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startSyncManager } from "@/lib/sync/manager";
+import { NO_FAULTS } from "@/sandbox/core/server";
 
 const outbox = smartSenderOutboxPerTest(12);
 

@@ -36,7 +36,7 @@ function banner(url: string, login: LoginHint | null, demo: boolean, embedded: b
 
 /** Starts the sandbox providers and notes their addresses in the data folder (for tests that drive them). */
 async function sandboxConnections(stoppables: Stoppable[], dataDir: string): Promise<DesiredConnection[]> {
-  const { startSandbox } = await import("@/lib/sandbox/start-sandbox");
+  const { startSandbox } = await import("@/sandbox/start-sandbox");
   const sandbox = await startSandbox();
   stoppables.push({ name: "sandbox providers", stop: sandbox.close });
   const addresses = Object.fromEntries(Object.values(sandbox.fakes).map((fake) => [fake.kind, fake.url]));

@@ -4,13 +4,13 @@
  * holds exactly the provider's data, nothing lost and nothing twice.
  */
 import { expect, it } from "vitest";
-import type { FaultSettings, SandboxFake } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { connectFake, differencesFromFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
+import type { FaultSettings, SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const FAULTS: Partial<FaultSettings> = {
   rate: 0.2,

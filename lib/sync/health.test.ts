@@ -5,9 +5,9 @@
  */
 import { expect, it, vi } from "vitest";
 import { listChats } from "@/lib/chats/list-chats";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const bed = syncTestBed();
 

@@ -3,11 +3,11 @@
  * others by polling), and a poll only fetches the messages of chats that changed.
  */
 import { expect, it, vi } from "vitest";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const bed = syncTestBed();
 

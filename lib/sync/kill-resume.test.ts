@@ -3,8 +3,6 @@
  * again goes on from its saved cursor, not from the beginning, and ends equal to the provider.
  */
 import { expect, it, vi } from "vitest";
-import type { RecordedCall } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
 import { readSyncCursor } from "@/lib/sync/sync-cursor";
 import {
   backfillSizedSmartSender,
@@ -15,6 +13,8 @@ import {
 import { startSyncChild } from "@/lib/sync/testing/sync-child";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
+import type { RecordedCall } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
 
 const bed = syncTestBed();
 

@@ -4,14 +4,14 @@
  */
 import { expect, it } from "vitest";
 import { readThread } from "@/lib/messages/read-thread";
-import { startChatOpsFake } from "@/lib/providers/chatops/fake";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { requestChatRefresh } from "@/lib/sync/refresh-chat";
 import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
+import { startChatOpsFake } from "@/sandbox/chatops/index";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const bed = syncTestBed();
 

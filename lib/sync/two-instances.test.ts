@@ -4,8 +4,6 @@
  * at the same moment, and the final state equals the providers.
  */
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
 import {
   backfillSizedSmartSender,
   connectFake,
@@ -15,6 +13,8 @@ import {
 import { type SyncChild, startSyncChild } from "@/lib/sync/testing/sync-child";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
 
 let database: TestDatabase;
 const fakes: SandboxFake[] = [];

@@ -6,12 +6,12 @@ import { createPrismaClient } from "@/lib/db";
 import { ingestChats } from "@/lib/ingest/ingest";
 import { sendMessage } from "@/lib/messages/send-message";
 import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker";
-import type { RecordedCall, SandboxFake } from "@/lib/providers/fake-kit";
 import { providerForConnection } from "@/lib/providers/for-connection";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
 import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import type { RecordedCall, SandboxFake } from "@/sandbox/core/server";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const SECRET = "outbox-tests-secret-key-0123456789abcdef";
 

@@ -4,15 +4,15 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChatOpsProvider } from "@/lib/providers/chatops/adapter";
-import { type ChatOpsFakeOptions, startChatOpsFake } from "@/lib/providers/chatops/fake";
 import chatDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";
 import chatList from "@/lib/providers/chatops/fixtures/chat-list.json";
 import createChatRequest from "@/lib/providers/chatops/fixtures/create-chat-request.json";
 import invitationSample from "@/lib/providers/chatops/fixtures/invitation.json";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { requireCapability } from "@/lib/providers/for-connection";
 import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities } from "@/lib/providers/types";
+import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
+import type { SandboxFake } from "@/sandbox/core/server";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const SEED_CHAT_2 = "3322d043-4f3c-4a85-92fc-4c6876cd9442";

@@ -7,9 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isProviderError, type ProviderErrorKind } from "@/lib/providers/errors";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
 import { createMaxProvider } from "@/lib/providers/max/adapter";
-import { startMaxFake } from "@/lib/providers/max/fake";
 import chatByLink from "@/lib/providers/max/fixtures/chat-by-link.json";
 import dialogByUsername from "@/lib/providers/max/fixtures/dialog-by-username.json";
 import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
@@ -22,6 +20,8 @@ import {
   type NormalizedMessage,
   type ProviderUpdate,
 } from "@/lib/providers/types";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
 
 const GROUP_ID = String(chatByLink.chat_id);
 const DIALOG_ID = String(dialogByUsername.chat_id);

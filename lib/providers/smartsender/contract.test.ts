@@ -6,15 +6,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { requireCapability } from "@/lib/providers/for-connection";
 import { createSmartSenderProvider } from "@/lib/providers/smartsender/adapter";
-import {
-  type SmartSenderFake,
-  type SmartSenderFakeOptions,
-  startSmartSenderFake,
-} from "@/lib/providers/smartsender/fake";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
+import { type SmartSenderFake, type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const running: SmartSenderFake[] = [];
 afterEach(async () => {

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProviderError, type ProviderErrorKind } from "@/lib/providers/errors";
-import { type FakeResponse, NO_FAULTS, startFakeServer } from "@/lib/providers/fake-kit";
 import { createTgBridgeProvider } from "@/lib/providers/tgbridge/adapter";
-import { startTgBridgeFake, type TgBridgeFake, type TgBridgeFakeOptions } from "@/lib/providers/tgbridge/fake";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
+import { type FakeResponse, NO_FAULTS, startFakeServer } from "@/sandbox/core/server";
+import { startTgBridgeFake, type TgBridgeFake, type TgBridgeFakeOptions } from "@/sandbox/tgbridge/index";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 const SAMPLE_QUERY = "api/Telegram/GetActiveChatByPhone?phone=sample%20string%208&name=sample%20string%207&source=0";

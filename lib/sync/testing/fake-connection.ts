@@ -1,8 +1,8 @@
 import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 /** The secret the tests seal credentials with (the app reads it from INBOX_SECRET_KEY). */
 export const TEST_SECRET_KEY = "sync-tests-secret-key-of-at-least-32-characters";

@@ -3,14 +3,10 @@
  * (../shared/seeds/001_4c7582a753ef1710.txt, ../shared/providers.md §1), not the adapter.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type SmartSenderFake,
-  type SmartSenderFakeOptions,
-  startSmartSenderFake,
-} from "@/lib/providers/smartsender/fake";
-import { CONTENT_TYPES } from "@/lib/providers/smartsender/fake-data";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
+import { type SmartSenderFake, type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
+import { CONTENT_TYPES } from "@/sandbox/smartsender/seed";
 
 type Json = Record<string, unknown>;
 type Page = { cursor: { page: number; pages: number }; collection: Json[] };

@@ -1,9 +1,9 @@
-import { startChatOpsFake } from "@/lib/providers/chatops/fake";
-import type { SandboxFake, SandboxFakeOptions } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
-import { startSmartSenderFake } from "@/lib/providers/smartsender/fake";
-import { startTgBridgeFake } from "@/lib/providers/tgbridge/fake";
 import type { ProviderKind } from "@/lib/providers/types";
+import { startChatOpsFake } from "@/sandbox/chatops/index";
+import type { SandboxFake, SandboxFakeOptions } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
+import { startSmartSenderFake } from "@/sandbox/smartsender/index";
+import { startTgBridgeFake } from "@/sandbox/tgbridge/index";
 
 export type Sandbox = { fakes: Record<ProviderKind, SandboxFake>; close: () => Promise<void> };
 

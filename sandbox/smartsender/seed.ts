@@ -19,8 +19,8 @@ import {
   pick,
   type Rng,
   randomLocale,
-} from "@/lib/sandbox/corpus";
-import { mediaUrl } from "@/lib/sandbox/media";
+} from "@/sandbox/core/corpus";
+import { mediaUrl } from "@/sandbox/core/media";
 
 type WireChannel = {
   id: number;

@@ -4,6 +4,8 @@
  * bodies, long polling and seeded data. Written from the documents, not from the adapter:
  * seed ../shared/seeds/003_1ec703991a94c4d2.txt and ../shared/providers.md §2.
  */
+
+import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
 import {
   type FakeRequest,
   type FakeResponse,
@@ -11,13 +13,12 @@ import {
   type SandboxFake,
   type SandboxFakeOptions,
   startFakeServer,
-} from "@/lib/providers/fake-kit";
-import { injectInbound, SandboxInputError } from "@/lib/providers/max/fake-live";
-import { maxError, maxRoutes } from "@/lib/providers/max/fake-routes";
-import { createUpdateLog } from "@/lib/providers/max/fake-update-log";
-import type { World } from "@/lib/providers/max/fake-wire";
-import { createWorld, DEFAULT_SIZE } from "@/lib/providers/max/fake-world";
-import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
+} from "@/sandbox/core/server";
+import { injectInbound, SandboxInputError } from "@/sandbox/max/live";
+import { maxError, maxRoutes } from "@/sandbox/max/routes";
+import { createWorld, DEFAULT_SIZE } from "@/sandbox/max/seed";
+import { createUpdateLog } from "@/sandbox/max/updates";
+import type { World } from "@/sandbox/max/wire";
 
 export const DEFAULT_MAX_TOKEN = "sandbox-max-token";
 

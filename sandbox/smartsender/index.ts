@@ -8,6 +8,8 @@
  * (422 for invalid parameters), chats list in id order (as the seed's sample does), and
  * every authenticated answer carries `X-Rate-Limit: <requests per minute>`.
  */
+
+import { personName } from "@/sandbox/core/corpus";
 import {
   bearerToken,
   type FakeRequest,
@@ -16,7 +18,13 @@ import {
   type SandboxFake,
   type SandboxFakeOptions,
   startFakeServer,
-} from "@/lib/providers/fake-kit";
+} from "@/sandbox/core/server";
+import {
+  createFakeRateLimit,
+  DOCUMENTED_RATE_LIMIT,
+  type FakeRateLimitSettings,
+  type RateStats,
+} from "@/sandbox/smartsender/rate-limit";
 import {
   addInboundText,
   buildStore,
@@ -27,14 +35,7 @@ import {
   type WireContent,
   type WireMessage,
   wireDate,
-} from "@/lib/providers/smartsender/fake-data";
-import {
-  createFakeRateLimit,
-  DOCUMENTED_RATE_LIMIT,
-  type FakeRateLimitSettings,
-  type RateStats,
-} from "@/lib/providers/smartsender/fake-rate-limit";
-import { personName } from "@/lib/sandbox/corpus";
+} from "@/sandbox/smartsender/seed";
 
 export type SmartSenderFakeOptions = SandboxFakeOptions & {
   /** The documented limit unless overridden (tests shrink the numbers to run fast). */

@@ -4,6 +4,9 @@
  * back, inactive chats, and stored messages (edited, deleted, with entities).
  * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
  */
+
+import seedDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";
+import seedList from "@/lib/providers/chatops/fixtures/chat-list.json";
 import {
   botLine,
   customer,
@@ -15,7 +18,7 @@ import {
   staffOf,
   titleHistory,
   uuid,
-} from "@/lib/providers/chatops/fake-people";
+} from "@/sandbox/chatops/people";
 import {
   ACCOUNT_ID,
   detailFormOfListed,
@@ -27,10 +30,8 @@ import {
   type WireEntity,
   type WireMessage,
   type WireParticipant,
-} from "@/lib/providers/chatops/fake-wire";
-import seedDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";
-import seedList from "@/lib/providers/chatops/fixtures/chat-list.json";
-import { agentLine, customerLine, intBetween, type Locale, pick, type Rng, randomLocale } from "@/lib/sandbox/corpus";
+} from "@/sandbox/chatops/wire";
+import { agentLine, customerLine, intBetween, type Locale, pick, type Rng, randomLocale } from "@/sandbox/core/corpus";
 
 export type FakeStore = {
   /** Insertion order; the list sorts its own copy. */

@@ -3,9 +3,10 @@
  * objects (../shared/providers.md §2; seed ../shared/seeds/003_1ec703991a94c4d2.txt for
  * `dialog_with_user`).
  */
-import type { WireMember, WireUser, WireUserWithPhoto, World } from "@/lib/providers/max/fake-wire";
-import { intBetween, type Locale, personName, pick } from "@/lib/sandbox/corpus";
-import { mediaUrl } from "@/lib/sandbox/media";
+
+import { intBetween, type Locale, personName, pick } from "@/sandbox/core/corpus";
+import { mediaUrl } from "@/sandbox/core/media";
+import type { WireMember, WireUser, WireUserWithPhoto, World } from "@/sandbox/max/wire";
 
 const DAY = 86_400_000;
 

@@ -13,17 +13,17 @@
  *   "empty"); UpdateMessage edits message `Id`, UpdateReaction toggles the employee's `Message`
  *   emoji on message `Id`; closing a closed chat changes nothing.
  */
-import type { FakeRequest, FakeResponse } from "@/lib/providers/fake-kit";
-import type { BridgeStore } from "@/lib/providers/tgbridge/fake-data";
-import { answer, httpError, toXml, type WireFormat } from "@/lib/providers/tgbridge/fake-format";
-import { appendRecord, chatById, employeeName, recordsOf } from "@/lib/providers/tgbridge/fake-store";
+import type { FakeRequest, FakeResponse } from "@/sandbox/core/server";
+import { answer, httpError, toXml, type WireFormat } from "@/sandbox/tgbridge/format";
+import type { BridgeStore } from "@/sandbox/tgbridge/seed";
+import { appendRecord, chatById, employeeName, recordsOf } from "@/sandbox/tgbridge/store";
 import {
   MESSAGE_TYPE,
   WIRE_MESSAGE_TYPES,
   type WireChat,
   type WireChatData,
   type WireMessage,
-} from "@/lib/providers/tgbridge/fake-wire";
+} from "@/sandbox/tgbridge/wire";
 
 const DAY = 86_400_000;
 const CONTROLLER = "Api.Controllers.TelegramController";

@@ -10,19 +10,20 @@
  * with one, it answers 401 to a missing or different Bearer token. No rate limit is
  * documented either: 429s come only from the fault switches (with Retry-After: 1).
  */
+
+import { createRng, intBetween, personName, phoneNumber, randomLocale } from "@/sandbox/core/corpus";
 import {
   bearerToken,
   type InjectMessageInput,
   type SandboxFake,
   type SandboxFakeOptions,
   startFakeServer,
-} from "@/lib/providers/fake-kit";
-import { createBridgeApi, noRoute } from "@/lib/providers/tgbridge/fake-api";
-import { generateBridgeStore } from "@/lib/providers/tgbridge/fake-data";
-import { httpError, negotiate } from "@/lib/providers/tgbridge/fake-format";
-import { appendRecord, chatById, openChat, recordsOf } from "@/lib/providers/tgbridge/fake-store";
-import { MESSAGE_TYPE } from "@/lib/providers/tgbridge/fake-wire";
-import { createRng, intBetween, personName, phoneNumber, randomLocale } from "@/lib/sandbox/corpus";
+} from "@/sandbox/core/server";
+import { httpError, negotiate } from "@/sandbox/tgbridge/format";
+import { createBridgeApi, noRoute } from "@/sandbox/tgbridge/routes";
+import { generateBridgeStore } from "@/sandbox/tgbridge/seed";
+import { appendRecord, chatById, openChat, recordsOf } from "@/sandbox/tgbridge/store";
+import { MESSAGE_TYPE } from "@/sandbox/tgbridge/wire";
 
 const SANDBOX_TGBRIDGE_TOKEN = "sandbox-tgbridge-token";
 /** The staff member the sandbox connection acts as (the seed's Employee 1). */

@@ -3,8 +3,8 @@
  * Telegram support groups, in Russian, Ukrainian and English.
  * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt (participants, titles) and ../shared/providers.md §4.
  */
-import type { WireParticipant } from "@/lib/providers/chatops/fake-wire";
-import { firstName, intBetween, type Locale, personName, pick, type Rng } from "@/lib/sandbox/corpus";
+import type { WireParticipant } from "@/sandbox/chatops/wire";
+import { firstName, intBetween, type Locale, personName, pick, type Rng } from "@/sandbox/core/corpus";
 
 export type Person = { id: string; firstname?: string; username: string };
 

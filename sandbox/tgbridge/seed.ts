@@ -6,14 +6,6 @@
  */
 
 import {
-  dotnetDate,
-  MESSAGE_TYPE,
-  type WireChat,
-  type WireMessage,
-  wireChat,
-  wireMessage,
-} from "@/lib/providers/tgbridge/fake-wire";
-import {
   agentLine,
   createRng,
   customerLine,
@@ -26,7 +18,15 @@ import {
   pick,
   type Rng,
   randomLocale,
-} from "@/lib/sandbox/corpus";
+} from "@/sandbox/core/corpus";
+import {
+  dotnetDate,
+  MESSAGE_TYPE,
+  type WireChat,
+  type WireMessage,
+  wireChat,
+  wireMessage,
+} from "@/sandbox/tgbridge/wire";
 
 export type Employee = { id: number; name: string; area: number };
 

@@ -3,10 +3,10 @@
  * bodies `{code, message}`. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}
  * and its pattern) and ../shared/providers.md §2 (the endpoint table; GET /chats is retired).
  */
-import type { FakeRequest, FakeResponse } from "@/lib/providers/fake-kit";
-import { type BotSend, SandboxInputError, sendAsBot } from "@/lib/providers/max/fake-live";
-import type { UpdateLog } from "@/lib/providers/max/fake-update-log";
-import type { ChatRecord, WireAttachment, WireMessage, World } from "@/lib/providers/max/fake-wire";
+import type { FakeRequest, FakeResponse } from "@/sandbox/core/server";
+import { type BotSend, SandboxInputError, sendAsBot } from "@/sandbox/max/live";
+import type { UpdateLog } from "@/sandbox/max/updates";
+import type { ChatRecord, WireAttachment, WireMessage, World } from "@/sandbox/max/wire";
 
 const CHAT_ID = /^-?\d+$/;
 const CHAT_LINK = /^@?[a-zA-Z]+[a-zA-Z0-9_-]*$/;

@@ -4,8 +4,8 @@
  * endpoints, parameter ranges, the rate limit, long polling, and the data it holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
-import { startMaxFake } from "@/lib/providers/max/fake";
+import type { SandboxFake } from "@/sandbox/core/server";
+import { startMaxFake } from "@/sandbox/max/index";
 
 type Json = Record<string, unknown>;
 type WireMessage = {

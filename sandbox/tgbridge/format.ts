@@ -4,7 +4,7 @@
  * enums as names. Layout as in ../shared/seeds/000_62f7899ae3925019.txt (one token or element per
  * line, no indentation), so the seed's samples come back byte for byte.
  */
-import type { FakeResponse } from "@/lib/providers/fake-kit";
+import type { FakeResponse } from "@/sandbox/core/server";
 import {
   WIRE_MESSAGE_TYPES,
   WIRE_SOURCES,
@@ -13,7 +13,7 @@ import {
   type WireChat,
   type WireChatData,
   type WireMessage,
-} from "@/lib/providers/tgbridge/fake-wire";
+} from "@/sandbox/tgbridge/wire";
 
 export type WireFormat = { kind: "json" | "xml"; mediaType: string };
 

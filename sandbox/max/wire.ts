@@ -3,7 +3,7 @@
  * ../shared/seeds/003_1ec703991a94c4d2.txt for Chat, ../shared/providers.md §2 for the rest), not
  * from the adapter's schemas, so the fake checks the adapter instead of mirroring it.
  */
-import type { WireUpdate } from "@/lib/providers/max/fake-update-log";
+import type { WireUpdate } from "@/sandbox/max/updates";
 
 export type WireChatType = "chat" | "dialog" | "channel";
 

@@ -3,13 +3,14 @@
  * and the bot sends. Every change lands in the chat and as an update for long polling
  * (../shared/providers.md §2: message_created, bot_started, user_added).
  */
-import type { InjectMessageInput } from "@/lib/providers/fake-kit";
-import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/lib/providers/max/fake-conversation";
-import { asMember, plainUser, sandboxUser } from "@/lib/providers/max/fake-people";
-import type { UpdateLog } from "@/lib/providers/max/fake-update-log";
-import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/lib/providers/max/fake-wire";
-import { botStarted, dialogChat } from "@/lib/providers/max/fake-world";
-import { intBetween, randomLocale } from "@/lib/sandbox/corpus";
+
+import { intBetween, randomLocale } from "@/sandbox/core/corpus";
+import type { InjectMessageInput } from "@/sandbox/core/server";
+import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/sandbox/max/conversation";
+import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
+import { botStarted, dialogChat } from "@/sandbox/max/seed";
+import type { UpdateLog } from "@/sandbox/max/updates";
+import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/sandbox/max/wire";
 
 export class SandboxInputError extends Error {
   constructor(

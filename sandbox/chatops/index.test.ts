@@ -3,8 +3,8 @@
  * its data. Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatOpsFakeOptions, startChatOpsFake } from "@/lib/providers/chatops/fake";
-import type { SandboxFake } from "@/lib/providers/fake-kit";
+import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
+import type { SandboxFake } from "@/sandbox/core/server";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const CHATS = "/api/v1/private/chats";

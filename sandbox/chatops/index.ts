@@ -11,8 +11,8 @@
  * - Messages are stored and can be read by id, but no message list exists, so a message added
  *   with `injectInboundMessage` cannot be discovered by a client: only `snapshot()` shows it.
  */
-import { buildStore, DEFAULT_SIZE, type FakeStore } from "@/lib/providers/chatops/fake-data";
-import { inDefaultOrder, listChats } from "@/lib/providers/chatops/fake-list";
+
+import { inDefaultOrder, listChats } from "@/sandbox/chatops/list";
 import {
   customer,
   invitationCode,
@@ -21,7 +21,8 @@ import {
   participantOf,
   SEED_BOT,
   uuid,
-} from "@/lib/providers/chatops/fake-people";
+} from "@/sandbox/chatops/people";
+import { buildStore, DEFAULT_SIZE, type FakeStore } from "@/sandbox/chatops/seed";
 import {
   ACCOUNT_ID,
   detailTime,
@@ -32,7 +33,8 @@ import {
   type WireChat,
   type WireMessage,
   type WireParticipant,
-} from "@/lib/providers/chatops/fake-wire";
+} from "@/sandbox/chatops/wire";
+import { createRng, type Rng, randomLocale } from "@/sandbox/core/corpus";
 import {
   bearerToken,
   type FakeRequest,
@@ -41,8 +43,7 @@ import {
   type SandboxFake,
   type SandboxFakeOptions,
   startFakeServer,
-} from "@/lib/providers/fake-kit";
-import { createRng, type Rng, randomLocale } from "@/lib/sandbox/corpus";
+} from "@/sandbox/core/server";
 
 export type IdFormat = "json-string" | "object" | "text";
 

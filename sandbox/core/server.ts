@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRng } from "@/lib/sandbox/corpus";
-import { sandboxMedia } from "@/lib/sandbox/media";
+import { createRng } from "@/sandbox/core/corpus";
+import { sandboxMedia } from "@/sandbox/core/media";
 
 /**
  * The common part of the four sandbox providers: a real HTTP server on loopback with a

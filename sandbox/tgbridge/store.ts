@@ -4,7 +4,7 @@
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).
  */
-import type { BridgeStore } from "@/lib/providers/tgbridge/fake-data";
+import type { BridgeStore } from "@/sandbox/tgbridge/seed";
 import {
   dotnetDate,
   MESSAGE_TYPE,
@@ -12,7 +12,7 @@ import {
   type WireMessage,
   wireChat,
   wireMessage,
-} from "@/lib/providers/tgbridge/fake-wire";
+} from "@/sandbox/tgbridge/wire";
 
 export function chatById(store: BridgeStore, id: number): WireChat | undefined {
   return store.chats.find((chat) => chat.Id === id);

@@ -4,8 +4,13 @@
  * served verbatim, with older generated history behind them. Docs: seed
  * ../shared/seeds/003_1ec703991a94c4d2.txt (the Chat object), ../shared/providers.md §2.
  */
-import { createdUpdate, generateConversation, storeMessage } from "@/lib/providers/max/fake-conversation";
-import { asMember, plainUser } from "@/lib/providers/max/fake-people";
+
+import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";
+import dialogFixture from "@/lib/providers/max/fixtures/dialog-by-username.json";
+import membersFixture from "@/lib/providers/max/fixtures/members.json";
+import messagesFixture from "@/lib/providers/max/fixtures/messages.json";
+import { createdUpdate, generateConversation, storeMessage } from "@/sandbox/max/conversation";
+import { asMember, plainUser } from "@/sandbox/max/people";
 import type {
   ChatRecord,
   WireChat,
@@ -14,11 +19,7 @@ import type {
   WireUser,
   WireUserWithPhoto,
   World,
-} from "@/lib/providers/max/fake-wire";
-import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";
-import dialogFixture from "@/lib/providers/max/fixtures/dialog-by-username.json";
-import membersFixture from "@/lib/providers/max/fixtures/members.json";
-import messagesFixture from "@/lib/providers/max/fixtures/messages.json";
+} from "@/sandbox/max/wire";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -4,16 +4,7 @@
  * Each generated message is also written to the update backlog as `message_created`, with the
  * occasional edit (`message_edited`) and deleted message (`message_removed`).
  */
-import type { WireUpdate } from "@/lib/providers/max/fake-update-log";
-import type {
-  ChatRecord,
-  WireAttachment,
-  WireBody,
-  WireChat,
-  WireMessage,
-  WireUser,
-  World,
-} from "@/lib/providers/max/fake-wire";
+
 import {
   agentLine,
   customerLine,
@@ -23,8 +14,10 @@ import {
   personName,
   phoneNumber,
   pick,
-} from "@/lib/sandbox/corpus";
-import { mediaUrl } from "@/lib/sandbox/media";
+} from "@/sandbox/core/corpus";
+import { mediaUrl } from "@/sandbox/core/media";
+import type { WireUpdate } from "@/sandbox/max/updates";
+import type { ChatRecord, WireAttachment, WireBody, WireChat, WireMessage, WireUser, World } from "@/sandbox/max/wire";
 
 const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
 type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

@@ -6,12 +6,12 @@
  * fixtures are served verbatim), ../shared/providers.md §2 (everything else).
  */
 
-import { generateConversation } from "@/lib/providers/max/fake-conversation";
-import { asMember, plainUser, SANDBOX_BOT, sandboxUser, withPhoto } from "@/lib/providers/max/fake-people";
-import { fixtureDialog, fixtureGroup } from "@/lib/providers/max/fake-seed-chats";
-import type { ChatRecord, WireChat, WireChatType, WireUser, World } from "@/lib/providers/max/fake-wire";
-import { createRng, intBetween, type Locale, pick, randomLocale } from "@/lib/sandbox/corpus";
-import { mediaUrl } from "@/lib/sandbox/media";
+import { createRng, intBetween, type Locale, pick, randomLocale } from "@/sandbox/core/corpus";
+import { mediaUrl } from "@/sandbox/core/media";
+import { generateConversation } from "@/sandbox/max/conversation";
+import { asMember, plainUser, SANDBOX_BOT, sandboxUser, withPhoto } from "@/sandbox/max/people";
+import { fixtureDialog, fixtureGroup } from "@/sandbox/max/seed-chats";
+import type { ChatRecord, WireChat, WireChatType, WireUser, World } from "@/sandbox/max/wire";
 
 export type WorldSize = { chats: number; messagesPerChat: number | null; bigChatMessages: number };
 

@@ -9,8 +9,8 @@
  * a time without a zone is UTC like the list's own `registeredAt`).
  */
 
-import { listForm, springError, type WireChat } from "@/lib/providers/chatops/fake-wire";
-import { type FakeResponse, intParam } from "@/lib/providers/fake-kit";
+import { listForm, springError, type WireChat } from "@/sandbox/chatops/wire";
+import { type FakeResponse, intParam } from "@/sandbox/core/server";
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;

@@ -18,7 +18,7 @@ import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { startSyncManager } from "@/lib/sync/manager";
 import { connectFake } from "@/lib/sync/testing/fake-connection";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 import { startTgBridgeFake } from "@/sandbox/tgbridge/index";

@@ -1,21 +1,26 @@
-import type { ProviderKind } from "@/lib/providers/types";
+import { PROVIDER_KINDS, type ProviderKind } from "@/lib/providers/types";
 import { startChatOpsFake } from "@/sandbox/chatops/index";
-import type { SandboxFake, SandboxFakeOptions } from "@/sandbox/core/server";
+import type { SandboxFake, SandboxFakeOptions } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 import { startTgBridgeFake } from "@/sandbox/tgbridge/index";
 
+/** Every provider kind's sandbox: a new kind fails the type check here until its sandbox exists. */
+const SANDBOXES: Record<ProviderKind, (options?: SandboxFakeOptions) => Promise<SandboxFake>> = {
+  tgbridge: startTgBridgeFake,
+  smartsender: startSmartSenderFake,
+  max: startMaxFake,
+  chatops: startChatOpsFake,
+};
+
 export type Sandbox = { fakes: Record<ProviderKind, SandboxFake>; close: () => Promise<void> };
 
-/** Starts all four sandbox providers on loopback, each with its demo data. */
+/** Starts every provider's sandbox on loopback, each with its demo data. */
 export async function startSandbox(options: Partial<Record<ProviderKind, SandboxFakeOptions>> = {}): Promise<Sandbox> {
-  const [tgbridge, smartsender, max, chatops] = await Promise.all([
-    startTgBridgeFake(options.tgbridge),
-    startSmartSenderFake(options.smartsender),
-    startMaxFake(options.max),
-    startChatOpsFake(options.chatops),
-  ]);
-  const fakes = { tgbridge, smartsender, max, chatops };
+  const started = await Promise.all(
+    PROVIDER_KINDS.map(async (kind) => [kind, await SANDBOXES[kind](options[kind])] as const),
+  );
+  const fakes = Object.fromEntries(started) as Record<ProviderKind, SandboxFake>;
   return {
     fakes,
     close: async () => {

@@ -10,7 +10,7 @@ import {
 import { UNCONFIRMED_SEND_ERROR } from "@/lib/outbox/worker";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startChatOpsFake } from "@/sandbox/chatops/index";
-import { NO_FAULTS } from "@/sandbox/core/server";
+import { NO_FAULTS } from "@/sandbox/core/faults";
 
 /**
  * The sandboxes' "timeout" fault holds a request and then answers 504 without carrying it out,

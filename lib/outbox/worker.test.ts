@@ -10,7 +10,7 @@ import {
 } from "@/lib/outbox/testing/fixture";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { startSyncManager } from "@/lib/sync/manager";
-import { NO_FAULTS } from "@/sandbox/core/server";
+import { NO_FAULTS } from "@/sandbox/core/faults";
 
 const outbox = smartSenderOutboxPerTest(12);
 

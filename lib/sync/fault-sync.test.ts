@@ -8,7 +8,8 @@ import { forEachLimited } from "@/lib/sync/concurrency";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 import { connectFake, differencesFromFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import type { FaultSettings, SandboxFake } from "@/sandbox/core/server";
+import type { FaultSettings } from "@/sandbox/core/faults";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 

@@ -5,7 +5,7 @@
 import { expect, it, vi } from "vitest";
 import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 

@@ -9,7 +9,7 @@ import { requestChatRefresh } from "@/lib/sync/refresh-chat";
 import { connectFake, UNLIMITED } from "@/lib/sync/testing/fake-connection";
 import { syncTestBed } from "@/lib/sync/testing/test-bed";
 import { startChatOpsFake } from "@/sandbox/chatops/index";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 

@@ -13,7 +13,7 @@ import {
 import { type SyncChild, startSyncChild } from "@/lib/sync/testing/sync-child";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 
 let database: TestDatabase;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const CHATS = "/api/v1/private/chats";

@@ -10,7 +10,7 @@
  */
 
 import { listForm, springError, type WireChat } from "@/sandbox/chatops/wire";
-import { type FakeResponse, intParam } from "@/sandbox/core/server";
+import { type FakeResponse, intParam } from "@/sandbox/core/http";
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;

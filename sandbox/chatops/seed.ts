@@ -19,6 +19,7 @@ import {
   titleHistory,
   uuid,
 } from "@/sandbox/chatops/people";
+import type { ChatOpsStore } from "@/sandbox/chatops/store";
 import {
   ACCOUNT_ID,
   detailFormOfListed,
@@ -31,16 +32,16 @@ import {
   type WireMessage,
   type WireParticipant,
 } from "@/sandbox/chatops/wire";
-import { agentLine, customerLine, intBetween, type Locale, pick, type Rng, randomLocale } from "@/sandbox/core/corpus";
-
-export type FakeStore = {
-  /** Insertion order; the list sorts its own copy. */
-  chats: Map<string, WireChat>;
-  /** Per chat, messages in the order they were written. */
-  messages: Map<string, Map<string, WireMessage>>;
-  invitations: Map<string, string>;
-  staff: { agents: Person[]; bots: Person[] };
-};
+import {
+  agentLine,
+  createRng,
+  customerLine,
+  intBetween,
+  type Locale,
+  pick,
+  type Rng,
+  randomLocale,
+} from "@/sandbox/core/corpus";
 
 export type DataSize = { chats: number; messagesPerChat: number; bigChatMessages: number };
 
@@ -137,7 +138,7 @@ function leaveOrReturn(rng: Rng, participant: WireParticipant, laterMs: number):
 
 type Generated = { chat: WireChat; messages: WireMessage[]; invitation: string };
 
-function generatedChat(rng: Rng, staff: FakeStore["staff"], messageCount: number): Generated {
+function generatedChat(rng: Rng, staff: ChatOpsStore["staff"], messageCount: number): Generated {
   const locale = randomLocale(rng);
   const registeredMs = GENERATED_UNTIL - intBetween(rng, 0, GENERATED_DAYS * 24 * 3_600) * SECOND;
   const at = (offsetMs: number) => preciseTime(registeredMs + offsetMs + intBetween(rng, 0, 999));
@@ -195,8 +196,16 @@ function messageCountFor(rng: Rng, perChat: number): number {
   return intBetween(rng, Math.ceil(perChat / 2), perChat + Math.floor(perChat / 2));
 }
 
-export function buildStore(rng: Rng, size: DataSize): FakeStore {
-  const store: FakeStore = { chats: new Map(), messages: new Map(), invitations: new Map(), staff: staffOf(rng) };
+export function buildStore(seed: number, size: DataSize): ChatOpsStore {
+  const rng = createRng(seed);
+  const store: ChatOpsStore = {
+    chats: new Map(),
+    messages: new Map(),
+    invitations: new Map(),
+    staff: staffOf(rng),
+    // Ids made while running come from their own stream, so the seeded data never shifts.
+    rng: createRng(seed + 7_919),
+  };
   const add = ({ chat, messages, invitation }: Generated) => {
     store.chats.set(chat.id, chat);
     store.messages.set(chat.id, new Map(messages.map((message) => [message.id, message])));

@@ -4,7 +4,7 @@
  * endpoints, parameter ranges, the rate limit, long polling, and the data it holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 
 type Json = Record<string, unknown>;

@@ -4,23 +4,14 @@
  * bodies, long polling and seeded data. Written from the documents, not from the adapter:
  * seed ../shared/seeds/003_1ec703991a94c4d2.txt and ../shared/providers.md §2.
  */
-
 import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
-import {
-  type FakeRequest,
-  type FakeResponse,
-  type InjectMessageInput,
-  type SandboxFake,
-  type SandboxFakeOptions,
-  startFakeServer,
-} from "@/sandbox/core/server";
-import { injectInbound, SandboxInputError } from "@/sandbox/max/live";
+import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
+import { type SandboxFake, type SandboxFakeOptions, startProviderSandbox } from "@/sandbox/core/provider";
+import { slidingWindow } from "@/sandbox/core/sliding-window";
+import { injectInbound } from "@/sandbox/max/live";
 import { maxError, maxRoutes } from "@/sandbox/max/routes";
 import { createWorld, DEFAULT_SIZE } from "@/sandbox/max/seed";
 import { createUpdateLog } from "@/sandbox/max/updates";
-import type { World } from "@/sandbox/max/wire";
-
-export const DEFAULT_MAX_TOKEN = "sandbox-max-token";
 
 const RATE_LIMIT = { limit: 30, windowMs: 1_000 };
 
@@ -59,90 +50,35 @@ function authorized(request: FakeRequest, token: string): boolean {
   return !request.query.has("access_token") && request.headers.authorization === token;
 }
 
-function slidingWindow({ limit, windowMs }: typeof RATE_LIMIT) {
-  const sent: number[] = [];
-  return () => {
-    const now = Date.now();
-    while (sent.length > 0 && (sent[0] as number) <= now - windowMs) sent.shift();
-    if (sent.length >= limit) return false;
-    sent.push(now);
-    return true;
-  };
-}
-
-function parseInject(body: unknown): InjectMessageInput | null {
-  if (typeof body !== "object" || body === null) return null;
-  const { chatExternalId, text, authorName } = body as Record<string, unknown>;
-  if (typeof text !== "string" || text.trim() === "") return null;
-  if (chatExternalId !== undefined && chatExternalId !== null && typeof chatExternalId !== "string") return null;
-  if (authorName !== undefined && authorName !== null && typeof authorName !== "string") return null;
-  return { text, chatExternalId: chatExternalId ?? undefined, authorName: authorName ?? undefined };
-}
-
-export async function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxFake> {
-  const token = options.token ?? DEFAULT_MAX_TOKEN;
-  const withinLimit = slidingWindow(RATE_LIMIT);
-  const state: { world?: World; handle?: ReturnType<typeof maxRoutes> } = {};
-  const log = createUpdateLog([]);
-
-  const inject = (input: InjectMessageInput) => {
-    if (!state.world) throw new Error("The MAX sandbox is not ready yet");
-    return injectInbound(state.world, log, input);
-  };
-
-  const server = await startFakeServer({
-    name: "max",
-    seed: options.seed,
-    port: options.port,
-    faults: options.faults,
-    errorBody,
-    rateLimited: tooManyRequests,
-    malformed: malformedBodies(),
-    handle: (request) => {
-      if (!authorized(request, token)) return errorBody(401, "Invalid access_token");
-      if (!withinLimit()) return tooManyRequests();
-      return state.handle?.(request);
-    },
-    control: {
-      "inject-message": (request) => {
-        const input = parseInject(request.body);
-        if (!input) return maxError(400, "proto.payload", "Send {chatExternalId?, text, authorName?}");
-        try {
-          return { status: 200, json: inject(input) };
-        } catch (error) {
-          if (error instanceof SandboxInputError) return maxError(error.status, error.code, error.message);
-          throw error;
-        }
+export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxFake> {
+  return startProviderSandbox("max", options, 1, ({ baseUrl, token, seed }) => {
+    const overLimit = slidingWindow(RATE_LIMIT);
+    const size = { ...DEFAULT_SIZE, ...options.data };
+    // The data links to media on this server, so it is made once the address is known.
+    const world = createWorld(baseUrl, seed, {
+      chats: size.chats,
+      messagesPerChat: size.messagesPerChat ?? null,
+      bigChatMessages: size.bigChatMessages,
+    });
+    const log = createUpdateLog(world.history);
+    const routes = maxRoutes(world, log);
+    return {
+      handle: (request) => {
+        if (!authorized(request, token)) return errorBody(401, "Invalid access_token");
+        if (overLimit() !== null) return tooManyRequests();
+        return routes(request);
       },
-    },
+      errorBody,
+      rateLimited: tooManyRequests,
+      malformed: malformedBodies(),
+      snapshot: () => ({
+        chats: [...world.chats.values()].map((record) => ({
+          externalId: String(record.chat.chat_id),
+          messageExternalIds: record.messages.map((message) => message.body.mid),
+        })),
+      }),
+      injectInboundMessage: (input) => injectInbound(world, log, input),
+      beforeClose: log.releaseAll,
+    };
   });
-
-  // The data links to media on this server, so it is made once the address is known.
-  const size = { ...DEFAULT_SIZE, ...options.data };
-  const world = createWorld(server.url, options.seed ?? 1, {
-    chats: size.chats,
-    messagesPerChat: size.messagesPerChat ?? null,
-    bigChatMessages: size.bigChatMessages,
-  });
-  for (const update of world.history) log.append(update);
-  state.world = world;
-  state.handle = maxRoutes(world, log);
-
-  return {
-    ...server,
-    kind: "max",
-    token,
-    snapshot: () => ({
-      chats: [...world.chats.values()].map((record) => ({
-        externalId: String(record.chat.chat_id),
-        messageExternalIds: record.messages.map((message) => message.body.mid),
-      })),
-    }),
-    injectInboundMessage: inject,
-    connection: () => ({ baseUrl: server.url, credentials: { token }, settings: {} }),
-    close: async () => {
-      log.releaseAll();
-      await server.close();
-    },
-  };
 }

@@ -5,22 +5,12 @@
  */
 
 import { intBetween, randomLocale } from "@/sandbox/core/corpus";
-import type { InjectMessageInput } from "@/sandbox/core/server";
+import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
 import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/sandbox/max/conversation";
 import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
 import { botStarted, dialogChat } from "@/sandbox/max/seed";
 import type { UpdateLog } from "@/sandbox/max/updates";
 import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/sandbox/max/wire";
-
-export class SandboxInputError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Never earlier than the chat's newest message, so every chat stays in time order. */
 function nextTimestamp(record: ChatRecord): number {
@@ -57,7 +47,7 @@ export function injectInbound(world: World, log: UpdateLog, input: InjectMessage
   let record: ChatRecord | undefined;
   if (input.chatExternalId !== undefined) {
     record = world.chats.get(Number(input.chatExternalId));
-    if (!record) throw new SandboxInputError(404, "chat.not.found", `Chat ${input.chatExternalId} not found`);
+    if (!record) throw new SandboxInputError(404, `Chat ${input.chatExternalId} not found`, "chat.not.found");
   } else {
     const locale = randomLocale(world.rng);
     const { customer, ...created } = dialogChat(world, "active", locale, input.authorName);
@@ -90,7 +80,7 @@ function findMessage(world: World, mid: string, within?: ChatRecord): WireMessag
 /** POST /messages: the bot writes; a reply quotes the original as MAX's LinkedMessage. */
 export function sendAsBot(world: World, log: UpdateLog, record: ChatRecord, send: BotSend): WireMessage {
   if (record.chat.status !== "active") {
-    throw new SandboxInputError(403, "chat.denied", `The bot cannot write to a ${record.chat.status} chat`);
+    throw new SandboxInputError(403, `The bot cannot write to a ${record.chat.status} chat`, "chat.denied");
   }
   const message = wireMessage(
     world,
@@ -101,7 +91,7 @@ export function sendAsBot(world: World, log: UpdateLog, record: ChatRecord, send
   );
   if (send.link) {
     const original = findMessage(world, send.link.mid, send.link.type === "reply" ? record : undefined);
-    if (!original) throw new SandboxInputError(404, "message.not.found", `Message ${send.link.mid} not found`);
+    if (!original) throw new SandboxInputError(404, `Message ${send.link.mid} not found`, "message.not.found");
     message.link = {
       type: send.link.type,
       sender: original.sender,

@@ -3,8 +3,9 @@
  * bodies `{code, message}`. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}
  * and its pattern) and ../shared/providers.md §2 (the endpoint table; GET /chats is retired).
  */
-import type { FakeRequest, FakeResponse } from "@/sandbox/core/server";
-import { type BotSend, SandboxInputError, sendAsBot } from "@/sandbox/max/live";
+import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
+import { SandboxInputError } from "@/sandbox/core/provider";
+import { type BotSend, sendAsBot } from "@/sandbox/max/live";
 import type { UpdateLog } from "@/sandbox/max/updates";
 import type { ChatRecord, WireAttachment, WireMessage, World } from "@/sandbox/max/wire";
 

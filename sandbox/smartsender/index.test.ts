@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { type SmartSenderFake, type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
-import { CONTENT_TYPES } from "@/sandbox/smartsender/seed";
+import { CONTENT_TYPES } from "@/sandbox/smartsender/wire";
 
 type Json = Record<string, unknown>;
 type Page = { cursor: { page: number; pages: number }; collection: Json[] };

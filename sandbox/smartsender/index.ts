@@ -3,39 +3,26 @@
  * documented shapes, auth, paging, error bodies and rate limit.
  * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
  * Written from the documents; it does not import the adapter, client or mapper.
- *
- * Beyond the documents, chosen here: errors answer `{"error": {"code", "message"}}`
- * (422 for invalid parameters), chats list in id order (as the seed's sample does), and
- * every authenticated answer carries `X-Rate-Limit: <requests per minute>`.
+ * Every authenticated answer carries `X-Rate-Limit: <requests per minute>` (our choice).
  */
-
 import { personName } from "@/sandbox/core/corpus";
+import { bearerToken, type FakeResponse, ok } from "@/sandbox/core/http";
 import {
-  bearerToken,
-  type FakeRequest,
-  type FakeResponse,
-  intParam,
+  type InjectMessageInput,
   type SandboxFake,
   type SandboxFakeOptions,
-  startFakeServer,
-} from "@/sandbox/core/server";
+  SandboxInputError,
+  startProviderSandbox,
+} from "@/sandbox/core/provider";
 import {
   createFakeRateLimit,
   DOCUMENTED_RATE_LIMIT,
   type FakeRateLimitSettings,
   type RateStats,
 } from "@/sandbox/smartsender/rate-limit";
-import {
-  addInboundText,
-  buildStore,
-  type FakeChat,
-  type FakeStore,
-  gateRef,
-  newChat,
-  type WireContent,
-  type WireMessage,
-  wireDate,
-} from "@/sandbox/smartsender/seed";
+import { error, route } from "@/sandbox/smartsender/routes";
+import { buildStore } from "@/sandbox/smartsender/seed";
+import { addInboundText, newChat, type SmartSenderStore } from "@/sandbox/smartsender/store";
 
 export type SmartSenderFakeOptions = SandboxFakeOptions & {
   /** The documented limit unless overridden (tests shrink the numbers to run fast). */
@@ -47,171 +34,17 @@ export type SmartSenderFake = SandboxFake & {
   rateStats: () => RateStats;
 };
 
-const DEFAULT_SMARTSENDER_TOKEN = "sandbox-smartsender-token";
-const MAX_LIMITATION = 20;
-
-function error(status: number, message: string): FakeResponse {
-  return { status, json: { error: { code: status, message } } };
-}
-
-function ok(json: unknown): FakeResponse {
-  return { status: 200, json };
-}
-
-/** Laravel's reading of a boolean query flag. */
-function flag(query: URLSearchParams, name: string): boolean {
-  return ["1", "true", "on", "yes"].includes((query.get(name) ?? "").toLowerCase());
-}
-
-type Paging = { page: number; limitation: number };
-
-function pagingOf(query: URLSearchParams): Paging | FakeResponse {
-  const page = intParam(query, "page", 1);
-  const limitation = intParam(query, "limitation", MAX_LIMITATION);
-  if (!(page >= 1)) return error(422, "The page must be at least 1.");
-  if (!(limitation >= 1 && limitation <= MAX_LIMITATION)) {
-    return error(422, `The limitation must be between 1 and ${MAX_LIMITATION}.`);
+function injectInto(store: SmartSenderStore, input: InjectMessageInput) {
+  const existing = input.chatExternalId === undefined ? undefined : store.chats.get(Number(input.chatExternalId));
+  if (input.chatExternalId !== undefined && !existing) {
+    throw new SandboxInputError(404, `SmartSender sandbox has no chat ${input.chatExternalId}`);
   }
-  return { page, limitation };
-}
-
-function paged<T>(items: T[], { page, limitation }: Paging): FakeResponse {
-  const pages = Math.max(1, Math.ceil(items.length / limitation));
-  return ok({
-    cursor: { page, pages },
-    collection: items.slice((page - 1) * limitation, page * limitation),
-  });
-}
-
-function unreadOf(fake: FakeChat): number {
-  return fake.chat.gates.reduce((sum, gate) => sum + gate.unreadMessages, 0);
-}
-
-/** `GET /v1/chats` filters: term, state, selector[name], selector[operatorId]. */
-function chatFilter(query: URLSearchParams): ((fake: FakeChat) => boolean) | FakeResponse {
-  const term = (query.get("term") ?? "").trim().toLowerCase();
-  const state = query.get("state");
-  const selector = query.get("selector[name]") ?? "none";
-  const operatorId = intParam(query, "selector[operatorId]", 0);
-  if (state !== null && state !== "open" && state !== "closed") return error(422, "The selected state is invalid.");
-  if (!["none", "private", "unread"].includes(selector)) return error(422, "The selected selector.name is invalid.");
-  if (Number.isNaN(operatorId)) return error(422, "The selector.operatorId must be an integer.");
-  return (fake) =>
-    (term === "" || fake.chat.name.toLowerCase().includes(term)) &&
-    (state === null || fake.state === state) &&
-    (selector !== "unread" || unreadOf(fake) > 0) &&
-    // "private": chats an operator has taken (our reading; the documents only name the value).
-    (selector !== "private" || fake.operatorId !== null) &&
-    (operatorId === 0 || fake.operatorId === operatorId);
-}
-
-const MEDIA_TYPES = ["picture", "file", "video", "audio", "voice", "animation"];
-
-/** The content of `POST /v1/contacts/{id}/send`, or the 422 its body deserves. */
-function contentToSend(body: unknown): WireContent | FakeResponse {
-  if (typeof body !== "object" || body === null) return error(422, "The type field is required.");
-  const fields = body as Record<string, unknown>;
-  const type = fields.type;
-  const text = (name: string): string | null => {
-    const value = fields[name];
-    return typeof value === "string" && value !== "" ? value : null;
-  };
-  const content = (parameters: Record<string, unknown>): WireContent => ({
-    type: String(type),
-    resource: { parameters },
-  });
-  if (type === "text") {
-    const value = text("content");
-    return value ? content({ content: value }) : error(422, "The content field is required when type is text.");
-  }
-  if (typeof type === "string" && MEDIA_TYPES.includes(type)) {
-    const media = text("media");
-    return media ? content({ url: media }) : error(422, `The media field is required when type is ${type}.`);
-  }
-  if (type === "location") {
-    const latitude = Number(fields.latitude);
-    const longitude = Number(fields.longitude);
-    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
-      return error(422, "The latitude and longitude fields are required when type is location.");
-    }
-    return content({ latitude, longitude, ...(text("title") ? { title: text("title") } : {}) });
-  }
-  if (type === "contact") {
-    const name = text("fullName");
-    const phone = text("phoneNumber");
-    if (!name || !phone) return error(422, "The fullName and phoneNumber fields are required when type is contact.");
-    return content({ name, phoneNumber: phone });
-  }
-  return error(422, "The selected type is invalid.");
-}
-
-function sendToContact(store: FakeStore, contactId: number, body: unknown): FakeResponse {
-  const chatId = store.chatIdByContact.get(contactId);
-  const fake = chatId === undefined ? undefined : store.chats.get(chatId);
-  if (!fake) return error(404, "Contact not found.");
-  const gate = fake.chat.gates.find((candidate) => candidate.subscribed);
-  if (!gate) return error(422, "The contact is not subscribed to any channel.");
-  const content = contentToSend(body);
-  if ("status" in content) return content;
-  const now = wireDate(Date.now());
-  const message: WireMessage = {
-    id: store.nextIds.message++,
-    createdAt: now,
-    deliveredAt: now,
-    seenAt: null,
-    internal: false,
-    sender: { type: "bot", fullName: "Smart Sender", image: null },
-    gate: gateRef(gate),
-    content,
-  };
-  fake.messages.push(message);
-  fake.chat.updatedAt = now;
-  return ok(message);
-}
-
-function route(store: FakeStore, request: FakeRequest): FakeResponse {
-  const { method, path, query } = request;
-  if (method === "GET" && path === "/v1/chats") {
-    const paging = pagingOf(query);
-    if ("status" in paging) return paging;
-    const filter = chatFilter(query);
-    if (typeof filter !== "function") return filter;
-    const chats = [...store.chats.values()].filter(filter).sort((a, b) => a.chat.id - b.chat.id);
-    return paged(
-      chats.map((fake) => fake.chat),
-      paging,
-    );
-  }
-  const chatMatch = /^\/v1\/chats\/(\d+)(?:\/(messages|read|close))?$/.exec(path);
-  if (chatMatch) {
-    const fake = store.chats.get(Number(chatMatch[1]));
-    const action = chatMatch[2] ?? "";
-    if (!fake) return error(404, "Chat not found.");
-    if (method === "GET" && action === "") return ok(fake.chat);
-    if (method === "GET" && action === "messages") {
-      const paging = pagingOf(query);
-      if ("status" in paging) return paging;
-      const withActivities = flag(query, "activities");
-      const newestFirst = fake.messages.filter((message) => withActivities || !message.internal).reverse();
-      return paged(newestFirst, paging);
-    }
-    if (method === "PUT" && action === "read") {
-      for (const gate of fake.chat.gates) gate.unreadMessages = 0;
-      return ok({ state: true });
-    }
-    if (method === "PUT" && action === "close") {
-      fake.state = "closed";
-      return ok({ state: true });
-    }
-  }
-  const sendMatch = /^\/v1\/contacts\/(\d+)\/send$/.exec(path);
-  if (sendMatch && method === "POST") return sendToContact(store, Number(sendMatch[1]), request.body);
-  return error(404, "Not found.");
+  const chat = existing ?? newChat(store, input.authorName ?? personName(store.rng), Date.now());
+  const message = addInboundText(store, chat, input.text, input.authorName ?? null);
+  return { chatExternalId: String(chat.chat.id), messageExternalId: String(message.id) };
 }
 
 export async function startSmartSenderFake(options: SmartSenderFakeOptions = {}): Promise<SmartSenderFake> {
-  const token = options.token ?? DEFAULT_SMARTSENDER_TOKEN;
-  const seed = options.seed ?? 4242;
   const limits = createFakeRateLimit({ ...DOCUMENTED_RATE_LIMIT, ...options.rateLimit });
   const rateHeaders = { "X-Rate-Limit": String(limits.settings.perMinute) };
   const rateLimited = (lockoutMs: number): FakeResponse => ({
@@ -221,79 +54,36 @@ export async function startSmartSenderFake(options: SmartSenderFakeOptions = {})
       ...(limits.settings.sendRetryAfter ? { "Retry-After": String(Math.ceil(lockoutMs / 1000)) } : {}),
     },
   });
-  // The data links to media on this server, so it is built once the port is known.
-  let store: FakeStore | null = null;
-  const storeOf = (): FakeStore => {
-    if (!store) throw new Error("The SmartSender sandbox is not ready yet");
-    return store;
-  };
-
-  const inject = (input: { chatExternalId?: string; text: string; authorName?: string }) => {
-    const data = storeOf();
-    const existing = input.chatExternalId === undefined ? undefined : data.chats.get(Number(input.chatExternalId));
-    if (input.chatExternalId !== undefined && !existing) {
-      throw new Error(`SmartSender sandbox has no chat ${input.chatExternalId}`);
-    }
-    const fake = existing ?? newChat(data, input.authorName ?? personName(data.rng), Date.now());
-    const message = addInboundText(data, fake, input.text, input.authorName ?? null);
-    return { chatExternalId: String(fake.chat.id), messageExternalId: String(message.id) };
-  };
-
-  const server = await startFakeServer({
-    name: "smartsender",
-    seed,
-    port: options.port,
-    faults: options.faults,
-    errorBody: error,
-    rateLimited: () => rateLimited(limits.settings.lockoutMs),
-    malformed: () => ok({ cursor: "page one", collection: [{ id: "not a chat" }], state: "yes" }),
-    handle(request) {
-      if (bearerToken(request.headers) !== token) return error(401, "Unauthenticated");
-      const admission = limits.admit(token);
-      if (!admission.allowed) return rateLimited(admission.lockoutMs);
-      const response = route(storeOf(), request);
-      return { ...response, headers: { ...rateHeaders, ...response.headers } };
-    },
-    control: {
-      "inject-message": (request) => {
-        const body = (request.body ?? {}) as { chatExternalId?: unknown; text?: unknown; authorName?: unknown };
-        if (request.method !== "POST" || typeof body.text !== "string" || body.text === "") {
-          return { status: 400, json: { error: "POST {chatExternalId?, text, authorName?}" } };
-        }
-        const chatExternalId = body.chatExternalId === undefined ? undefined : String(body.chatExternalId);
-        const authorName = typeof body.authorName === "string" ? body.authorName : undefined;
-        try {
-          return ok(inject({ chatExternalId, text: body.text, authorName }));
-        } catch (failure) {
-          return { status: 404, json: { error: (failure as Error).message } };
-        }
+  const fake = await startProviderSandbox("smartsender", options, 4242, ({ baseUrl, token, seed }) => {
+    const store = buildStore({
+      seed,
+      baseUrl,
+      chats: options.data?.chats ?? 36,
+      messagesPerChat: options.data?.messagesPerChat,
+      bigChatMessages: options.data?.bigChatMessages ?? 300,
+    });
+    return {
+      handle(request) {
+        if (bearerToken(request.headers) !== token) return error(401, "Unauthenticated");
+        const admission = limits.admit(token);
+        if (!admission.allowed) return rateLimited(admission.lockoutMs);
+        const response = route(store, request);
+        return { ...response, headers: { ...rateHeaders, ...response.headers } };
       },
-      rate: () => ok(limits.stats()),
-    },
+      errorBody: error,
+      rateLimited: () => rateLimited(limits.settings.lockoutMs),
+      malformed: () => ok({ cursor: "page one", collection: [{ id: "not a chat" }], state: "yes" }),
+      control: { rate: () => ok(limits.stats()) },
+      snapshot: () => ({
+        chats: [...store.chats.values()]
+          .sort((a, b) => a.chat.id - b.chat.id)
+          .map((chat) => ({
+            externalId: String(chat.chat.id),
+            messageExternalIds: chat.messages.map((message) => String(message.id)),
+          })),
+      }),
+      injectInboundMessage: (input) => injectInto(store, input),
+    };
   });
-
-  store = buildStore({
-    seed,
-    baseUrl: server.url,
-    chats: options.data?.chats ?? 36,
-    messagesPerChat: options.data?.messagesPerChat,
-    bigChatMessages: options.data?.bigChatMessages ?? 300,
-  });
-
-  return {
-    ...server,
-    kind: "smartsender",
-    token,
-    snapshot: () => ({
-      chats: [...storeOf().chats.values()]
-        .sort((a, b) => a.chat.id - b.chat.id)
-        .map((fake) => ({
-          externalId: String(fake.chat.id),
-          messageExternalIds: fake.messages.map((message) => String(message.id)),
-        })),
-    }),
-    injectInboundMessage: inject,
-    connection: () => ({ baseUrl: server.url, credentials: { token }, settings: {} }),
-    rateStats: limits.stats,
-  };
+  return { ...fake, rateStats: limits.stats };
 }

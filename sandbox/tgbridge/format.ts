@@ -4,7 +4,7 @@
  * enums as names. Layout as in ../shared/seeds/000_62f7899ae3925019.txt (one token or element per
  * line, no indentation), so the seed's samples come back byte for byte.
  */
-import type { FakeResponse } from "@/sandbox/core/server";
+import type { FakeResponse } from "@/sandbox/core/http";
 import {
   WIRE_MESSAGE_TYPES,
   WIRE_SOURCES,

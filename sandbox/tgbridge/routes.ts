@@ -13,10 +13,9 @@
  *   "empty"); UpdateMessage edits message `Id`, UpdateReaction toggles the employee's `Message`
  *   emoji on message `Id`; closing a closed chat changes nothing.
  */
-import type { FakeRequest, FakeResponse } from "@/sandbox/core/server";
+import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
 import { answer, httpError, toXml, type WireFormat } from "@/sandbox/tgbridge/format";
-import type { BridgeStore } from "@/sandbox/tgbridge/seed";
-import { appendRecord, chatById, employeeName, recordsOf } from "@/sandbox/tgbridge/store";
+import { appendRecord, type BridgeStore, chatById, employeeName, recordsOf } from "@/sandbox/tgbridge/store";
 import {
   MESSAGE_TYPE,
   WIRE_MESSAGE_TYPES,

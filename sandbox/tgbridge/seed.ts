@@ -19,6 +19,7 @@ import {
   type Rng,
   randomLocale,
 } from "@/sandbox/core/corpus";
+import type { BridgeStore, Employee } from "@/sandbox/tgbridge/store";
 import {
   dotnetDate,
   MESSAGE_TYPE,
@@ -27,21 +28,6 @@ import {
   wireChat,
   wireMessage,
 } from "@/sandbox/tgbridge/wire";
-
-export type Employee = { id: number; name: string; area: number };
-
-export type BridgeStore = {
-  employees: Employee[];
-  /** Ordered by Id. */
-  chats: WireChat[];
-  /** Chat Id → its records (messages, events, updates), oldest first. */
-  records: Map<number, WireMessage[]>;
-  /** Chat Id → GetChatData's copilotMessages: suggested replies for chats that wait for an answer. */
-  copilot: Map<number, string[]>;
-  nextChatId: number;
-  nextMessageId: number;
-  nextAdditionalKey: number;
-};
 
 export type BridgeDataOptions = {
   seed: number;

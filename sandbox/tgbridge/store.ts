@@ -1,10 +1,9 @@
 /**
- * Changes to the sandbox bridge's data, kept in its wire format (../shared/providers.md §3):
+ * The sandbox bridge's data and its changes, kept in its wire format (../shared/providers.md §3):
  * new records update their ChatDto's LastMessage/LastEmployee; CloseChatMode sets CloseDate,
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).
  */
-import type { BridgeStore } from "@/sandbox/tgbridge/seed";
 import {
   dotnetDate,
   MESSAGE_TYPE,
@@ -13,6 +12,21 @@ import {
   wireChat,
   wireMessage,
 } from "@/sandbox/tgbridge/wire";
+
+export type Employee = { id: number; name: string; area: number };
+
+export type BridgeStore = {
+  employees: Employee[];
+  /** Ordered by Id. */
+  chats: WireChat[];
+  /** Chat Id → its records (messages, events, updates), oldest first. */
+  records: Map<number, WireMessage[]>;
+  /** Chat Id → GetChatData's copilotMessages: suggested replies for chats that wait for an answer. */
+  copilot: Map<number, string[]>;
+  nextChatId: number;
+  nextMessageId: number;
+  nextAdditionalKey: number;
+};
 
 export function chatById(store: BridgeStore, id: number): WireChat | undefined {
   return store.chats.find((chat) => chat.Id === id);

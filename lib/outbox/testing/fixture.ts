@@ -10,7 +10,8 @@ import { providerForConnection } from "@/lib/providers/for-connection";
 import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import type { RecordedCall, SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
+import type { RecordedCall } from "@/sandbox/core/server";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 const SECRET = "outbox-tests-secret-key-0123456789abcdef";

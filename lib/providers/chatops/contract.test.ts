@@ -12,7 +12,7 @@ import { requireCapability } from "@/lib/providers/for-connection";
 import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities } from "@/lib/providers/types";
 import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const SEED_CHAT_2 = "3322d043-4f3c-4a85-92fc-4c6876cd9442";

@@ -20,7 +20,7 @@ import {
   type NormalizedMessage,
   type ProviderUpdate,
 } from "@/lib/providers/types";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startMaxFake } from "@/sandbox/max/index";
 
 const GROUP_ID = String(chatByLink.chat_id);

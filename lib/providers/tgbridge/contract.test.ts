@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isProviderError, type ProviderErrorKind } from "@/lib/providers/errors";
 import { createTgBridgeProvider } from "@/lib/providers/tgbridge/adapter";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
-import { type FakeResponse, NO_FAULTS, startFakeServer } from "@/sandbox/core/server";
+import { NO_FAULTS } from "@/sandbox/core/faults";
+import type { FakeResponse } from "@/sandbox/core/http";
+import { startFakeServer } from "@/sandbox/core/server";
 import { startTgBridgeFake, type TgBridgeFake, type TgBridgeFakeOptions } from "@/sandbox/tgbridge/index";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
@@ -453,7 +455,6 @@ describe("failures", () => {
     };
     const authorizations: Array<string | undefined> = [];
     const odd = await startFakeServer({
-      name: "odd-bridge",
       handle: (request) => {
         authorizations.push(request.headers.authorization);
         return answers[request.path];

@@ -1,7 +1,7 @@
 import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
-import type { SandboxFake } from "@/sandbox/core/server";
+import type { SandboxFake } from "@/sandbox/core/provider";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 /** The secret the tests seal credentials with (the app reads it from INBOX_SECRET_KEY). */

@@ -1,0 +1,91 @@
+/**
+ * What the sandbox SmartSender holds: its chats (in the wire format, with what SmartSender
+ * keeps beside them) and the changes a contact makes by writing.
+ */
+import { intBetween, pick, type Rng } from "@/sandbox/core/corpus";
+import { mediaUrl } from "@/sandbox/core/media";
+import {
+  contactSender,
+  gateRef,
+  textContent,
+  type WireChannel,
+  type WireChat,
+  type WireGate,
+  type WireMessage,
+  wireDate,
+} from "@/sandbox/smartsender/wire";
+
+/** A chat as the fake holds it: the wire object plus what SmartSender keeps beside it. */
+export type StoredChat = {
+  chat: WireChat;
+  state: "open" | "closed";
+  operatorId: number | null;
+  /** Oldest first. Internal messages are "activities": listed only with `activities=1`. */
+  messages: WireMessage[];
+};
+
+export type SmartSenderStore = {
+  chats: Map<number, StoredChat>;
+  chatIdByContact: Map<number, number>;
+  /** The project's channels: a new contact writes from one of them. */
+  channels: readonly WireChannel[];
+  operators: ReadonlyArray<{ id: number; fullName: string }>;
+  nextIds: { chat: number; contact: number; gate: number; message: number };
+  baseUrl: string;
+  rng: Rng;
+};
+
+function newGate(store: SmartSenderStore, channel: WireChannel): WireGate {
+  return { id: store.nextIds.gate++, subscribed: true, unreadMessages: 0, channel: structuredClone(channel) };
+}
+
+/** A chat for a new contact; its `gates[0]` is the channel the contact wrote from. */
+export function newChat(store: SmartSenderStore, name: string, createdAt: number, channelCount = 1): StoredChat {
+  const { rng } = store;
+  const id = store.nextIds.chat;
+  store.nextIds.chat += intBetween(rng, 1, 4);
+  const contactId = store.nextIds.contact;
+  store.nextIds.contact += intBetween(rng, 1, 3);
+  const first = pick(rng, store.channels);
+  const channels = [first, ...store.channels.filter((channel) => channel !== first).slice(0, channelCount - 1)];
+  const chat: WireChat = {
+    id,
+    name,
+    image: rng() < 0.8 ? mediaUrl(store.baseUrl, `avatar-${id}.jpg`) : null,
+    contact: { id: contactId, originalId: contactId - 1169 },
+    gates: channels.map((channel) => newGate(store, channel)),
+    createdAt: wireDate(createdAt),
+    updatedAt: wireDate(createdAt),
+  };
+  const fake: StoredChat = { chat, state: "open", operatorId: null, messages: [] };
+  store.chats.set(id, fake);
+  store.chatIdByContact.set(contactId, id);
+  return fake;
+}
+
+/** A contact writes: the message lands on the chat's first gate, counts as unread and reopens the chat. */
+export function addInboundText(
+  store: SmartSenderStore,
+  fake: StoredChat,
+  text: string,
+  authorName: string | null,
+): WireMessage {
+  const gate = fake.chat.gates[0];
+  if (!gate) throw new Error(`chat ${fake.chat.id} has no gate`);
+  const now = Date.now();
+  const message: WireMessage = {
+    id: store.nextIds.message++,
+    createdAt: wireDate(now),
+    deliveredAt: null,
+    seenAt: null,
+    internal: false,
+    sender: { ...contactSender(fake.chat), fullName: authorName ?? fake.chat.name },
+    gate: gateRef(gate),
+    content: textContent("text", text),
+  };
+  fake.messages.push(message);
+  gate.unreadMessages += 1;
+  fake.chat.updatedAt = message.createdAt;
+  fake.state = "open";
+  return message;
+}

@@ -14,7 +14,7 @@
  *   emoji on message `Id`; closing a closed chat changes nothing.
  */
 import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
-import { answer, httpError, toXml, type WireFormat } from "@/sandbox/tgbridge/format";
+import { answer, httpError, type WireFormat } from "@/sandbox/tgbridge/format";
 import { appendRecord, type BridgeStore, chatById, employeeName, recordsOf } from "@/sandbox/tgbridge/store";
 import {
   MESSAGE_TYPE,
@@ -23,6 +23,7 @@ import {
   type WireChatData,
   type WireMessage,
 } from "@/sandbox/tgbridge/wire";
+import { toXml } from "@/sandbox/tgbridge/xml";
 
 const DAY = 86_400_000;
 const CONTROLLER = "Api.Controllers.TelegramController";
@@ -154,7 +155,7 @@ export function createBridgeApi(store: BridgeStore, options: BridgeApiOptions) {
   type Staff = { EmployeeId: number; From: string };
 
   function setOpen(chat: WireChat, type: number, text: string | null, staff: Staff): WireMessage {
-    const alreadyThere = (type === MESSAGE_TYPE.closeChat) === (chat.CloseDate !== null);
+    const alreadyThere = (type === MESSAGE_TYPE.CloseChatMode) === (chat.CloseDate !== null);
     const previous = recordsOf(store, chat.Id)
       .filter((record) => record.MessageType === type)
       .at(-1);
@@ -163,7 +164,7 @@ export function createBridgeApi(store: BridgeStore, options: BridgeApiOptions) {
   }
 
   function update(chat: WireChat, target: WireMessage, type: number, text: string | null, staff: Staff): WireMessage {
-    if (type === MESSAGE_TYPE.updateMessage) {
+    if (type === MESSAGE_TYPE.UpdateMessage) {
       return appendRecord(store, chat, { ...target, MessageType: type, Message: text }, options.now());
     }
     const current = target.Reactions ?? [];
@@ -190,7 +191,7 @@ export function createBridgeApi(store: BridgeStore, options: BridgeApiOptions) {
       return modelError(format, "body", "A MessageStruct is required.");
     }
     const input = body as Record<string, unknown>;
-    const type = messageTypeOf(input.MessageType ?? MESSAGE_TYPE.message);
+    const type = messageTypeOf(input.MessageType ?? MESSAGE_TYPE.Message);
     if (type === null) return modelError(format, "MessageType", `Unknown MessageType '${String(input.MessageType)}'.`);
     const employeeId = input.EmployeeId;
     if (typeof employeeId !== "number" || !Number.isInteger(employeeId) || employeeId <= 0) {
@@ -205,9 +206,9 @@ export function createBridgeApi(store: BridgeStore, options: BridgeApiOptions) {
     const records = recordsOf(store, chat.Id);
     const staff: Staff = { EmployeeId: employeeId, From: employeeName(store, employeeId) };
     let stored: WireMessage;
-    if (type === MESSAGE_TYPE.closeChat || type === MESSAGE_TYPE.openChat) {
+    if (type === MESSAGE_TYPE.CloseChatMode || type === MESSAGE_TYPE.OpenChatMode) {
       stored = setOpen(chat, type, text, staff);
-    } else if (type === MESSAGE_TYPE.updateMessage || type === MESSAGE_TYPE.updateReaction) {
+    } else if (type === MESSAGE_TYPE.UpdateMessage || type === MESSAGE_TYPE.UpdateReaction) {
       const target = records.findLast((record) => record.Id === input.Id);
       if (!target) return modelError(format, "Id", "The message to update was not found in this chat.");
       stored = update(chat, target, type, text, staff);

@@ -19,15 +19,8 @@ import {
   type Rng,
   randomLocale,
 } from "@/sandbox/core/corpus";
-import type { BridgeStore, Employee } from "@/sandbox/tgbridge/store";
-import {
-  dotnetDate,
-  MESSAGE_TYPE,
-  type WireChat,
-  type WireMessage,
-  wireChat,
-  wireMessage,
-} from "@/sandbox/tgbridge/wire";
+import { appendRecord, type BridgeStore, type Employee, openChat, recordsOf } from "@/sandbox/tgbridge/store";
+import { MESSAGE_TYPE, type WireChat, type WireMessage, wireChat, wireMessage } from "@/sandbox/tgbridge/wire";
 
 export type BridgeDataOptions = {
   seed: number;
@@ -59,7 +52,7 @@ function sampleMessage(): WireMessage {
     From: "sample string 7",
     Phone: "sample string 8",
     EmployeeId: 1,
-    MessageType: MESSAGE_TYPE.closeChat,
+    MessageType: MESSAGE_TYPE.CloseChatMode,
     Attachments: ["sample string 1", "sample string 2"],
     Area: 9,
     ChannelId: 10,
@@ -113,68 +106,52 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
   const customer = personName(rng, locale);
   const phone = phoneNumber(rng, locale);
   const owner = pick(rng, store.employees);
-  const id = store.nextChatId++;
   const telegramChatId = intBetween(rng, 100_000_000, 999_999_999);
   const channelId = intBetween(rng, 1, 2);
   const [minGap, maxGap] = plan.big ? [10, 180] : [1, 120];
   const gaps = Array.from({ length: plan.messages + 1 }, () => intBetween(rng, minGap, maxGap) * MINUTE);
   const end = now - (plan.closed ? intBetween(rng, 1, 30) * DAY : intBetween(rng, 5, 3 * 24 * 60) * MINUTE);
   let at = end - gaps.reduce((sum, gap) => sum + gap, 0);
-  const created = at;
-  const records: WireMessage[] = [];
-  const base = { Chat: id, ChatId: telegramChatId, Phone: phone, Area: owner.area, ChannelId: channelId, Level: 1 };
-  const push = (fields: Partial<WireMessage> & Pick<WireMessage, "MessageType" | "Created">) => {
-    const record = wireMessage({
-      ...base,
-      AdditionalKey: store.nextAdditionalKey++,
-      Id: store.nextMessageId++,
-      Message: null,
-      From: customer,
-      EmployeeId: null,
-      Attachments: [],
-      ReplyId: null,
-      Source: 0,
-      State: 0,
-      ...fields,
-    });
-    records.push(record);
-    return record;
-  };
-  const later = (record: WireMessage, fields: Partial<WireMessage>) =>
-    records.push(
-      wireMessage({
-        ...record,
-        Created: dotnetDate(Math.min(now, Date.parse(record.Created) + intBetween(rng, 1, 20) * MINUTE)),
-        ...fields,
-      }),
+  const chat = openChat(
+    store,
+    { Name: customer, Phone: phone, ChatId: telegramChatId, ChannelId: channelId, Area: owner.area, Source: 0 },
+    at,
+  );
+  const later = (record: WireMessage, fields: Partial<WireMessage> & Pick<WireMessage, "MessageType">) =>
+    appendRecord(
+      store,
+      chat,
+      { ...record, ...fields },
+      Math.min(now, Date.parse(record.Created) + intBetween(rng, 1, 20) * MINUTE),
     );
 
-  push({ MessageType: MESSAGE_TYPE.openChat, Created: dotnetDate(at) });
   let lastCustomerMessage: WireMessage | null = null;
-  let lastEmployee: number | null = null;
   let customerSpeaks = true;
   for (let index = 0; index < plan.messages; index++) {
     at += gaps[index] ?? MINUTE;
     const unansweredTail = plan.endsUnanswered && index >= plan.messages - 2;
     if (index > 0) customerSpeaks = unansweredTail || (customerSpeaks ? rng() < 0.4 : rng() < 0.7);
-    const Created = dotnetDate(at);
     if (index === 1 && rng() < 0.25) {
-      push({ MessageType: MESSAGE_TYPE.auth, Created, Message: phone });
+      appendRecord(store, chat, { MessageType: MESSAGE_TYPE.AuthMessage, Message: phone }, at);
       continue;
     }
     if (customerSpeaks) {
       const withFile = rng() < 0.14;
       const file = pick(rng, ATTACHMENT_NAMES).replace("{n}", String(index + 1));
-      const record = push({
-        MessageType: MESSAGE_TYPE.message,
-        Created,
-        Message: withFile && file.startsWith("voice") ? null : customerLine(rng, locale),
-        Attachments: withFile ? [file] : [],
-        Reactions: rng() < 0.15 ? [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }] : [],
-      });
+      const record = appendRecord(
+        store,
+        chat,
+        {
+          MessageType: MESSAGE_TYPE.Message,
+          Message: withFile && file.startsWith("voice") ? null : customerLine(rng, locale),
+          Attachments: withFile ? [file] : [],
+          Reactions: rng() < 0.15 ? [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }] : [],
+        },
+        at,
+      );
       if (rng() < 0.05) {
         later(record, {
-          MessageType: MESSAGE_TYPE.updateReaction,
+          MessageType: MESSAGE_TYPE.UpdateReaction,
           Reactions: [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }],
         });
       }
@@ -183,48 +160,34 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
     }
     const employee = rng() < 0.85 ? owner : pick(rng, store.employees);
     const replyTo = lastCustomerMessage && rng() < 0.2 ? lastCustomerMessage : null;
-    const record = push({
-      MessageType: rng() < 0.1 ? MESSAGE_TYPE.messageWithoutMenuUpdate : MESSAGE_TYPE.message,
-      Created,
-      Message: agentLine(rng, locale),
-      From: employee.name,
-      EmployeeId: employee.id,
-      ReplyId: replyTo?.Id ?? null,
-      Reply: replyTo ? { Id: replyTo.Id, Name: replyTo.From, Message: replyTo.Message } : null,
-    });
+    const record = appendRecord(
+      store,
+      chat,
+      {
+        MessageType: rng() < 0.1 ? MESSAGE_TYPE.MessageWithoutMenuUpdate : MESSAGE_TYPE.Message,
+        Message: agentLine(rng, locale),
+        From: employee.name,
+        EmployeeId: employee.id,
+        ReplyId: replyTo?.Id ?? null,
+        Reply: replyTo ? { Id: replyTo.Id, Name: replyTo.From, Message: replyTo.Message } : null,
+      },
+      at,
+    );
     if (rng() < 0.06) {
       later(record, {
-        MessageType: MESSAGE_TYPE.updateMessage,
+        MessageType: MESSAGE_TYPE.UpdateMessage,
         Message: `${EDIT_NOTES[locale]} ${agentLine(rng, locale)}`,
       });
     }
-    lastEmployee = employee.id;
   }
-  const lastMessageAt = at;
   if (plan.closed) {
     at += gaps[plan.messages] ?? MINUTE;
-    push({ MessageType: MESSAGE_TYPE.closeChat, Created: dotnetDate(at), From: owner.name, EmployeeId: owner.id });
+    const closing = { MessageType: MESSAGE_TYPE.CloseChatMode, From: owner.name, EmployeeId: owner.id };
+    appendRecord(store, chat, closing, at);
   }
-  records.sort((a, b) => Date.parse(a.Created) - Date.parse(b.Created));
-  store.records.set(id, records);
-  if (plan.endsUnanswered) store.copilot.set(id, [agentLine(rng, locale), agentLine(rng, locale)]);
-  store.chats.push(
-    wireChat({
-      Id: id,
-      Created: dotnetDate(created),
-      Name: customer,
-      Phone: phone,
-      ChatId: telegramChatId,
-      ChannelId: channelId,
-      CloseDate: plan.closed ? dotnetDate(at) : null,
-      State: 0,
-      LastMessage: dotnetDate(lastMessageAt),
-      LastEmployee: lastEmployee,
-      Area: owner.area,
-      Classification: null,
-      Source: 0,
-    }),
-  );
+  // Updates come a while after their message: keep the records in time order.
+  recordsOf(store, chat.Id).sort((a, b) => Date.parse(a.Created) - Date.parse(b.Created));
+  if (plan.endsUnanswered) store.copilot.set(chat.Id, [agentLine(rng, locale), agentLine(rng, locale)]);
 }
 
 export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
@@ -239,6 +202,7 @@ export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
     chats: [sampleChat()],
     records: new Map([[SAMPLE_CHAT_ID, [sampleMessage(), sampleMessage()]]]),
     copilot: new Map(),
+    rng: createRng(options.seed * 7919 + 17),
     nextChatId: 101,
     nextMessageId: 1001,
     nextAdditionalKey: 5001,

@@ -4,6 +4,8 @@
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).
  */
+import { intBetween, personName, phoneNumber, type Rng, randomLocale } from "@/sandbox/core/corpus";
+import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
 import {
   dotnetDate,
   MESSAGE_TYPE,
@@ -23,6 +25,8 @@ export type BridgeStore = {
   records: Map<number, WireMessage[]>;
   /** Chat Id → GetChatData's copilotMessages: suggested replies for chats that wait for an answer. */
   copilot: Map<number, string[]>;
+  /** New customers made while running. */
+  rng: Rng;
   nextChatId: number;
   nextMessageId: number;
   nextAdditionalKey: number;
@@ -55,8 +59,8 @@ export type NewRecord = Partial<Omit<WireMessage, "Created">> & Pick<WireMessage
 
 export function appendRecord(store: BridgeStore, chat: WireChat, fields: NewRecord, now: number): WireMessage {
   const record = wireMessage({
-    AdditionalKey: store.nextAdditionalKey++,
-    Id: store.nextMessageId++,
+    AdditionalKey: fields.AdditionalKey !== undefined ? fields.AdditionalKey : store.nextAdditionalKey++,
+    Id: fields.Id ?? store.nextMessageId++,
     Chat: chat.Id,
     ChatId: chat.ChatId,
     Message: null,
@@ -75,9 +79,13 @@ export function appendRecord(store: BridgeStore, chat: WireChat, fields: NewReco
   });
   recordsOf(store, chat.Id).push(record);
   const type = record.MessageType;
-  if (type === MESSAGE_TYPE.closeChat) chat.CloseDate = record.Created;
-  if (type === MESSAGE_TYPE.openChat) chat.CloseDate = null;
-  if (type === MESSAGE_TYPE.message || type === MESSAGE_TYPE.messageWithoutMenuUpdate || type === MESSAGE_TYPE.auth) {
+  if (type === MESSAGE_TYPE.CloseChatMode) chat.CloseDate = record.Created;
+  if (type === MESSAGE_TYPE.OpenChatMode) chat.CloseDate = null;
+  if (
+    type === MESSAGE_TYPE.Message ||
+    type === MESSAGE_TYPE.MessageWithoutMenuUpdate ||
+    type === MESSAGE_TYPE.AuthMessage
+  ) {
     chat.LastMessage = record.Created;
     if (record.EmployeeId !== null) chat.LastEmployee = record.EmployeeId;
   }
@@ -107,6 +115,33 @@ export function openChat(
     Source: customer.Source,
   });
   store.chats.push(chat);
-  appendRecord(store, chat, { MessageType: MESSAGE_TYPE.openChat, From: customer.Name }, now);
+  appendRecord(store, chat, { MessageType: MESSAGE_TYPE.OpenChatMode, From: customer.Name }, now);
   return chat;
+}
+
+/** A customer writes: into their chat (a closed one is reopened as a new chat), or a new customer's. */
+export function injectInbound(store: BridgeStore, input: InjectMessageInput) {
+  const newCustomers = store.rng;
+  const now = Date.now();
+  let chat = input.chatExternalId === undefined ? undefined : chatById(store, Number(input.chatExternalId));
+  if (input.chatExternalId !== undefined && (!chat || !/^\d+$/.test(input.chatExternalId))) {
+    throw new SandboxInputError(404, `The sandbox bridge has no chat ${input.chatExternalId}`);
+  }
+  if (!chat) {
+    const locale = randomLocale(newCustomers);
+    const customer = {
+      Name: input.authorName ?? personName(newCustomers, locale),
+      Phone: phoneNumber(newCustomers, locale),
+      ChatId: intBetween(newCustomers, 100_000_000, 999_999_999),
+      ChannelId: 1,
+      Area: 1,
+      Source: 0,
+    };
+    chat = openChat(store, customer, now);
+  } else if (chat.CloseDate !== null) {
+    chat = openChat(store, chat, now);
+  }
+  const fields = { MessageType: MESSAGE_TYPE.Message, Message: input.text };
+  const record = appendRecord(store, chat, input.authorName ? { ...fields, From: input.authorName } : fields, now);
+  return { chatExternalId: String(chat.Id), messageExternalId: String(record.Id) };
 }

@@ -52,28 +52,26 @@ export type WireActiveChat = { Id: number; Messages: WireMessage[] };
 /** GetChatData's answer; camelCase keys as providers.md §3 gives them. */
 export type WireChatData = { messages: WireMessage[]; copilotMessages: string[]; chatInfo: WireChat | null };
 
-/** Enum names in XML; numbers in JSON. Beyond the seed's CloseChatMode/TGBot/Message the names are the sandbox's. */
-export const WIRE_MESSAGE_TYPES = [
-  "CloseChatMode",
-  "OpenChatMode",
-  "Message",
-  "MessageWithoutMenuUpdate",
-  "AuthMessage",
-  "UpdateMessage",
-  "UpdateReaction",
-] as const;
+/**
+ * MessageType: numbers in JSON, names in XML (providers.md §3 numbers and describes them). The
+ * sandbox keeps its own copy, not the adapter's: beyond the seed's CloseChatMode the names are
+ * the sandbox's reading of those descriptions.
+ */
+export const MESSAGE_TYPE = {
+  CloseChatMode: 0,
+  OpenChatMode: 1,
+  Message: 2,
+  MessageWithoutMenuUpdate: 3,
+  AuthMessage: 4,
+  UpdateMessage: 5,
+  UpdateReaction: 6,
+} as const;
+
+/** The names in number order (the keys are in that order). */
+export const WIRE_MESSAGE_TYPES = Object.keys(MESSAGE_TYPE) as ReadonlyArray<keyof typeof MESSAGE_TYPE>;
+/** Only value 0 is documented for Source and State (seed: TGBot, Message). */
 export const WIRE_SOURCES = ["TGBot"] as const;
 export const WIRE_STATES = ["Message"] as const;
-
-export const MESSAGE_TYPE = {
-  closeChat: 0,
-  openChat: 1,
-  message: 2,
-  messageWithoutMenuUpdate: 3,
-  auth: 4,
-  updateMessage: 5,
-  updateReaction: 6,
-} as const;
 
 export function wireMessage(fields: Omit<WireMessage, "Reactions" | "Reply"> & Partial<WireMessage>): WireMessage {
   return {

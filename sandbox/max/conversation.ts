@@ -16,8 +16,8 @@ import {
   pick,
 } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
-import type { WireUpdate } from "@/sandbox/max/updates";
-import type { ChatRecord, WireAttachment, WireBody, WireChat, WireMessage, WireUser, World } from "@/sandbox/max/wire";
+import { type ChatRecord, createdUpdate, storeMessage, type World, wireBody, wireMessage } from "@/sandbox/max/store";
+import type { WireAttachment, WireMessage, WireUpdate, WireUser } from "@/sandbox/max/wire";
 
 const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
 type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -29,22 +29,11 @@ const PLACES: ReadonlyArray<readonly [number, number]> = [
   [49.8397, 24.0297],
 ];
 
-const SHARE_TITLES: Record<Locale, string> = {
-  ru: "Заказ в интернет-магазине",
-  uk: "Замовлення в інтернет-магазині",
-  en: "Your order page",
-};
-
-const EDIT_NOTES: Record<Locale, string> = {
-  ru: "Номер заказа 48213.",
-  uk: "Номер замовлення 48213.",
-  en: "Order number 48213.",
-};
-
-const WRONG_CHAT: Record<Locale, string> = {
-  ru: "Ой, это не вам",
-  uk: "Ой, це не вам",
-  en: "Oops, wrong chat",
+/** Per language: a shared order page's title, the note an edit adds, a message sent to the wrong chat. */
+const PHRASES: Record<Locale, { share: string; edit: string; wrongChat: string }> = {
+  ru: { share: "Заказ в интернет-магазине", edit: "Номер заказа 48213.", wrongChat: "Ой, это не вам" },
+  uk: { share: "Замовлення в інтернет-магазині", edit: "Номер замовлення 48213.", wrongChat: "Ой, це не вам" },
+  en: { share: "Your order page", edit: "Order number 48213.", wrongChat: "Oops, wrong chat" },
 };
 
 const RATING_KEYBOARD: WireAttachment = {
@@ -101,7 +90,7 @@ function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n
       return {
         type: "share",
         payload: { url: `https://example.com/orders/${48_000 + n}` },
-        title: SHARE_TITLES[locale],
+        title: PHRASES[locale].share,
         description: null,
         image_url: url(`share-${n}.png`),
       };
@@ -110,45 +99,6 @@ function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n
       return { type: "location", latitude: latitude + rng() / 100, longitude: longitude + rng() / 100 };
     }
   }
-}
-
-/** A message as MAX shapes it: the recipient names the dialog's other side, channels add views. */
-export function wireMessage(
-  world: World,
-  chat: WireChat,
-  sender: WireUser | null,
-  timestamp: number,
-  body: WireBody,
-): WireMessage {
-  const dialogUser = chat.dialog_with_user?.user_id ?? null;
-  const recipientUser =
-    chat.type === "dialog" ? (sender?.user_id === world.bot.user_id ? dialogUser : world.bot.user_id) : null;
-  const message: WireMessage = {
-    sender,
-    recipient: { chat_id: chat.chat_id, chat_type: chat.type, user_id: recipientUser },
-    timestamp,
-    body,
-  };
-  if (chat.type === "channel") {
-    message.stat = { views: intBetween(world.rng, 40, 4_000) };
-    if (chat.link) message.url = `${chat.link}/${body.mid.slice(-12)}`;
-  }
-  return message;
-}
-
-export function wireBody(world: World, text: string | null, attachments: WireAttachment[] | null): WireBody {
-  return { mid: world.newMid(), seq: world.newSeq(), text, attachments };
-}
-
-/** Adds a message to its chat, keeping the chat's counters true. */
-export function storeMessage(record: ChatRecord, message: WireMessage): void {
-  record.messages.push(message);
-  record.chat.last_event_time = Math.max(record.chat.last_event_time, message.timestamp);
-  if (typeof record.chat.messages_count === "number") record.chat.messages_count = record.messages.length;
-}
-
-export function createdUpdate(message: WireMessage): WireUpdate {
-  return { update_type: "message_created", timestamp: message.timestamp, message };
 }
 
 /** `count` ascending timestamps ending at `endAt`; about one gap in eight is zero (same millisecond). */
@@ -221,7 +171,7 @@ export function generateConversation(world: World, input: ConversationInput): vo
     storeMessage(record, message);
     if (editable) {
       world.history.push(createdUpdate({ ...message, body: { ...body } }));
-      body.text = `${body.text} ${EDIT_NOTES[locale]}`;
+      body.text = `${body.text} ${PHRASES[locale].edit}`;
       world.history.push({ update_type: "message_edited", timestamp: timestamp + 45_000, message });
     } else {
       world.history.push(createdUpdate(message));
@@ -233,7 +183,7 @@ export function generateConversation(world: World, input: ConversationInput): vo
 
 /** A customer posts into the wrong chat and deletes it: only the backlog remembers it. */
 function recordRemoved(world: World, record: ChatRecord, sender: WireUser, locale: Locale, at: number): void {
-  const body = wireBody(world, WRONG_CHAT[locale], null);
+  const body = wireBody(world, PHRASES[locale].wrongChat, null);
   const message = wireMessage(world, record.chat, sender, at, body);
   const removal: WireUpdate = {
     update_type: "message_removed",

@@ -6,11 +6,19 @@
 
 import { intBetween, randomLocale } from "@/sandbox/core/corpus";
 import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
-import { createdUpdate, storeMessage, wireBody, wireMessage } from "@/sandbox/max/conversation";
 import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
-import { botStarted, dialogChat } from "@/sandbox/max/seed";
+import {
+  botStarted,
+  type ChatRecord,
+  createdUpdate,
+  dialogChat,
+  storeMessage,
+  type World,
+  wireBody,
+  wireMessage,
+} from "@/sandbox/max/store";
 import type { UpdateLog } from "@/sandbox/max/updates";
-import type { ChatRecord, WireAttachment, WireMessage, WireUser, World } from "@/sandbox/max/wire";
+import type { WireAttachment, WireMessage, WireUser } from "@/sandbox/max/wire";
 
 /** Never earlier than the chat's newest message, so every chat stays in time order. */
 function nextTimestamp(record: ChatRecord): number {

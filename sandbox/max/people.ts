@@ -6,7 +6,8 @@
 
 import { intBetween, type Locale, personName, pick } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
-import type { WireMember, WireUser, WireUserWithPhoto, World } from "@/sandbox/max/wire";
+import type { World } from "@/sandbox/max/store";
+import type { WireMember, WireUser, WireUserWithPhoto } from "@/sandbox/max/wire";
 
 const DAY = 86_400_000;
 

@@ -6,8 +6,9 @@
 import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
 import { SandboxInputError } from "@/sandbox/core/provider";
 import { type BotSend, sendAsBot } from "@/sandbox/max/live";
+import type { ChatRecord, World } from "@/sandbox/max/store";
 import type { UpdateLog } from "@/sandbox/max/updates";
-import type { ChatRecord, WireAttachment, WireMessage, World } from "@/sandbox/max/wire";
+import type { WireAttachment, WireMessage } from "@/sandbox/max/wire";
 
 const CHAT_ID = /^-?\d+$/;
 const CHAT_LINK = /^@?[a-zA-Z]+[a-zA-Z0-9_-]*$/;

@@ -9,17 +9,10 @@ import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";
 import dialogFixture from "@/lib/providers/max/fixtures/dialog-by-username.json";
 import membersFixture from "@/lib/providers/max/fixtures/members.json";
 import messagesFixture from "@/lib/providers/max/fixtures/messages.json";
-import { createdUpdate, generateConversation, storeMessage } from "@/sandbox/max/conversation";
+import { generateConversation } from "@/sandbox/max/conversation";
 import { asMember, plainUser } from "@/sandbox/max/people";
-import type {
-  ChatRecord,
-  WireChat,
-  WireMember,
-  WireMessage,
-  WireUser,
-  WireUserWithPhoto,
-  World,
-} from "@/sandbox/max/wire";
+import { type ChatRecord, createdUpdate, storeMessage, type World } from "@/sandbox/max/store";
+import type { WireChat, WireMember, WireMessage, WireUser, WireUserWithPhoto } from "@/sandbox/max/wire";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,12 +6,13 @@
  * fixtures are served verbatim), ../shared/providers.md §2 (everything else).
  */
 
-import { createRng, intBetween, type Locale, pick, randomLocale } from "@/sandbox/core/corpus";
+import { intBetween, type Locale, pick, randomLocale } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
 import { generateConversation } from "@/sandbox/max/conversation";
-import { asMember, plainUser, SANDBOX_BOT, sandboxUser, withPhoto } from "@/sandbox/max/people";
+import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
 import { fixtureDialog, fixtureGroup } from "@/sandbox/max/seed-chats";
-import type { ChatRecord, WireChat, WireChatType, WireUser, World } from "@/sandbox/max/wire";
+import { botStarted, type ChatRecord, dialogChat, emptyWorld, newChatId, type World } from "@/sandbox/max/store";
+import type { WireChat, WireChatType, WireUser } from "@/sandbox/max/wire";
 
 export type WorldSize = { chats: number; messagesPerChat: number | null; bigChatMessages: number };
 
@@ -26,16 +27,11 @@ const GROUP_TITLES: Record<Locale, readonly string[]> = {
   en: ["Wholesale support", "Beta testers", "Partner couriers"],
 };
 
-const CHANNEL_TITLES: Record<Locale, string> = {
-  ru: "Новости магазина",
-  uk: "Новини магазину",
-  en: "Shop updates",
-};
-
-const GROUP_DESCRIPTIONS: Record<Locale, string> = {
-  ru: "Вопросы о заказах и доставке",
-  uk: "Питання про замовлення та доставку",
-  en: "Orders and delivery questions",
+/** Per language: the shop's channel and what its groups are for. */
+const SHOP: Record<Locale, { channel: string; groupDescription: string }> = {
+  ru: { channel: "Новости магазина", groupDescription: "Вопросы о заказах и доставке" },
+  uk: { channel: "Новини магазину", groupDescription: "Питання про замовлення та доставку" },
+  en: { channel: "Shop updates", groupDescription: "Orders and delivery questions" },
 };
 
 const PUBLIC_SLUGS = ["zakazy_help", "dostavka_kyiv", "shop_news", "opt_orders", "beta_club", "returns_desk"];
@@ -57,17 +53,6 @@ function statusOf(index: number): string {
 function messageCount(world: World, size: WorldSize, index: number): number {
   if (index === 0) return size.bigChatMessages;
   return size.messagesPerChat ?? intBetween(world.rng, 4, 18);
-}
-
-/** Dialogs have positive ids, group chats and channels negative ones, as in MAX. */
-function newChatId(world: World, type: WireChatType): number {
-  for (;;) {
-    const id =
-      type === "dialog"
-        ? intBetween(world.rng, 10_000_000, 99_999_999)
-        : -(70_400_000_000_000 + intBetween(world.rng, 1, 99_999_999));
-    if (!world.chats.has(id)) return id;
-  }
 }
 
 function joinEvents(world: World, record: ChatRecord, owner: WireUser, firstAt: number): void {
@@ -134,7 +119,7 @@ function groupChat(world: World, index: number, type: WireChatType, locale: Loca
     chat_id: chatId,
     type,
     status: statusOf(index),
-    title: type === "channel" ? CHANNEL_TITLES[locale] : pick(world.rng, GROUP_TITLES[locale]),
+    title: type === "channel" ? SHOP[locale].channel : pick(world.rng, GROUP_TITLES[locale]),
     icon: world.rng() < 0.7 ? { url: mediaUrl(world.baseUrl, `chat-${Math.abs(chatId)}.png`) } : null,
     last_event_time: 0,
     participants_count: members.length,
@@ -142,51 +127,10 @@ function groupChat(world: World, index: number, type: WireChatType, locale: Loca
     participants: Object.fromEntries(members.map((member) => [String(member.user_id), member.last_access_time])),
     is_public: isPublic,
     link: isPublic ? `https://max.ru/${slug}` : `https://max.ru/join/${Math.abs(chatId).toString(36)}${index}`,
-    description: type === "channel" ? null : GROUP_DESCRIPTIONS[locale],
+    description: type === "channel" ? null : SHOP[locale].groupDescription,
     messages_count: 0,
   };
   return { chat, messages: [], members };
-}
-
-/** A dialog with one customer; `name` picks the customer's name (an injected message's author). */
-export function dialogChat(
-  world: World,
-  status: string,
-  locale: Locale,
-  name?: string,
-): ChatRecord & { customer: WireUser } {
-  const chatId = newChatId(world, "dialog");
-  const customer = sandboxUser(world, 20_000_000 + (chatId % 10_000_000), locale, name);
-  const chat: WireChat = {
-    chat_id: chatId,
-    type: "dialog",
-    status,
-    title: null,
-    icon: null,
-    last_event_time: 0,
-    participants_count: 2,
-    owner_id: null,
-    participants: null,
-    is_public: false,
-    link: null,
-    description: null,
-    dialog_with_user: withPhoto(world, customer),
-    chat_message_id: null,
-  };
-  const joinedAt = Date.now() - 90 * DAY;
-  const members = [asMember(world, customer, joinedAt, "member"), asMember(world, world.bot, joinedAt, "member")];
-  return { chat, messages: [], members, customer };
-}
-
-export function botStarted(record: ChatRecord, customer: WireUser, at: number, locale: Locale) {
-  return {
-    update_type: "bot_started",
-    timestamp: at,
-    chat_id: record.chat.chat_id,
-    user: customer,
-    payload: null,
-    user_locale: locale,
-  };
 }
 
 function generatedChat(world: World, size: WorldSize, index: number, endAt: number): ChatRecord {
@@ -229,27 +173,7 @@ function closeIfNeeded(world: World, record: ChatRecord): ChatRecord {
 }
 
 export function createWorld(baseUrl: string, seed: number, size: WorldSize): World {
-  let midCounter = 0;
-  let seqCounter = 115_400_000_000_000;
-  const rng = createRng(seed);
-  const world: World = {
-    bot: SANDBOX_BOT,
-    chats: new Map(),
-    history: [],
-    rng,
-    baseUrl,
-    newMid: () => {
-      midCounter += 1;
-      const random = Math.floor(rng() * 0xffff_ffff)
-        .toString(16)
-        .padStart(8, "0");
-      return `mid.${random}${midCounter.toString(16).padStart(24, "0")}`;
-    },
-    newSeq: () => {
-      seqCounter += 1;
-      return seqCounter;
-    },
-  };
+  const world = emptyWorld(baseUrl, seed);
   const add = (record: ChatRecord) => world.chats.set(record.chat.chat_id, record);
   add(fixtureGroup(world));
   add(fixtureDialog(world));

@@ -7,7 +7,7 @@
  * and message, then new ones as they happen (the request is held until one arrives).
  */
 
-export type WireUpdate = { update_type: string; timestamp: number } & Record<string, unknown>;
+import type { WireUpdate } from "@/sandbox/max/wire";
 
 export type ReadUpdatesInput = {
   marker: number | null;

@@ -3,8 +3,6 @@
  * ../shared/seeds/003_1ec703991a94c4d2.txt for Chat, ../shared/providers.md §2 for the rest), not
  * from the adapter's schemas, so the fake checks the adapter instead of mirroring it.
  */
-import type { WireUpdate } from "@/sandbox/max/updates";
-
 export type WireChatType = "chat" | "dialog" | "channel";
 
 export type WireUser = {
@@ -65,20 +63,5 @@ export type WireChat = {
   messages_count?: number | null;
 };
 
-export type ChatRecord = {
-  chat: WireChat;
-  /** Oldest first; equal timestamps keep their `seq` order. */
-  messages: WireMessage[];
-  members: WireMember[];
-};
-
-export type World = {
-  bot: WireUser;
-  chats: Map<number, ChatRecord>;
-  /** Every update so far, oldest first: the backlog a new long-polling bot receives. */
-  history: WireUpdate[];
-  newMid: () => string;
-  newSeq: () => number;
-  rng: () => number;
-  baseUrl: string;
-};
+/** An event a polling bot receives from `GET /updates`. */
+export type WireUpdate = { update_type: string; timestamp: number } & Record<string, unknown>;

@@ -1,19 +1,5 @@
-/**
- * A sandbox SmartSender: a real HTTP server answering the documented endpoints with the
- * documented shapes, auth, paging, error bodies and rate limit.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
- * Written from the documents; it does not import the adapter, client or mapper.
- * Every authenticated answer carries `X-Rate-Limit: <requests per minute>` (our choice).
- */
-import { personName } from "@/sandbox/core/corpus";
 import { bearerToken, type FakeResponse, ok } from "@/sandbox/core/http";
-import {
-  type InjectMessageInput,
-  type SandboxFake,
-  type SandboxFakeOptions,
-  SandboxInputError,
-  startProviderSandbox,
-} from "@/sandbox/core/provider";
+import { type SandboxFake, type SandboxFakeOptions, startProviderSandbox } from "@/sandbox/core/provider";
 import {
   createFakeRateLimit,
   DOCUMENTED_RATE_LIMIT,
@@ -22,7 +8,7 @@ import {
 } from "@/sandbox/smartsender/rate-limit";
 import { error, route } from "@/sandbox/smartsender/routes";
 import { buildStore } from "@/sandbox/smartsender/seed";
-import { addInboundText, newChat, type SmartSenderStore } from "@/sandbox/smartsender/store";
+import { injectInbound } from "@/sandbox/smartsender/store";
 
 export type SmartSenderFakeOptions = SandboxFakeOptions & {
   /** The documented limit unless overridden (tests shrink the numbers to run fast). */
@@ -33,16 +19,6 @@ export type SmartSenderFake = SandboxFake & {
   /** Requests answered per minute and the most answered in any window (also `GET /__sandbox/rate`). */
   rateStats: () => RateStats;
 };
-
-function injectInto(store: SmartSenderStore, input: InjectMessageInput) {
-  const existing = input.chatExternalId === undefined ? undefined : store.chats.get(Number(input.chatExternalId));
-  if (input.chatExternalId !== undefined && !existing) {
-    throw new SandboxInputError(404, `SmartSender sandbox has no chat ${input.chatExternalId}`);
-  }
-  const chat = existing ?? newChat(store, input.authorName ?? personName(store.rng), Date.now());
-  const message = addInboundText(store, chat, input.text, input.authorName ?? null);
-  return { chatExternalId: String(chat.chat.id), messageExternalId: String(message.id) };
-}
 
 export async function startSmartSenderFake(options: SmartSenderFakeOptions = {}): Promise<SmartSenderFake> {
   const limits = createFakeRateLimit({ ...DOCUMENTED_RATE_LIMIT, ...options.rateLimit });
@@ -82,7 +58,7 @@ export async function startSmartSenderFake(options: SmartSenderFakeOptions = {})
             messageExternalIds: chat.messages.map((message) => String(message.id)),
           })),
       }),
-      injectInboundMessage: (input) => injectInto(store, input),
+      injectInboundMessage: (input) => injectInbound(store, input),
     };
   });
   return { ...fake, rateStats: limits.stats };

@@ -2,8 +2,9 @@
  * What the sandbox SmartSender holds: its chats (in the wire format, with what SmartSender
  * keeps beside them) and the changes a contact makes by writing.
  */
-import { intBetween, pick, type Rng } from "@/sandbox/core/corpus";
+import { intBetween, personName, pick, type Rng } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
+import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
 import {
   contactSender,
   gateRef,
@@ -88,4 +89,15 @@ export function addInboundText(
   fake.chat.updatedAt = message.createdAt;
   fake.state = "open";
   return message;
+}
+
+/** A customer writes: into their chat, or a new contact's. */
+export function injectInbound(store: SmartSenderStore, input: InjectMessageInput) {
+  const existing = input.chatExternalId === undefined ? undefined : store.chats.get(Number(input.chatExternalId));
+  if (input.chatExternalId !== undefined && !existing) {
+    throw new SandboxInputError(404, `SmartSender sandbox has no chat ${input.chatExternalId}`);
+  }
+  const chat = existing ?? newChat(store, input.authorName ?? personName(store.rng), Date.now());
+  const message = addInboundText(store, chat, input.text, input.authorName ?? null);
+  return { chatExternalId: String(chat.chat.id), messageExternalId: String(message.id) };
 }

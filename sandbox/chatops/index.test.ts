@@ -2,9 +2,11 @@
  * The sandbox Chat operations API on its own: the constraints it enforces, its filters and
  * its data. Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
 import type { SandboxFake } from "@/sandbox/core/provider";
+import { fakeForTest } from "@/sandbox/core/testing";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const CHATS = "/api/v1/private/chats";
@@ -16,13 +18,7 @@ type RawChat = {
   participants: Array<{ userProperties: { username: string }; participations: Array<{ isActive: boolean }> }>;
 };
 
-const started: SandboxFake[] = [];
-
-async function fakeWith(options: ChatOpsFakeOptions = {}): Promise<SandboxFake> {
-  const fake = await startChatOpsFake(options);
-  started.push(fake);
-  return fake;
-}
+const fakeWith = (options: ChatOpsFakeOptions = {}) => fakeForTest(startChatOpsFake(options));
 
 function api(fake: SandboxFake, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${fake.url}${path}`, {
@@ -36,16 +32,13 @@ async function rawChats(fake: SandboxFake): Promise<RawChat[]> {
   return ((await response.json()) as { records: RawChat[] }).records;
 }
 
-afterAll(async () => {
-  await Promise.all(started.map((fake) => fake.close()));
-});
-
 describe("the default sandbox", () => {
   let fake: SandboxFake;
 
   beforeAll(async () => {
-    fake = await fakeWith();
+    fake = await startChatOpsFake();
   });
+  afterAll(() => fake.close());
 
   it("holds realistic data: renamed, inactive, multilingual chats, bots and members who left", async () => {
     const chats = await rawChats(fake);

@@ -3,8 +3,10 @@
  * ../shared/seeds/003_1ec703991a94c4d2.txt, ../shared/providers.md §2): auth, retired and validated
  * endpoints, parameter ranges, the rate limit, long polling, and the data it holds.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SandboxFake } from "@/sandbox/core/provider";
+import { fakeForTest } from "@/sandbox/core/testing";
 import { startMaxFake } from "@/sandbox/max/index";
 
 type Json = Record<string, unknown>;
@@ -116,35 +118,29 @@ describe("MAX sandbox: authentication and endpoints", () => {
   });
 
   it("lets 30 requests a second through and answers the next with 429", async () => {
-    const limited = await startMaxFake({ token: "fake-limit-token", data: { chats: 1 } });
-    try {
-      const answers = await Promise.all(Array.from({ length: 31 }, () => once(limited, "/me")));
-      const statuses = answers.map((answer) => answer.status).sort();
-      expect(statuses.filter((status) => status === 200)).toHaveLength(30);
-      expect(answers.find((answer) => answer.status === 429)?.body.code).toBe("too.many.requests");
-    } finally {
-      await limited.close();
-    }
+    const limited = await fakeForTest(startMaxFake({ token: "fake-limit-token", data: { chats: 1 } }));
+    const answers = await Promise.all(Array.from({ length: 31 }, () => once(limited, "/me")));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+    expect(answers.find((answer) => answer.status === 429)?.body.code).toBe("too.many.requests");
   });
 });
 
 describe("MAX sandbox: long polling", () => {
   it("gives a bot without a marker the whole history, and commits what a marker passes", async () => {
-    const polled = await startMaxFake({ token: "fake-poll-token", data: { chats: 3, messagesPerChat: 5 } });
-    try {
-      const first = await call(polled, "/updates?timeout=0&limit=5");
-      expect(first.body.updates).toHaveLength(5);
-      const again = await call(polled, "/updates?timeout=0&limit=5");
-      expect(again.body).toEqual(first.body);
-      await call(polled, `/updates?timeout=0&limit=5&marker=${first.body.marker}`);
-      const afterCommit = await call(polled, "/updates?timeout=0&limit=5");
-      expect(afterCommit.body.updates).not.toEqual(first.body.updates);
-      const onlyCreated = await call(polled, "/updates?timeout=0&limit=1000&marker=1&types=message_created");
-      const types = new Set((onlyCreated.body.updates as Json[]).map((update) => update.update_type));
-      expect(types).toEqual(new Set(["message_created"]));
-    } finally {
-      await polled.close();
-    }
+    const polled = await fakeForTest(
+      startMaxFake({ token: "fake-poll-token", data: { chats: 3, messagesPerChat: 5 } }),
+    );
+    const first = await call(polled, "/updates?timeout=0&limit=5");
+    expect(first.body.updates).toHaveLength(5);
+    const again = await call(polled, "/updates?timeout=0&limit=5");
+    expect(again.body).toEqual(first.body);
+    await call(polled, `/updates?timeout=0&limit=5&marker=${first.body.marker}`);
+    const afterCommit = await call(polled, "/updates?timeout=0&limit=5");
+    expect(afterCommit.body.updates).not.toEqual(first.body.updates);
+    const onlyCreated = await call(polled, "/updates?timeout=0&limit=1000&marker=1&types=message_created");
+    const types = new Set((onlyCreated.body.updates as Json[]).map((update) => update.update_type));
+    expect(types).toEqual(new Set(["message_created"]));
   });
 
   it("holds the request until an update arrives, then answers at once", async () => {
@@ -260,13 +256,11 @@ describe("MAX sandbox: data", () => {
 
   it("scales past 10,000 messages quickly", async () => {
     const started = Date.now();
-    const large = await startMaxFake({ token: "fake-large-token", data: { chats: 100, messagesPerChat: 100 } });
-    try {
-      const total = large.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
-      expect(total).toBeGreaterThanOrEqual(10_000);
-      expect(Date.now() - started).toBeLessThan(3_000);
-    } finally {
-      await large.close();
-    }
+    const large = await fakeForTest(
+      startMaxFake({ token: "fake-large-token", data: { chats: 100, messagesPerChat: 100 } }),
+    );
+    const total = large.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
+    expect(total).toBeGreaterThanOrEqual(10_000);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

@@ -2,23 +2,19 @@
  * The sandbox SmartSender over plain HTTP, checked against the documents
  * (../shared/seeds/001_4c7582a753ef1710.txt, ../shared/providers.md §1), not the adapter.
  */
-import { afterEach, describe, expect, it } from "vitest";
+
+import { describe, expect, it } from "vitest";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
-import { type SmartSenderFake, type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
+import { fakeForTest } from "@/sandbox/core/testing";
+import { type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
 import { CONTENT_TYPES } from "@/sandbox/smartsender/wire";
 
 type Json = Record<string, unknown>;
 type Page = { cursor: { page: number; pages: number }; collection: Json[] };
 
-const running: SmartSenderFake[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()));
-});
-
 async function start(options: SmartSenderFakeOptions = {}) {
-  const fake = await startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, ...options });
-  running.push(fake);
+  const fake = await fakeForTest(startSmartSenderFake({ rateLimit: { perMinute: 100_000 }, ...options }));
   const call = async (path: string, init: RequestInit = {}, token: string | null = fake.token) => {
     const response = await fetch(`${fake.url}${path}`, {
       ...init,

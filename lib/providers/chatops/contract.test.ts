@@ -2,6 +2,7 @@
  * The Chat operations adapter against its sandbox fake, over real HTTP.
  * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createChatOpsProvider } from "@/lib/providers/chatops/adapter";
 import chatDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";
@@ -13,6 +14,7 @@ import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities } from "@/lib/providers/types";
 import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
 import type { SandboxFake } from "@/sandbox/core/provider";
+import { fakeForTest } from "@/sandbox/core/testing";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const SEED_CHAT_2 = "3322d043-4f3c-4a85-92fc-4c6876cd9442";
@@ -20,13 +22,7 @@ const SEED_BOT = "5a9b042b-36ca-4aab-ba50-7ceda030d33f";
 const UNKNOWN_CHAT = "00000000-0000-4000-8000-000000000000";
 const CHATS = "/api/v1/private/chats";
 
-const started: SandboxFake[] = [];
-
-async function fakeWith(options: ChatOpsFakeOptions = {}): Promise<SandboxFake> {
-  const fake = await startChatOpsFake(options);
-  started.push(fake);
-  return fake;
-}
+const fakeWith = (options: ChatOpsFakeOptions = {}) => fakeForTest(startChatOpsFake(options));
 
 function providerFor(fake: SandboxFake, settings: Record<string, unknown> = {}, token?: string): ChatProvider {
   const connection = fake.connection();
@@ -63,18 +59,15 @@ async function rawChats(fake: SandboxFake): Promise<RawChat[]> {
   return ((await response.json()) as { records: RawChat[] }).records;
 }
 
-afterAll(async () => {
-  await Promise.all(started.map((fake) => fake.close()));
-});
-
 describe("with the default sandbox", () => {
   let fake: SandboxFake;
   let provider: ChatProvider;
 
   beforeAll(async () => {
-    fake = await fakeWith();
+    fake = await startChatOpsFake();
     provider = providerFor(fake);
   });
+  afterAll(() => fake.close());
   afterEach(() => fake.clearCalls());
 
   it("declares exactly the documented capabilities", () => {

@@ -3,16 +3,18 @@
  * the last page, long polling, and each failure typed as the http kit promises.
  * Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt, docs/providers/max.md.
  */
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isProviderError, type ProviderErrorKind } from "@/lib/providers/errors";
+import type { ProviderErrorKind } from "@/lib/providers/errors";
 import { createMaxProvider } from "@/lib/providers/max/adapter";
 import chatByLink from "@/lib/providers/max/fixtures/chat-by-link.json";
 import dialogByUsername from "@/lib/providers/max/fixtures/dialog-by-username.json";
 import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
 import membersPage from "@/lib/providers/max/fixtures/members.json";
 import messagesPage from "@/lib/providers/max/fixtures/messages.json";
+import { failureOf } from "@/lib/providers/testing/contract";
 import {
   type Capabilities,
   type ChatProvider,
@@ -21,6 +23,7 @@ import {
   type ProviderUpdate,
 } from "@/lib/providers/types";
 import type { SandboxFake } from "@/sandbox/core/provider";
+import { fakeForTest } from "@/sandbox/core/testing";
 import { startMaxFake } from "@/sandbox/max/index";
 
 const GROUP_ID = String(chatByLink.chat_id);
@@ -56,16 +59,6 @@ const DECLARED = [
 function capabilitiesOf(target: ChatProvider): Capabilities {
   for (const name of DECLARED) expect(target.capabilities[name], name).toBeTypeOf("function");
   return target.capabilities as Capabilities;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ kind: ProviderErrorKind; error: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return { kind: error.kind, error };
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 async function raw(target: SandboxFake, pathAndQuery: string, headers: Record<string, string> = {}) {
@@ -150,29 +143,25 @@ describe("the seed's samples from the sandbox", () => {
 
 describe("learning chats and messages from long polling", () => {
   it("learns every chat and every message from the backlog, without GET /chats", async () => {
-    const fresh = await startMaxFake({ seed: 11, token: "backlog-max-token" });
-    try {
-      const { updates, marker } = await drainUpdates(capabilitiesOf(providerFor(fresh)));
-      const chats = new Set(
-        updates.flatMap((update) => (update.type === "message_removed" ? [] : [update.chatExternalId])),
-      );
-      const removed = new Set(
-        updates.flatMap((update) => (update.type === "message_removed" ? [update.messageExternalId] : [])),
-      );
-      const messages = new Set(
-        updates.flatMap((update) => (update.type === "message_upserted" ? [update.message.externalId] : [])),
-      );
-      const snapshot = fresh.snapshot();
-      expect(chats).toEqual(new Set(snapshot.chats.map((chat) => chat.externalId)));
-      const stored = snapshot.chats.flatMap((chat) => chat.messageExternalIds);
-      expect(stored.filter((id) => !messages.has(id))).toEqual([]);
-      expect(removed.size).toBeGreaterThan(0);
-      expect([...removed].filter((id) => stored.includes(id))).toEqual([]);
-      expect(marker).toMatch(/^\d+$/);
-      expect(fresh.calls.some((call) => call.path === "/chats")).toBe(false);
-    } finally {
-      await fresh.close();
-    }
+    const fresh = await fakeForTest(startMaxFake({ seed: 11, token: "backlog-max-token" }));
+    const { updates, marker } = await drainUpdates(capabilitiesOf(providerFor(fresh)));
+    const chats = new Set(
+      updates.flatMap((update) => (update.type === "message_removed" ? [] : [update.chatExternalId])),
+    );
+    const removed = new Set(
+      updates.flatMap((update) => (update.type === "message_removed" ? [update.messageExternalId] : [])),
+    );
+    const messages = new Set(
+      updates.flatMap((update) => (update.type === "message_upserted" ? [update.message.externalId] : [])),
+    );
+    const snapshot = fresh.snapshot();
+    expect(chats).toEqual(new Set(snapshot.chats.map((chat) => chat.externalId)));
+    const stored = snapshot.chats.flatMap((chat) => chat.messageExternalIds);
+    expect(stored.filter((id) => !messages.has(id))).toEqual([]);
+    expect(removed.size).toBeGreaterThan(0);
+    expect([...removed].filter((id) => stored.includes(id))).toEqual([]);
+    expect(marker).toMatch(/^\d+$/);
+    expect(fresh.calls.some((call) => call.path === "/chats")).toBe(false);
   });
 
   it("receives an injected customer message within milliseconds while the poll is held", async () => {
@@ -216,9 +205,9 @@ describe("learning chats and messages from long polling", () => {
 describe("chats", () => {
   it("gets a chat by id, 404 as not_found, and refuses a non-numeric id before any request", async () => {
     expect(await max.getChat(GROUP_ID)).toMatchObject({ title: chatByLink.title, kind: "group" });
-    expect((await failure(max.getChat("-1"))).kind).toBe("not_found");
+    expect((await failureOf(max.getChat("-1"))).kind).toBe("not_found");
     fake.clearCalls();
-    expect((await failure(max.getChat("dostavka_help"))).kind).toBe("invalid_input");
+    expect((await failureOf(max.getChat("dostavka_help"))).kind).toBe("invalid_input");
     expect(fake.calls).toEqual([]);
   });
 
@@ -240,7 +229,7 @@ describe("chats", () => {
     "refuses the link %j before any request",
     async (link) => {
       fake.clearCalls();
-      expect((await failure(max.lookupByLink(link))).kind).toBe("invalid_input");
+      expect((await failureOf(max.lookupByLink(link))).kind).toBe("invalid_input");
       expect(fake.calls).toEqual([]);
     },
   );
@@ -331,7 +320,9 @@ describe("messages", () => {
     const emoji = "🙂".repeat(4000);
     expect((await max.sendText({ chatExternalId: GROUP_ID, text: emoji, clientId: "c-3" }))?.text).toBe(emoji);
     fake.clearCalls();
-    const tooLong = await failure(max.sendText({ chatExternalId: GROUP_ID, text: "a".repeat(4001), clientId: "c-4" }));
+    const tooLong = await failureOf(
+      max.sendText({ chatExternalId: GROUP_ID, text: "a".repeat(4001), clientId: "c-4" }),
+    );
     expect(tooLong.kind).toBe("invalid_input");
     expect(fake.calls).toEqual([]);
   });
@@ -344,7 +335,7 @@ describe("messages", () => {
     const statuses = await Promise.all(removed.map((id) => max.getChat(id)));
     const closed = statuses.find((chat) => chat.providerStatus === "removed");
     expect(closed).toBeDefined();
-    const refused = await failure(
+    const refused = await failureOf(
       max.sendText({ chatExternalId: closed?.externalId ?? "", text: "Hi", clientId: "c-5" }),
     );
     expect(refused.kind).toBe("forbidden");
@@ -354,16 +345,16 @@ describe("messages", () => {
 describe("failures", () => {
   it("types a wrong token as unauthorized, with MAX's message", async () => {
     const wrong = capabilitiesOf(providerFor(fake, { token: "revoked-token" }));
-    const { kind, error } = await failure(wrong.getChat(GROUP_ID));
-    expect(kind).toBe("unauthorized");
-    expect(isProviderError(error) && error.providerMessage).toBe("Invalid access_token");
+    const error = await failureOf(wrong.getChat(GROUP_ID));
+    expect(error.kind).toBe("unauthorized");
+    expect(error.providerMessage).toBe("Invalid access_token");
   });
 
   it("types a malformed body (cut short, or JSON of the wrong shape) as malformed", async () => {
     fake.setFaults({ rate: 1, kinds: ["malformed"] });
     const kinds: ProviderErrorKind[] = [];
-    for (let attempt = 0; attempt < 4; attempt += 1) kinds.push((await failure(max.getChat(GROUP_ID))).kind);
-    kinds.push((await failure(max.pollUpdates(null, 0))).kind);
+    for (let attempt = 0; attempt < 4; attempt += 1) kinds.push((await failureOf(max.getChat(GROUP_ID))).kind);
+    kinds.push((await failureOf(max.pollUpdates(null, 0))).kind);
     expect(kinds).toEqual(Array(5).fill("malformed"));
   });
 
@@ -371,55 +362,43 @@ describe("failures", () => {
     fake.setFaults({ rate: 1, kinds: ["timeout"], hangMs: 3_000 });
     const impatient = capabilitiesOf(providerFor(fake, { settings: { timeoutMs: 200 } }));
     const started = Date.now();
-    expect((await failure(impatient.getChat(GROUP_ID))).kind).toBe("timeout");
+    expect((await failureOf(impatient.getChat(GROUP_ID))).kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("types 5xx as server", async () => {
     fake.setFaults({ forceStatus: 503 });
-    expect((await failure(max.getChat(GROUP_ID))).kind).toBe("server");
+    expect((await failureOf(max.getChat(GROUP_ID))).kind).toBe("server");
   });
 
   it("waits out the provider's 429 and then succeeds", async () => {
-    const limited = await startMaxFake({ token: "burst-max-token", data: { chats: 2 } });
-    try {
-      await Promise.all(Array.from({ length: 30 }, () => raw(limited, "/me")));
-      const started = Date.now();
-      const chat = await capabilitiesOf(providerFor(limited)).getChat(GROUP_ID);
-      expect(chat.externalId).toBe(GROUP_ID);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-      expect(limited.calls.filter((call) => call.status === 429).length).toBeGreaterThan(0);
-    } finally {
-      await limited.close();
-    }
+    const limited = await fakeForTest(startMaxFake({ token: "burst-max-token", data: { chats: 2 } }));
+    await Promise.all(Array.from({ length: 30 }, () => raw(limited, "/me")));
+    const started = Date.now();
+    const chat = await capabilitiesOf(providerFor(limited)).getChat(GROUP_ID);
+    expect(chat.externalId).toBe(GROUP_ID);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(limited.calls.filter((call) => call.status === 429).length).toBeGreaterThan(0);
   });
 
   it("gives up on a provider that keeps answering 429, typed rate_limited with the wait", async () => {
-    const limited = await startMaxFake({ token: "locked-max-token", data: { chats: 2 } });
-    try {
-      const api = capabilitiesOf(providerFor(limited));
-      await api.getChat(GROUP_ID);
-      limited.setFaults({ forceStatus: 429 });
-      limited.clearCalls();
-      const { kind, error } = await failure(api.getChat(GROUP_ID));
-      expect(kind).toBe("rate_limited");
-      expect(isProviderError(error) && error.retryAfterMs).toBe(1_000);
-      expect(limited.calls).toHaveLength(3);
-    } finally {
-      await limited.close();
-    }
+    const limited = await fakeForTest(startMaxFake({ token: "locked-max-token", data: { chats: 2 } }));
+    const api = capabilitiesOf(providerFor(limited));
+    await api.getChat(GROUP_ID);
+    limited.setFaults({ forceStatus: 429 });
+    limited.clearCalls();
+    const error = await failureOf(api.getChat(GROUP_ID));
+    expect(error.kind).toBe("rate_limited");
+    expect(error.retryAfterMs).toBe(1_000);
+    expect(limited.calls).toHaveLength(3);
   });
 
   it("keeps its own pace under 30 requests a second, so a burst never meets a 429", async () => {
-    const paced = await startMaxFake({ token: "paced-max-token", data: { chats: 2 } });
-    try {
-      const api = capabilitiesOf(providerFor(paced));
-      const started = Date.now();
-      await Promise.all(Array.from({ length: 45 }, () => api.getChat(GROUP_ID)));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
-      expect(paced.calls.filter((call) => call.status !== 200)).toEqual([]);
-    } finally {
-      await paced.close();
-    }
+    const paced = await fakeForTest(startMaxFake({ token: "paced-max-token", data: { chats: 2 } }));
+    const api = capabilitiesOf(providerFor(paced));
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 45 }, () => api.getChat(GROUP_ID)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(paced.calls.filter((call) => call.status !== 200)).toEqual([]);
   });
 });

@@ -3,31 +3,29 @@
  * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt and docs/providers/smartsender.md.
  * Each test uses its own token, so each has its own shared limiter and breach counter.
  */
-import { afterEach, describe, expect, it } from "vitest";
+
+import { describe, expect, it } from "vitest";
 import { requireCapability } from "@/lib/providers/for-connection";
 import { createSmartSenderProvider } from "@/lib/providers/smartsender/adapter";
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
-import { type SmartSenderFake, type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
-
-const running: SmartSenderFake[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()));
-});
+import { fakeForTest } from "@/sandbox/core/testing";
+import { type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 let tokens = 0;
 const UNLIMITED = 100_000;
 
 async function setup(options: { fake?: SmartSenderFakeOptions; settings?: Record<string, unknown> } = {}) {
   tokens += 1;
-  const fake = await startSmartSenderFake({
-    token: `contract-${process.pid}-${tokens}`,
-    ...options.fake,
-    rateLimit: { perMinute: UNLIMITED, ...options.fake?.rateLimit },
-  });
-  running.push(fake);
+  const fake = await fakeForTest(
+    startSmartSenderFake({
+      token: `contract-${process.pid}-${tokens}`,
+      ...options.fake,
+      rateLimit: { perMinute: UNLIMITED, ...options.fake?.rateLimit },
+    }),
+  );
   const connect = (overrides: { token?: string } = {}) => {
     const connection = fake.connection();
     return createSmartSenderProvider({

@@ -3,16 +3,19 @@
  * the last page, JSON and XML (negotiated and XML-only), typed failures, and the seed's
  * samples (docs/providers/seeds/000_62f7899ae3925019.txt) coming back verbatim.
  */
+
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isProviderError, type ProviderErrorKind } from "@/lib/providers/errors";
+import type { ProviderErrorKind } from "@/lib/providers/errors";
+import { failureOf } from "@/lib/providers/testing/contract";
 import { createTgBridgeProvider } from "@/lib/providers/tgbridge/adapter";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
 import { NO_FAULTS } from "@/sandbox/core/faults";
 import type { FakeResponse } from "@/sandbox/core/http";
 import { startFakeServer } from "@/sandbox/core/server";
+import { fakeForTest } from "@/sandbox/core/testing";
 import { startTgBridgeFake, type TgBridgeFake, type TgBridgeFakeOptions } from "@/sandbox/tgbridge/index";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
@@ -39,18 +42,9 @@ function providerFor(fake: TgBridgeFake, overrides: ProviderOverrides = {}): Cha
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
-}
-
 async function expectKind(promise: Promise<unknown>, kind: ProviderErrorKind) {
-  const error = await failure(promise);
-  expect(isProviderError(error, kind), String(error)).toBe(true);
+  const error = await failureOf(promise);
+  expect(error.kind, String(error)).toBe(kind);
   return error;
 }
 
@@ -69,12 +63,8 @@ async function allMessages(provider: ChatProvider, chatId: string) {
 const withoutRaw = <T extends { raw: unknown }>(items: T[]) => items.map(({ raw: _raw, ...rest }) => rest);
 
 async function withFake<T>(options: TgBridgeFakeOptions, run: (fake: TgBridgeFake) => Promise<T>): Promise<T> {
-  const fake = await startTgBridgeFake(options);
-  try {
-    return await run(fake);
-  } finally {
-    await fake.close();
-  }
+  const fake = await fakeForTest(startTgBridgeFake(options));
+  return await run(fake);
 }
 
 let fake: TgBridgeFake;
@@ -380,9 +370,7 @@ describe("failures", () => {
         need(providerFor(bridge, { token: "wrong" }).capabilities.listChats)(null),
         "unauthorized",
       );
-      expect((error as { providerMessage: string | null }).providerMessage).toBe(
-        "Authorization has been denied for this request.",
-      );
+      expect(error.providerMessage).toBe("Authorization has been denied for this request.");
       await expectKind(need(providerFor(bridge, { token: "" }).capabilities.listChats)(null), "unauthorized");
       const page = await need(providerFor(bridge, { token: "right-token" }).capabilities.listChats)(null);
       expect(page.items.length).toBeGreaterThan(0);
@@ -393,7 +381,7 @@ describe("failures", () => {
     await expectKind(need(provider.capabilities.getChat)("999999"), "not_found");
     const xml = providerFor(fake, { settings: { format: "xml" } });
     const error = await expectKind(need(xml.capabilities.listMessages)("999999", null), "not_found");
-    expect((error as { providerMessage: string | null }).providerMessage).toBe("Chat 999999 was not found.");
+    expect(error.providerMessage).toBe("Chat 999999 was not found.");
     const calls = fake.calls.length;
     await expectKind(need(provider.capabilities.getChat)("abc"), "invalid_input");
     expect(fake.calls.length).toBe(calls);
@@ -404,14 +392,14 @@ describe("failures", () => {
       need(providerFor(fake, { settings: { employeeId: null } }).capabilities.listChats)(null),
       "not_found",
     );
-    expect((error as { providerMessage: string }).providerMessage).toMatch(/No HTTP resource was found/);
+    expect(error.providerMessage).toMatch(/No HTTP resource was found/);
   });
 
   it("a 429 is rate_limited and the next request waits out its Retry-After", async () => {
     await withFake({ faults: { forceStatus: 429 } }, async (bridge) => {
       const limited = providerFor(bridge);
       const error = await expectKind(need(limited.capabilities.listChats)(null), "rate_limited");
-      expect((error as { retryAfterMs: number | null }).retryAfterMs).toBe(1000);
+      expect(error.retryAfterMs).toBe(1000);
       bridge.setFaults(NO_FAULTS);
       const started = Date.now();
       await need(limited.capabilities.listChats)(null);
@@ -422,7 +410,7 @@ describe("failures", () => {
   it("a 5xx is a server error with the bridge's message", async () => {
     await withFake({ faults: { forceStatus: 503 } }, async (bridge) => {
       const error = await expectKind(need(providerFor(bridge).capabilities.getChat)(BIG_CHAT), "server");
-      expect((error as { providerMessage: string | null }).providerMessage).toBe("Forced by the sandbox");
+      expect(error.providerMessage).toBe("Forced by the sandbox");
     });
   });
 

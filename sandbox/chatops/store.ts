@@ -22,8 +22,9 @@ import {
   type WireMessage,
   type WireParticipant,
 } from "@/sandbox/chatops/wire";
+import { SandboxInputError } from "@/sandbox/core/control";
 import { type Rng, randomLocale } from "@/sandbox/core/corpus";
-import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
+import type { InjectMessageInput } from "@/sandbox/core/provider";
 
 export type ChatOpsStore = {
   /** Insertion order; the list sorts its own copy. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ProviderKind } from "@/lib/providers/types";
+import { controlError, controlRoute } from "@/sandbox/core/control";
 import type { FaultSettings } from "@/sandbox/core/faults";
-import { type FakeRequest, type FakeResponse, ok } from "@/sandbox/core/http";
 import { type ControlRoute, type FakeServer, type FakeServerOptions, startFakeServer } from "@/sandbox/core/server";
 
 /**
@@ -37,18 +37,6 @@ export type SandboxFake = FakeServer & {
   connection: () => { baseUrl: string; credentials: Record<string, string>; settings: Record<string, unknown> };
 };
 
-/** A control request the sandbox cannot carry out (unknown chat, bad input): answered with `status`. */
-export class SandboxInputError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** The provider's own error code, where a provider route reports it. */
-    readonly code = "sandbox.input",
-  ) {
-    super(message);
-  }
-}
-
 /** A provider's part: its documented API and the data behind it. */
 export type ProviderSandbox = Pick<FakeServerOptions, "handle" | "errorBody" | "rateLimited" | "malformed"> & {
   /** Control routes of this provider only, on `/__sandbox/<name>`. */
@@ -62,28 +50,6 @@ export type ProviderSandbox = Pick<FakeServerOptions, "handle" | "errorBody" | "
 };
 
 export type SandboxContext = { baseUrl: string; token: string; seed: number };
-
-const controlError = (status: number, message: string): FakeResponse => ({ status, json: { error: message } });
-
-/** Runs a control action; a SandboxInputError becomes its status, anything else a 500. */
-function controlAnswer(action: () => unknown): FakeResponse {
-  try {
-    return ok(action());
-  } catch (error) {
-    if (error instanceof SandboxInputError) return controlError(error.status, error.message);
-    throw error;
-  }
-}
-
-/** Reads a control request's JSON body with `schema`, or answers 400 with what is wrong. */
-export function controlRoute<T>(schema: z.ZodType<T>, action: (input: T) => unknown): ControlRoute {
-  return (request: FakeRequest) => {
-    if (request.method !== "POST") return controlError(405, "POST a JSON body");
-    const parsed = schema.safeParse(request.body ?? {});
-    if (!parsed.success) return controlError(400, z.prettifyError(parsed.error));
-    return controlAnswer(() => action(parsed.data));
-  };
-}
 
 const optionalText = (max: number) =>
   z

@@ -19,8 +19,8 @@ import { mediaUrl } from "@/sandbox/core/media";
 import { type ChatRecord, createdUpdate, storeMessage, type World, wireBody, wireMessage } from "@/sandbox/max/store";
 import type { WireAttachment, WireMessage, WireUpdate, WireUser } from "@/sandbox/max/wire";
 
-const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
-type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export const ATTACHMENT_KINDS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 const PLACES: ReadonlyArray<readonly [number, number]> = [
   [50.4501, 30.5234],
@@ -49,7 +49,7 @@ const RATING_KEYBOARD: WireAttachment = {
   },
 };
 
-function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n: number): WireAttachment {
+export function sandboxAttachment(world: World, kind: AttachmentKind, locale: Locale, n: number): WireAttachment {
   const url = (name: string) => mediaUrl(world.baseUrl, name);
   const { rng } = world;
   switch (kind) {
@@ -170,11 +170,11 @@ export function generateConversation(world: World, input: ConversationInput): vo
     const editable = !fromBot && body.text !== null && rng() < 0.05;
     storeMessage(record, message);
     if (editable) {
-      world.history.push(createdUpdate({ ...message, body: { ...body } }));
+      world.emit(createdUpdate({ ...message, body: { ...body } }));
       body.text = `${body.text} ${PHRASES[locale].edit}`;
-      world.history.push({ update_type: "message_edited", timestamp: timestamp + 45_000, message });
+      world.emit({ update_type: "message_edited", timestamp: timestamp + 45_000, message });
     } else {
-      world.history.push(createdUpdate(message));
+      world.emit(createdUpdate(message));
     }
     if (!fromBot && sender && index === Math.floor(input.count / 2))
       recordRemoved(world, record, sender, locale, timestamp);
@@ -192,5 +192,5 @@ function recordRemoved(world: World, record: ChatRecord, sender: WireUser, local
     chat_id: record.chat.chat_id,
     user_id: sender.user_id,
   };
-  world.history.push(createdUpdate(message), removal);
+  world.emit(createdUpdate(message), removal);
 }

@@ -61,6 +61,9 @@ export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxF
       bigChatMessages: size.bigChatMessages,
     });
     const log = createUpdateLog(world.history);
+    world.emit = (...updates) => {
+      for (const update of updates) log.append(update);
+    };
     const routes = maxRoutes(world, log);
     return {
       handle: (request) => {
@@ -77,7 +80,7 @@ export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxF
           messageExternalIds: record.messages.map((message) => message.body.mid),
         })),
       }),
-      injectInboundMessage: (input) => injectInbound(world, log, input),
+      injectInboundMessage: (input) => injectInbound(world, input),
       beforeClose: log.releaseAll,
     };
   });

@@ -4,8 +4,9 @@
  * (../shared/providers.md §2: message_created, bot_started, user_added).
  */
 
+import { SandboxInputError } from "@/sandbox/core/control";
 import { intBetween, randomLocale } from "@/sandbox/core/corpus";
-import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
+import type { InjectMessageInput } from "@/sandbox/core/provider";
 import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
 import {
   botStarted,
@@ -17,7 +18,6 @@ import {
   wireBody,
   wireMessage,
 } from "@/sandbox/max/store";
-import type { UpdateLog } from "@/sandbox/max/updates";
 import type { WireAttachment, WireMessage, WireUser } from "@/sandbox/max/wire";
 
 /** Never earlier than the chat's newest message, so every chat stays in time order. */
@@ -25,7 +25,7 @@ function nextTimestamp(record: ChatRecord): number {
   return Math.max(Date.now(), record.messages.at(-1)?.timestamp ?? 0);
 }
 
-function authorFor(world: World, log: UpdateLog, record: ChatRecord, authorName: string | undefined): WireUser {
+function authorFor(world: World, record: ChatRecord, authorName: string | undefined): WireUser {
   const { chat } = record;
   const customers = record.members.filter((member) => !member.is_bot).map(plainUser);
   if (chat.type === "dialog") return customers[0] ?? world.bot;
@@ -40,7 +40,7 @@ function authorFor(world: World, log: UpdateLog, record: ChatRecord, authorName:
   record.members.push(asMember(world, newcomer, Date.now(), "member"));
   chat.participants_count = record.members.length;
   if (chat.participants) chat.participants[String(newcomer.user_id)] = newcomer.last_activity_time;
-  log.append({
+  world.emit({
     update_type: "user_added",
     timestamp: Date.now(),
     chat_id: chat.chat_id,
@@ -51,7 +51,7 @@ function authorFor(world: World, log: UpdateLog, record: ChatRecord, authorName:
   return newcomer;
 }
 
-export function injectInbound(world: World, log: UpdateLog, input: InjectMessageInput) {
+export function injectInbound(world: World, input: InjectMessageInput) {
   let record: ChatRecord | undefined;
   if (input.chatExternalId !== undefined) {
     record = world.chats.get(Number(input.chatExternalId));
@@ -61,12 +61,12 @@ export function injectInbound(world: World, log: UpdateLog, input: InjectMessage
     const { customer, ...created } = dialogChat(world, "active", locale, input.authorName);
     record = created;
     world.chats.set(record.chat.chat_id, record);
-    log.append(botStarted(record, customer, Date.now(), locale));
+    world.emit(botStarted(record, customer, Date.now(), locale));
   }
-  const author = authorFor(world, log, record, input.authorName);
+  const author = authorFor(world, record, input.authorName);
   const message = wireMessage(world, record.chat, author, nextTimestamp(record), wireBody(world, input.text, null));
   storeMessage(record, message);
-  log.append(createdUpdate(message));
+  world.emit(createdUpdate(message));
   return { chatExternalId: String(record.chat.chat_id), messageExternalId: message.body.mid };
 }
 
@@ -86,7 +86,7 @@ function findMessage(world: World, mid: string, within?: ChatRecord): WireMessag
 }
 
 /** POST /messages: the bot writes; a reply quotes the original as MAX's LinkedMessage. */
-export function sendAsBot(world: World, log: UpdateLog, record: ChatRecord, send: BotSend): WireMessage {
+export function sendAsBot(world: World, record: ChatRecord, send: BotSend): WireMessage {
   if (record.chat.status !== "active") {
     throw new SandboxInputError(403, `The bot cannot write to a ${record.chat.status} chat`, "chat.denied");
   }
@@ -108,6 +108,6 @@ export function sendAsBot(world: World, log: UpdateLog, record: ChatRecord, send
     };
   }
   storeMessage(record, message);
-  log.append(createdUpdate(message));
+  world.emit(createdUpdate(message));
   return message;
 }

@@ -3,8 +3,9 @@
  * bodies `{code, message}`. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}
  * and its pattern) and ../shared/providers.md §2 (the endpoint table; GET /chats is retired).
  */
+
+import { SandboxInputError } from "@/sandbox/core/control";
 import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
-import { SandboxInputError } from "@/sandbox/core/provider";
 import { type BotSend, sendAsBot } from "@/sandbox/max/live";
 import type { ChatRecord, World } from "@/sandbox/max/store";
 import type { UpdateLog } from "@/sandbox/max/updates";
@@ -134,7 +135,7 @@ function parseSend(body: unknown): BotSend | string {
   return { text: text || null, attachments: attachments as WireAttachment[] | null, link: null };
 }
 
-function postMessage(world: World, log: UpdateLog, request: FakeRequest): FakeResponse {
+function postMessage(world: World, request: FakeRequest): FakeResponse {
   const chatId = request.query.get("chat_id");
   if (!chatId || !CHAT_ID.test(chatId)) return badRequest("chat_id is required");
   const record = world.chats.get(Number(chatId));
@@ -142,7 +143,7 @@ function postMessage(world: World, log: UpdateLog, request: FakeRequest): FakeRe
   const send = parseSend(request.body);
   if (typeof send === "string") return badRequest(send);
   try {
-    return ok({ message: sendAsBot(world, log, record, send) });
+    return ok({ message: sendAsBot(world, record, send) });
   } catch (error) {
     if (error instanceof SandboxInputError) return maxError(error.status, error.code, error.message);
     throw error;
@@ -183,7 +184,7 @@ export function maxRoutes(world: World, log: UpdateLog) {
     if (chat) return method === "GET" ? getChat(world, chat[1] as string) : wrongMethod();
     if (path === "/messages") {
       if (method === "GET") return getMessages(world, query);
-      return method === "POST" ? postMessage(world, log, request) : wrongMethod();
+      return method === "POST" ? postMessage(world, request) : wrongMethod();
     }
     if (path === "/updates") return method === "GET" ? getUpdates(log, query) : wrongMethod();
     return undefined;

@@ -27,7 +27,7 @@ export function fixtureGroup(world: World): ChatRecord {
   const olderCount = (chat.messages_count ?? sample.length) - sample.length;
   const firstSampleAt = sample[0]?.timestamp ?? chat.last_event_time;
   const owner = customers[0] as WireUser;
-  world.history.push({
+  world.emit({
     update_type: "bot_added",
     timestamp: firstSampleAt - 40 * DAY,
     chat_id: chat.chat_id,
@@ -44,7 +44,7 @@ export function fixtureGroup(world: World): ChatRecord {
   });
   for (const message of sample) {
     storeMessage(record, message);
-    world.history.push(createdUpdate(message));
+    world.emit(createdUpdate(message));
   }
   return record;
 }
@@ -59,7 +59,7 @@ export function fixtureDialog(world: World): ChatRecord {
     messages: [],
     members: [asMember(world, customer, joinedAt, "member"), asMember(world, world.bot, joinedAt, "member")],
   };
-  world.history.push({
+  world.emit({
     update_type: "bot_started",
     timestamp: chat.last_event_time - 2 * DAY,
     chat_id: chat.chat_id,

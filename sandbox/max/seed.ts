@@ -9,10 +9,18 @@
 import { intBetween, type Locale, pick, randomLocale } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
 import { generateConversation } from "@/sandbox/max/conversation";
-import { asMember, plainUser, sandboxUser } from "@/sandbox/max/people";
+import { plainUser, sandboxUser } from "@/sandbox/max/people";
 import { fixtureDialog, fixtureGroup } from "@/sandbox/max/seed-chats";
-import { botStarted, type ChatRecord, dialogChat, emptyWorld, newChatId, type World } from "@/sandbox/max/store";
-import type { WireChat, WireChatType, WireUser } from "@/sandbox/max/wire";
+import {
+  botStarted,
+  type ChatRecord,
+  dialogChat,
+  emptyWorld,
+  groupChat,
+  newChatId,
+  type World,
+} from "@/sandbox/max/store";
+import type { WireChatType, WireUser } from "@/sandbox/max/wire";
 
 export type WorldSize = { chats: number; messagesPerChat: number | null; bigChatMessages: number };
 
@@ -58,7 +66,7 @@ function messageCount(world: World, size: WorldSize, index: number): number {
 function joinEvents(world: World, record: ChatRecord, owner: WireUser, firstAt: number): void {
   const { chat } = record;
   const isChannel = chat.type === "channel";
-  world.history.push({
+  world.emit({
     update_type: "bot_added",
     timestamp: firstAt - 60_000,
     chat_id: chat.chat_id,
@@ -66,7 +74,7 @@ function joinEvents(world: World, record: ChatRecord, owner: WireUser, firstAt: 
     is_channel: isChannel,
   });
   for (const member of record.members.slice(2, 4)) {
-    world.history.push({
+    world.emit({
       update_type: "user_added",
       timestamp: firstAt - 30_000,
       chat_id: chat.chat_id,
@@ -82,7 +90,7 @@ function groupChanges(world: World, record: ChatRecord, index: number, owner: Wi
   const { chat } = record;
   const common = { chat_id: chat.chat_id, is_channel: chat.type === "channel" };
   if (index % 8 === 2) {
-    world.history.push({
+    world.emit({
       update_type: "chat_title_changed",
       timestamp: firstAt - 10_000,
       ...common,
@@ -92,45 +100,34 @@ function groupChanges(world: World, record: ChatRecord, index: number, owner: Wi
   }
   if (index % 8 === 6) {
     const former = sandboxUser(world, intBetween(world.rng, 50_000_000, 59_999_999), randomLocale(world.rng));
-    world.history.push(
+    world.emit(
       { update_type: "user_added", timestamp: firstAt - 20_000, ...common, user: former, inviter_id: owner.user_id },
       { update_type: "user_removed", timestamp: firstAt - 5_000, ...common, user: former, admin_id: owner.user_id },
     );
   }
 }
 
-function groupChat(world: World, index: number, type: WireChatType, locale: Locale, lastAt: number): ChatRecord {
+function generatedGroup(world: World, index: number, type: "chat" | "channel", locale: Locale, lastAt: number) {
   const chatId = newChatId(world, type);
   const memberCount =
     index === 0 ? 140 : type === "channel" ? intBetween(world.rng, 20, 60) : intBetween(world.rng, 3, 9);
   const users = Array.from({ length: memberCount - 1 }, (_, offset) =>
     sandboxUser(world, 30_000_000 + (Math.abs(chatId) % 1_000_000) * 100 + offset, randomLocale(world.rng)),
   );
-  const owner = users[0] as WireUser;
   const isPublic = type === "channel" || index % 3 === 0;
   const slug = index === 0 ? "help_center" : `${pick(world.rng, PUBLIC_SLUGS)}_${index}`;
-  const joinedAt = lastAt - 60 * DAY;
-  const members = [
-    asMember(world, owner, joinedAt, "owner"),
-    asMember(world, world.bot, joinedAt, "admin"),
-    ...users.slice(1).map((user) => asMember(world, user, joinedAt + DAY, "member")),
-  ];
-  const chat: WireChat = {
-    chat_id: chatId,
+  return groupChat(world, {
+    chatId,
     type,
     status: statusOf(index),
     title: type === "channel" ? SHOP[locale].channel : pick(world.rng, GROUP_TITLES[locale]),
     icon: world.rng() < 0.7 ? { url: mediaUrl(world.baseUrl, `chat-${Math.abs(chatId)}.png`) } : null,
-    last_event_time: 0,
-    participants_count: members.length,
-    owner_id: owner.user_id,
-    participants: Object.fromEntries(members.map((member) => [String(member.user_id), member.last_access_time])),
-    is_public: isPublic,
+    users,
     link: isPublic ? `https://max.ru/${slug}` : `https://max.ru/join/${Math.abs(chatId).toString(36)}${index}`,
+    isPublic,
     description: type === "channel" ? null : SHOP[locale].groupDescription,
-    messages_count: 0,
-  };
-  return { chat, messages: [], members };
+    joinedAt: lastAt - 60 * DAY,
+  });
 }
 
 function generatedChat(world: World, size: WorldSize, index: number, endAt: number): ChatRecord {
@@ -141,11 +138,11 @@ function generatedChat(world: World, size: WorldSize, index: number, endAt: numb
   const maxGapMs = index === 0 ? 40 * 60_000 : 3 * HOUR;
   if (type === "dialog") {
     const { customer, ...record } = dialogChat(world, statusOf(index), locale);
-    world.history.push(botStarted(record, customer, lastAt - count * maxGapMs - 60_000, locale));
+    world.emit(botStarted(record, customer, lastAt - count * maxGapMs - 60_000, locale));
     generateConversation(world, { record, customers: [customer], locale, count, endAt: lastAt, maxGapMs });
     return closeIfNeeded(world, record);
   }
-  const record = groupChat(world, index, type, locale, lastAt);
+  const record = generatedGroup(world, index, type, locale, lastAt);
   const customers = record.members.filter((member) => !member.is_bot).map(plainUser);
   const owner = customers[0] as WireUser;
   joinEvents(world, record, owner, lastAt - count * maxGapMs);
@@ -161,7 +158,7 @@ function closeIfNeeded(world: World, record: ChatRecord): ChatRecord {
   if (chat.status === "removed") {
     chat.last_event_time += 60_000;
     const owner = record.members[0] as WireUser;
-    world.history.push({
+    world.emit({
       update_type: "bot_removed",
       timestamp: chat.last_event_time,
       chat_id: chat.chat_id,

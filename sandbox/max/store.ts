@@ -28,8 +28,10 @@ export type ChatRecord = {
 export type World = {
   bot: WireUser;
   chats: Map<number, ChatRecord>;
-  /** Every update so far, oldest first: the backlog a new long-polling bot receives. */
+  /** The updates made while the data was seeded: the backlog a new long-polling bot receives. */
   history: WireUpdate[];
+  /** Tells polling bots about changes: into `history` while seeding, then into the live update log. */
+  emit: (...updates: WireUpdate[]) => void;
   newMid: () => string;
   newSeq: () => number;
   rng: () => number;
@@ -41,10 +43,12 @@ export function emptyWorld(baseUrl: string, seed: number): World {
   let midCounter = 0;
   let seqCounter = 115_400_000_000_000;
   const rng = createRng(seed);
+  const history: WireUpdate[] = [];
   const world: World = {
     bot: SANDBOX_BOT,
     chats: new Map(),
-    history: [],
+    history,
+    emit: (...updates) => history.push(...updates),
     rng,
     baseUrl,
     newMid: () => {
@@ -112,6 +116,47 @@ export function botStarted(record: ChatRecord, customer: WireUser, at: number, l
     payload: null,
     user_locale: locale,
   };
+}
+
+export type GroupSpec = {
+  chatId: number;
+  type: "chat" | "channel";
+  status: string;
+  title: string;
+  icon: { url: string } | null;
+  /** The first one owns the group. */
+  users: WireUser[];
+  link: string;
+  isPublic: boolean;
+  description: string | null;
+  joinedAt: number;
+};
+
+/** A group chat or channel: its first user owns it, the bot is an admin, the others joined a day later. */
+export function groupChat(world: World, spec: GroupSpec): ChatRecord {
+  const [owner, ...others] = spec.users;
+  if (!owner) throw new Error("A MAX group needs an owner");
+  const members = [
+    asMember(world, owner, spec.joinedAt, "owner"),
+    asMember(world, world.bot, spec.joinedAt, "admin"),
+    ...others.map((user) => asMember(world, user, spec.joinedAt + DAY, "member")),
+  ];
+  const chat: WireChat = {
+    chat_id: spec.chatId,
+    type: spec.type,
+    status: spec.status,
+    title: spec.title,
+    icon: spec.icon,
+    last_event_time: 0,
+    participants_count: members.length,
+    owner_id: owner.user_id,
+    participants: Object.fromEntries(members.map((member) => [String(member.user_id), member.last_access_time])),
+    is_public: spec.isPublic,
+    link: spec.link,
+    description: spec.description,
+    messages_count: 0,
+  };
+  return { chat, messages: [], members };
 }
 
 /** A message as MAX shapes it: the recipient names the dialog's other side, channels add views. */

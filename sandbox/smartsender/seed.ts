@@ -16,9 +16,8 @@ import {
   type Rng,
   randomLocale,
 } from "@/sandbox/core/corpus";
-import { mediaUrl } from "@/sandbox/core/media";
 import { contentOf } from "@/sandbox/smartsender/content";
-import { newChat, type SmartSenderStore, type StoredChat } from "@/sandbox/smartsender/store";
+import { newChat, operatorSender, type SmartSenderStore, type StoredChat } from "@/sandbox/smartsender/store";
 import {
   CONTENT_TYPES,
   type ContentType,
@@ -26,7 +25,6 @@ import {
   gateRef,
   type WireChannel,
   type WireChat,
-  type WireMessage,
   wireDate,
   wireTime,
 } from "@/sandbox/smartsender/wire";
@@ -66,15 +64,6 @@ const OPERATORS = [
   { id: 12, fullName: "Дмитрий Соколов" },
   { id: 13, fullName: "Grace Walker" },
 ];
-
-function operatorSender(store: SmartSenderStore): WireMessage["sender"] {
-  const operator = pick(store.rng, store.operators);
-  return {
-    type: "operator",
-    fullName: operator.fullName,
-    image: mediaUrl(store.baseUrl, `operator-${operator.id}.png`),
-  };
-}
 
 type Draft = { inbound: boolean; internal: boolean; type: ContentType };
 

@@ -2,9 +2,11 @@
  * What the sandbox SmartSender holds: its chats (in the wire format, with what SmartSender
  * keeps beside them) and the changes a contact makes by writing.
  */
+
+import { SandboxInputError } from "@/sandbox/core/control";
 import { intBetween, personName, pick, type Rng } from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
-import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
+import type { InjectMessageInput } from "@/sandbox/core/provider";
 import {
   contactSender,
   gateRef,
@@ -62,6 +64,16 @@ export function newChat(store: SmartSenderStore, name: string, createdAt: number
   store.chats.set(id, fake);
   store.chatIdByContact.set(contactId, id);
   return fake;
+}
+
+/** One of the project's operators, as a message's sender. */
+export function operatorSender(store: SmartSenderStore): WireMessage["sender"] {
+  const operator = pick(store.rng, store.operators);
+  return {
+    type: "operator",
+    fullName: operator.fullName,
+    image: mediaUrl(store.baseUrl, `operator-${operator.id}.png`),
+  };
 }
 
 /** A contact writes: the message lands on the chat's first gate, counts as unread and reopens the chat. */

@@ -4,8 +4,10 @@
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).
  */
+
+import { SandboxInputError } from "@/sandbox/core/control";
 import { intBetween, personName, phoneNumber, type Rng, randomLocale } from "@/sandbox/core/corpus";
-import { type InjectMessageInput, SandboxInputError } from "@/sandbox/core/provider";
+import type { InjectMessageInput } from "@/sandbox/core/provider";
 import {
   dotnetDate,
   MESSAGE_TYPE,

@@ -12,6 +12,7 @@
 import { inDefaultOrder } from "@/sandbox/chatops/list";
 import { chatOpsRoutes, type IdFormat } from "@/sandbox/chatops/routes";
 import { buildStore, DEFAULT_SIZE } from "@/sandbox/chatops/seed";
+import { seedChat } from "@/sandbox/chatops/seed-chat";
 import { injectInbound } from "@/sandbox/chatops/store";
 import { springError } from "@/sandbox/chatops/wire";
 import { bearerToken, type FakeResponse } from "@/sandbox/core/http";
@@ -53,6 +54,7 @@ export function startChatOpsFake(options: ChatOpsFakeOptions = {}): Promise<Sand
         })),
       }),
       injectInboundMessage: (input) => injectInbound(store, input),
+      seedChat: (input) => seedChat(store, input),
     };
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ProviderKind } from "@/lib/providers/types";
 import { controlError, controlRoute } from "@/sandbox/core/control";
 import type { FaultSettings } from "@/sandbox/core/faults";
+import { type SeedChatInput, SeedChatSchema, type SeededChat } from "@/sandbox/core/seed-chat";
 import { type ControlRoute, type FakeServer, type FakeServerOptions, startFakeServer } from "@/sandbox/core/server";
 
 /**
@@ -43,6 +44,8 @@ export type ProviderSandbox = Pick<FakeServerOptions, "handle" | "errorBody" | "
   control?: Record<string, ControlRoute>;
   snapshot: SandboxFake["snapshot"];
   injectInboundMessage: SandboxFake["injectInboundMessage"];
+  /** Makes a chat to a test's order (`POST /__sandbox/chats`). */
+  seedChat?: (input: SeedChatInput) => SeededChat;
   /** Connection settings besides the base URL and token. */
   settings?: Record<string, unknown>;
   /** Runs before the server closes (e.g. to answer held long polls). */
@@ -101,6 +104,7 @@ export async function startProviderSandbox(
     control: {
       ...provider.control,
       "inject-message": controlRoute(InjectMessageSchema, provider.injectInboundMessage),
+      ...(provider.seedChat ? { chats: controlRoute(SeedChatSchema, provider.seedChat) } : {}),
     },
   } satisfies Partial<FakeServerOptions>);
 

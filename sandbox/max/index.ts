@@ -11,6 +11,7 @@ import { slidingWindow } from "@/sandbox/core/sliding-window";
 import { injectInbound } from "@/sandbox/max/live";
 import { maxError, maxRoutes } from "@/sandbox/max/routes";
 import { createWorld, DEFAULT_SIZE } from "@/sandbox/max/seed";
+import { seedChat } from "@/sandbox/max/seed-chat";
 import { createUpdateLog } from "@/sandbox/max/updates";
 
 const RATE_LIMIT = { limit: 30, windowMs: 1_000 };
@@ -81,6 +82,7 @@ export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxF
         })),
       }),
       injectInboundMessage: (input) => injectInbound(world, input),
+      seedChat: (input) => seedChat(world, input),
       beforeClose: log.releaseAll,
     };
   });

@@ -8,6 +8,7 @@ import {
 } from "@/sandbox/smartsender/rate-limit";
 import { error, route } from "@/sandbox/smartsender/routes";
 import { buildStore } from "@/sandbox/smartsender/seed";
+import { seedChat } from "@/sandbox/smartsender/seed-chat";
 import { injectInbound } from "@/sandbox/smartsender/store";
 
 export type SmartSenderFakeOptions = SandboxFakeOptions & {
@@ -59,6 +60,7 @@ export async function startSmartSenderFake(options: SmartSenderFakeOptions = {})
           })),
       }),
       injectInboundMessage: (input) => injectInbound(store, input),
+      seedChat: (input) => seedChat(store, input),
     };
   });
   return { ...fake, rateStats: limits.stats };

@@ -3,6 +3,7 @@ import { type SandboxFake, type SandboxFakeOptions, startProviderSandbox } from 
 import { httpError, negotiate } from "@/sandbox/tgbridge/format";
 import { createBridgeApi, noRoute } from "@/sandbox/tgbridge/routes";
 import { generateBridgeStore } from "@/sandbox/tgbridge/seed";
+import { seedChat } from "@/sandbox/tgbridge/seed-chat";
 import { injectInbound, recordsOf } from "@/sandbox/tgbridge/store";
 
 /** The staff member the sandbox connection acts as (the seed's Employee 1). */
@@ -61,6 +62,7 @@ export async function startTgBridgeFake(options: TgBridgeFakeOptions = {}): Prom
         })),
       }),
       injectInboundMessage: (input) => injectInbound(store, input),
+      seedChat: (input) => seedChat(store, input, SANDBOX_EMPLOYEE_ID),
       settings: { employeeId: SANDBOX_EMPLOYEE_ID },
     };
   });

@@ -14,7 +14,7 @@ import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities } from "@/lib/providers/types";
 import { type ChatOpsFakeOptions, startChatOpsFake } from "@/sandbox/chatops/index";
 import type { SandboxFake } from "@/sandbox/core/provider";
-import { fakeForTest } from "@/sandbox/core/testing";
+import { fakeForTest, seedChatAt } from "@/sandbox/core/testing";
 
 const SEED_CHAT = "9a983789-1709-4543-aa31-a02867680017";
 const SEED_CHAT_2 = "3322d043-4f3c-4a85-92fc-4c6876cd9442";
@@ -271,6 +271,28 @@ describe("with the default sandbox", () => {
 
   it("refuses a cursor it did not make", async () => {
     expect((await failureOf(requireCapability(provider, "listChats")("next"))).kind).toBe("invalid_input");
+  });
+});
+
+describe("chats a test seeds (sandbox control)", () => {
+  it("holds a support group with the bot, the agent and the customers, active or not", async () => {
+    const fake = await fakeWith({ data: { chats: 2 } });
+    const provider = providerFor(fake);
+    const seeded = await seedChatAt(fake, { title: "Seeded group", members: ["Ann Lee", "Тарас Мельник"] });
+    const chat = await requireCapability(provider, "getChat")(seeded.chatExternalId);
+    expect(chat).toMatchObject({ kind: "group", title: "Seeded group", status: "open" });
+    const participants = await requireCapability(provider, "listParticipants")(seeded.chatExternalId);
+    expect(participants.map((participant) => [participant.name ?? participant.username, participant.isBot])).toEqual([
+      ["Flood_wait_bot", true],
+      ["JorgeOiz", false],
+      ["Ann Lee", false],
+      ["Тарас Мельник", false],
+    ]);
+    const closed = await seedChatAt(fake, { title: "Seeded closed group", closed: true });
+    expect(await requireCapability(provider, "getChat")(closed.chatExternalId)).toMatchObject({ status: "closed" });
+    await expect(seedChatAt(fake, { title: "x", messages: [{ text: "hi" }] })).rejects.toThrow(
+      "The chat operations sandbox has no messages",
+    );
   });
 });
 

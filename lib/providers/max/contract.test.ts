@@ -23,7 +23,7 @@ import {
   type ProviderUpdate,
 } from "@/lib/providers/types";
 import type { SandboxFake } from "@/sandbox/core/provider";
-import { fakeForTest } from "@/sandbox/core/testing";
+import { fakeForTest, seedChatAt } from "@/sandbox/core/testing";
 import { startMaxFake } from "@/sandbox/max/index";
 
 const GROUP_ID = String(chatByLink.chat_id);
@@ -199,6 +199,48 @@ describe("learning chats and messages from long polling", () => {
     const batch = await max.pollUpdates(marker, 1);
     expect(batch).toEqual({ updates: [], marker });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe("chats a test seeds (sandbox control)", () => {
+  it("announces a seeded public group with older history, every attachment and a quote to polling bots", async () => {
+    const { marker } = await drainUpdates(max);
+    const title = `Seeded group ${Date.now()}`;
+    const attachments = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
+    const seeded = await seedChatAt(fake, {
+      title,
+      group: true,
+      public: true,
+      members: ["Ann Lee", "Богдан Шевченко"],
+      history: 60,
+      messages: [
+        { author: "Богдан Шевченко", text: "Привіт! Де моє замовлення?" },
+        { from: "agent", text: "Дивлюся", replyTo: 0 },
+        { attachments: [...attachments] },
+      ],
+    });
+    const { updates } = await drainUpdates(max, marker);
+    const announced = updates.flatMap((update) => (update.type === "message_upserted" ? [update.message] : []));
+    expect(announced.map((message) => message.externalId).slice(-3)).toEqual(seeded.messageExternalIds);
+    expect(announced.length).toBeGreaterThanOrEqual(60);
+
+    const chat = await max.getChat(seeded.chatExternalId);
+    expect(chat).toMatchObject({ kind: "group", title, publicLink: seeded.link, status: "open" });
+    const name = seeded.link?.replace("https://max.ru/", "@") ?? "";
+    expect((await max.lookupByLink(name))?.externalId).toBe(seeded.chatExternalId);
+    const stored = new Map((await allMessages(seeded.chatExternalId)).map((message) => [message.externalId, message]));
+    const [question, answer, files] = seeded.messageExternalIds.map((id) => stored.get(id));
+    expect(question).toMatchObject({ direction: "inbound", authorName: "Богдан Шевченко" });
+    expect(answer).toMatchObject({ direction: "outbound", replyTo: { externalId: seeded.messageExternalIds[0] } });
+    expect(files?.attachments.map((attachment) => attachment.kind)).toEqual([...attachments]);
+  });
+
+  it("refuses what MAX does not document, and a member the chat does not have", async () => {
+    await expect(seedChatAt(fake, { title: "x", closed: true })).rejects.toThrow("The MAX sandbox has no closed");
+    await expect(seedChatAt(fake, { title: "x", messages: [{ attachments: ["voice"] }] })).rejects.toThrow(/400/);
+    await expect(seedChatAt(fake, { title: "x", messages: [{ author: "Nobody", text: "hi" }] })).rejects.toThrow(
+      "Nobody is not a member of this chat",
+    );
   });
 });
 

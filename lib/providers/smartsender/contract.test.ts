@@ -11,7 +11,7 @@ import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { allChats, failureOf } from "@/lib/providers/testing/contract";
 import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from "@/lib/providers/types";
-import { fakeForTest } from "@/sandbox/core/testing";
+import { fakeForTest, seedChatAt } from "@/sandbox/core/testing";
 import { type SmartSenderFakeOptions, startSmartSenderFake } from "@/sandbox/smartsender/index";
 
 let tokens = 0;
@@ -206,6 +206,38 @@ describe("SmartSender adapter", () => {
       direction: "inbound",
       text: "Добрый день, заказ не пришёл",
     });
+  });
+});
+
+describe("SmartSender chats a test seeds (sandbox control)", () => {
+  it("holds a new contact's conversation with media, unread after the operator's last answer", async () => {
+    const { fake, provider } = await setup();
+    const seeded = await seedChatAt(fake, {
+      title: "Seeded Contact",
+      messages: [
+        { text: "Hello, my parcel is late" },
+        { from: "agent", text: "Checking now" },
+        { attachments: ["animation"] },
+        { attachments: ["voice"] },
+      ],
+    });
+    const chat = await requireCapability(provider, "getChat")(seeded.chatExternalId);
+    expect(chat).toMatchObject({ title: "Seeded Contact", status: "open", providerUnreadCount: 2 });
+    const messages = (await allMessages(provider, seeded.chatExternalId)).flat().reverse();
+    expect(messages.map((message) => message.externalId)).toEqual(seeded.messageExternalIds);
+    expect(messages.map((message) => message.direction)).toEqual(["inbound", "outbound", "inbound", "inbound"]);
+    expect(messages.map((message) => message.attachments[0]?.kind ?? message.text)).toEqual([
+      "Hello, my parcel is late",
+      "Checking now",
+      "animation",
+      "voice",
+    ]);
+    const closed = await seedChatAt(fake, { title: "Seeded Closed", closed: true, messages: [{ text: "Thanks!" }] });
+    const listed = (await allChats(provider)).find((candidate) => candidate.externalId === closed.chatExternalId);
+    expect(listed?.status).toBe("closed");
+    await expect(seedChatAt(fake, { title: "x", messages: [{ text: "a", attachments: ["image"] }] })).rejects.toThrow(
+      "A SmartSender message carries text or one attachment",
+    );
   });
 });
 

@@ -15,7 +15,7 @@ import { type ChatProvider, declaredCapabilities, type NormalizedMessage } from 
 import { NO_FAULTS } from "@/sandbox/core/faults";
 import type { FakeResponse } from "@/sandbox/core/http";
 import { startFakeServer } from "@/sandbox/core/server";
-import { fakeForTest } from "@/sandbox/core/testing";
+import { fakeForTest, seedChatAt } from "@/sandbox/core/testing";
 import { startTgBridgeFake, type TgBridgeFake, type TgBridgeFakeOptions } from "@/sandbox/tgbridge/index";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
@@ -360,6 +360,50 @@ describe("customers writing (sandbox control)", () => {
         "Ещё вопрос",
       ]);
     });
+  });
+});
+
+describe("chats a test seeds (sandbox control)", () => {
+  it("holds the customer's and the employee's messages, a quote, reactions, files and the closing", async () => {
+    const title = `Seeded customer ${randomUUID()}`;
+    const seeded = await seedChatAt(fake, {
+      title,
+      closed: true,
+      messages: [
+        { text: "Где мой заказ?", reactions: ["👍"] },
+        { from: "agent", text: "Уже проверяю", replyTo: 0 },
+        { attachments: ["image", "voice"] },
+      ],
+    });
+    const chat = await need(provider.capabilities.getChat)(seeded.chatExternalId);
+    expect(chat).toMatchObject({ title, status: "closed", phone: seeded.phone });
+    const { pages } = await allMessages(provider, seeded.chatExternalId);
+    const messages = pages.flat().filter((message) => message.direction !== "system");
+    expect(messages.map((message) => message.externalId)).toEqual(seeded.messageExternalIds);
+    expect(messages.map((message) => [message.direction, message.text])).toEqual([
+      ["inbound", "Где мой заказ?"],
+      ["outbound", "Уже проверяю"],
+      ["inbound", null],
+    ]);
+    expect(messages[0]?.reactions.map((reaction) => reaction.emoji)).toEqual(["👍"]);
+    expect(messages[1]?.replyTo).toMatchObject({ externalId: seeded.messageExternalIds[0], text: "Где мой заказ?" });
+    expect(messages[2]?.attachments.map((attachment) => attachment.kind)).toEqual(["image", "voice"]);
+  });
+
+  it("refuses what a bridge chat cannot be, and bad input, naming it", async () => {
+    const seed = (body: unknown) =>
+      fetch(`${fake.url}/__sandbox/chats`, { method: "POST", body: JSON.stringify(body) }).then(async (response) => ({
+        status: response.status,
+        error: ((await response.json()) as { error: string }).error,
+      }));
+    expect(await seed({ title: "A group", group: true, members: ["Ann"] })).toEqual({
+      status: 400,
+      error: "The Telegram bridge sandbox has no group, members",
+    });
+    expect((await seed({ title: "x", messages: [{ attachments: ["share"] }] })).status).toBe(400);
+    expect((await seed({ title: "x", messages: [{ text: "a", replyTo: 0 }] })).status).toBe(400);
+    expect((await seed({ title: "" })).status).toBe(400);
+    expect((await seed({ title: "x", messages: [{}] })).status).toBe(400);
   });
 });
 

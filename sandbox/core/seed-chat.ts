@@ -7,19 +7,10 @@ import { SandboxInputError } from "@/sandbox/core/control";
  * documents do not have (a SmartSender group, a MAX reaction…).
  */
 
-/** Attachments a test can ask for; each provider makes the kinds its documents have. */
-export const SEED_ATTACHMENTS = [
-  "image",
-  "video",
-  "audio",
-  "voice",
-  "file",
-  "sticker",
-  "animation",
-  "share",
-  "location",
-  "contact",
-] as const;
+/** Files a test can attach (each provider serves them as its own media)… */
+const FILE_ATTACHMENTS = ["image", "video", "audio", "voice", "file", "sticker", "animation"] as const;
+/** …and the rest: each provider makes the kinds its documents have. */
+export const SEED_ATTACHMENTS = [...FILE_ATTACHMENTS, "share", "location", "contact"] as const;
 export type SeedAttachment = (typeof SEED_ATTACHMENTS)[number];
 
 const name = z.string().trim().min(1).max(200);

@@ -17,14 +17,11 @@ import { sandboxMedia } from "@/sandbox/core/media";
  * A provider supplies only its documented routes, auth and error bodies.
  */
 
-export type RecordedCall = {
+/** A provider request as the log keeps it: query and headers (names lower-cased) as plain records. */
+export type RecordedCall = Pick<FakeRequest, "method" | "path" | "body"> & {
   at: number;
-  method: string;
-  path: string;
   query: Record<string, string>;
-  /** Request headers as received (names lower-cased), so tests can check auth and Accept. */
   headers: Record<string, string>;
-  body: unknown;
   /** Fault injected instead of the real answer, if any. */
   fault: InjectedFault | null;
   status: number;

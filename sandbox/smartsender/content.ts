@@ -2,23 +2,13 @@
  * Generated message content of every type providers.md §1 lists, in SmartSender's wire format,
  * with media served by the sandbox itself.
  */
-import {
-  agentLine,
-  customerLine,
-  FILE_NAMES,
-  intBetween,
-  type Locale,
-  personName,
-  phoneNumber,
-  pick,
-  type Rng,
-} from "@/sandbox/core/corpus";
+import * as corpus from "@/sandbox/core/corpus";
 import { mediaUrl } from "@/sandbox/core/media";
 import { type ContentType, textContent, type WireContent, wireDate } from "@/sandbox/smartsender/wire";
 
 const MINUTE = 60_000;
 
-const PLACES: Record<Locale, { latitude: number; longitude: number }> = {
+const PLACES: Record<corpus.Locale, { latitude: number; longitude: number }> = {
   uk: { latitude: 50.4501, longitude: 30.5234 },
   ru: { latitude: 55.7558, longitude: 37.6173 },
   en: { latitude: 51.5072, longitude: -0.1276 },
@@ -28,12 +18,12 @@ const ACTIONS = ["Статус замовлення", "Связаться с о�
 
 export function contentOf(
   type: ContentType,
-  source: { rng: Rng; baseUrl: string },
-  context: { messageId: number; createdAt: number; locale: Locale; inbound: boolean },
+  source: { rng: corpus.Rng; baseUrl: string },
+  context: { messageId: number; createdAt: number; locale: corpus.Locale; inbound: boolean },
 ): WireContent {
   const { rng, baseUrl } = source;
   const { messageId, createdAt, locale, inbound } = context;
-  const line = () => (inbound ? customerLine(rng, locale) : agentLine(rng, locale));
+  const line = () => (inbound ? corpus.customerLine(rng, locale) : corpus.agentLine(rng, locale));
   const media = (name: string, extra: Record<string, unknown> = {}): WireContent => ({
     type,
     resource: { parameters: { url: mediaUrl(baseUrl, name), ...extra } },
@@ -43,7 +33,7 @@ export function contentOf(
     case "input":
       return textContent(type, line());
     case "action":
-      return textContent("action", pick(rng, ACTIONS));
+      return textContent("action", corpus.pick(rng, ACTIONS));
     case "picture":
       return media(`photo-${messageId}.jpg`, rng() < 0.5 ? { caption: line() } : {});
     case "telegramCaptionedPicture":
@@ -51,7 +41,7 @@ export function contentOf(
     case "animation":
       return media(`animation-${messageId}.gif`);
     case "file":
-      return media(`${messageId}-${pick(rng, FILE_NAMES)}`);
+      return media(`${messageId}-${corpus.pick(rng, corpus.FILE_NAMES)}`);
     case "link":
       return { type, resource: { parameters: { url: `https://example.com/orders/${messageId}` } } };
     case "video":
@@ -78,7 +68,9 @@ export function contentOf(
     case "contact":
       return {
         type,
-        resource: { parameters: { name: personName(rng, locale), phoneNumber: phoneNumber(rng, locale) } },
+        resource: {
+          parameters: { name: corpus.personName(rng, locale), phoneNumber: corpus.phoneNumber(rng, locale) },
+        },
       };
     case "location": {
       const place = PLACES[locale];
@@ -94,7 +86,7 @@ export function contentOf(
         resource: {
           parameters: {
             original: textContent("text", line()),
-            context: { timestamp: wireDate(createdAt + intBetween(rng, 1, 30) * MINUTE) },
+            context: { timestamp: wireDate(createdAt + corpus.intBetween(rng, 1, 30) * MINUTE) },
           },
         },
       };

@@ -6,13 +6,7 @@
  */
 import { SandboxInputError } from "@/sandbox/core/control";
 import { randomLocale } from "@/sandbox/core/corpus";
-import {
-  recentTimes,
-  refuseUnsupported,
-  type SeedChatInput,
-  type SeededChat,
-  type SeedMessage,
-} from "@/sandbox/core/seed-chat";
+import { recentTimes, refuseUnsupported, type SeedChatInput, type SeededChat } from "@/sandbox/core/seed-chat";
 import { contentOf } from "@/sandbox/smartsender/content";
 import { newChat, operatorSender, type SmartSenderStore } from "@/sandbox/smartsender/store";
 import {
@@ -39,7 +33,7 @@ const CONTENT_OF_ATTACHMENT: Record<string, ContentType> = {
 
 function contentFor(
   store: SmartSenderStore,
-  message: SeedMessage,
+  message: SeedChatInput["messages"][number],
   context: Parameters<typeof contentOf>[2],
 ): WireContent {
   const [attachment, ...more] = message.attachments;

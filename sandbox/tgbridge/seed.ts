@@ -5,20 +5,7 @@
  * OpenChatMode event at its Created time; closed ones end with CloseChatMode and a CloseDate.
  */
 
-import {
-  agentLine,
-  createRng,
-  customerLine,
-  EMOJIS,
-  FILE_NAMES,
-  intBetween,
-  type Locale,
-  personName,
-  phoneNumber,
-  pick,
-  type Rng,
-  randomLocale,
-} from "@/sandbox/core/corpus";
+import * as corpus from "@/sandbox/core/corpus";
 import { appendRecord, type BridgeStore, type Employee, openChat, recordsOf } from "@/sandbox/tgbridge/store";
 import { MESSAGE_TYPE, type WireChat, type WireMessage, wireChat, wireMessage } from "@/sandbox/tgbridge/wire";
 
@@ -94,23 +81,24 @@ const ATTACHMENT_NAMES = [
   "recording_{n}.mp3",
   "animation_{n}.gif",
   "sticker_{n}.tgs",
-  ...FILE_NAMES,
+  ...corpus.FILE_NAMES,
 ] as const;
 
-const EDIT_NOTES: Record<Locale, string> = { ru: "Исправление:", uk: "Виправлення:", en: "Correction:" };
+const EDIT_NOTES: Record<corpus.Locale, string> = { ru: "Исправление:", uk: "Виправлення:", en: "Correction:" };
 
 type ChatPlan = { messages: number; closed: boolean; endsUnanswered: boolean; big: boolean };
 
-function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number): void {
-  const locale = randomLocale(rng);
-  const customer = personName(rng, locale);
-  const phone = phoneNumber(rng, locale);
-  const owner = pick(rng, store.employees);
-  const telegramChatId = intBetween(rng, 100_000_000, 999_999_999);
-  const channelId = intBetween(rng, 1, 2);
+function generateChat(rng: corpus.Rng, store: BridgeStore, plan: ChatPlan, now: number): void {
+  const locale = corpus.randomLocale(rng);
+  const customer = corpus.personName(rng, locale);
+  const phone = corpus.phoneNumber(rng, locale);
+  const owner = corpus.pick(rng, store.employees);
+  const telegramChatId = corpus.intBetween(rng, 100_000_000, 999_999_999);
+  const channelId = corpus.intBetween(rng, 1, 2);
   const [minGap, maxGap] = plan.big ? [10, 180] : [1, 120];
-  const gaps = Array.from({ length: plan.messages + 1 }, () => intBetween(rng, minGap, maxGap) * MINUTE);
-  const end = now - (plan.closed ? intBetween(rng, 1, 30) * DAY : intBetween(rng, 5, 3 * 24 * 60) * MINUTE);
+  const gaps = Array.from({ length: plan.messages + 1 }, () => corpus.intBetween(rng, minGap, maxGap) * MINUTE);
+  const end =
+    now - (plan.closed ? corpus.intBetween(rng, 1, 30) * DAY : corpus.intBetween(rng, 5, 3 * 24 * 60) * MINUTE);
   let at = end - gaps.reduce((sum, gap) => sum + gap, 0);
   const chat = openChat(
     store,
@@ -122,7 +110,7 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
       store,
       chat,
       { ...record, ...fields },
-      Math.min(now, Date.parse(record.Created) + intBetween(rng, 1, 20) * MINUTE),
+      Math.min(now, Date.parse(record.Created) + corpus.intBetween(rng, 1, 20) * MINUTE),
     );
 
   let lastCustomerMessage: WireMessage | null = null;
@@ -137,35 +125,35 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
     }
     if (customerSpeaks) {
       const withFile = rng() < 0.14;
-      const file = pick(rng, ATTACHMENT_NAMES).replace("{n}", String(index + 1));
+      const file = corpus.pick(rng, ATTACHMENT_NAMES).replace("{n}", String(index + 1));
       const record = appendRecord(
         store,
         chat,
         {
           MessageType: MESSAGE_TYPE.Message,
-          Message: withFile && file.startsWith("voice") ? null : customerLine(rng, locale),
+          Message: withFile && file.startsWith("voice") ? null : corpus.customerLine(rng, locale),
           Attachments: withFile ? [file] : [],
-          Reactions: rng() < 0.15 ? [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }] : [],
+          Reactions: rng() < 0.15 ? [{ Employee: owner.id, Emoji: corpus.pick(rng, corpus.EMOJIS) }] : [],
         },
         at,
       );
       if (rng() < 0.05) {
         later(record, {
           MessageType: MESSAGE_TYPE.UpdateReaction,
-          Reactions: [{ Employee: owner.id, Emoji: pick(rng, EMOJIS) }],
+          Reactions: [{ Employee: owner.id, Emoji: corpus.pick(rng, corpus.EMOJIS) }],
         });
       }
       lastCustomerMessage = record;
       continue;
     }
-    const employee = rng() < 0.85 ? owner : pick(rng, store.employees);
+    const employee = rng() < 0.85 ? owner : corpus.pick(rng, store.employees);
     const replyTo = lastCustomerMessage && rng() < 0.2 ? lastCustomerMessage : null;
     const record = appendRecord(
       store,
       chat,
       {
         MessageType: rng() < 0.1 ? MESSAGE_TYPE.MessageWithoutMenuUpdate : MESSAGE_TYPE.Message,
-        Message: agentLine(rng, locale),
+        Message: corpus.agentLine(rng, locale),
         From: employee.name,
         EmployeeId: employee.id,
         ReplyId: replyTo?.Id ?? null,
@@ -176,7 +164,7 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
     if (rng() < 0.06) {
       later(record, {
         MessageType: MESSAGE_TYPE.UpdateMessage,
-        Message: `${EDIT_NOTES[locale]} ${agentLine(rng, locale)}`,
+        Message: `${EDIT_NOTES[locale]} ${corpus.agentLine(rng, locale)}`,
       });
     }
   }
@@ -187,14 +175,14 @@ function generateChat(rng: Rng, store: BridgeStore, plan: ChatPlan, now: number)
   }
   // Updates come a while after their message: keep the records in time order.
   recordsOf(store, chat.Id).sort((a, b) => Date.parse(a.Created) - Date.parse(b.Created));
-  if (plan.endsUnanswered) store.copilot.set(chat.Id, [agentLine(rng, locale), agentLine(rng, locale)]);
+  if (plan.endsUnanswered) store.copilot.set(chat.Id, [corpus.agentLine(rng, locale), corpus.agentLine(rng, locale)]);
 }
 
 export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
-  const rng = createRng(options.seed);
+  const rng = corpus.createRng(options.seed);
   const employees: Employee[] = Array.from({ length: 5 }, (_, index) => ({
     id: index + 1,
-    name: personName(rng),
+    name: corpus.personName(rng),
     area: (index % 3) + 1,
   }));
   const store: BridgeStore = {
@@ -202,7 +190,7 @@ export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
     chats: [sampleChat()],
     records: new Map([[SAMPLE_CHAT_ID, [sampleMessage(), sampleMessage()]]]),
     copilot: new Map(),
-    rng: createRng(options.seed * 7919 + 17),
+    rng: corpus.createRng(options.seed * 7919 + 17),
     nextChatId: 101,
     nextMessageId: 1001,
     nextAdditionalKey: 5001,
@@ -220,7 +208,7 @@ export function generateBridgeStore(options: BridgeDataOptions): BridgeStore {
         endsUnanswered: !closed && index % 2 === 0,
         messages: big
           ? options.bigChatMessages
-          : intBetween(rng, Math.max(2, Math.round(perChat * 0.5)), Math.round(perChat * 1.5)),
+          : corpus.intBetween(rng, Math.max(2, Math.round(perChat * 0.5)), Math.round(perChat * 1.5)),
       },
       options.now,
     );

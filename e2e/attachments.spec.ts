@@ -1,9 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { AttachmentView, MessageView } from "@/lib/messages/list-messages";
-import type { ProviderKind } from "@/lib/providers/types";
-import { signIn } from "./support/auth";
-import { chatsOf, newestMessages, openChat, scrollToMessage } from "./support/inbox";
+import { newestMessages, openChat, scrollToMessage } from "./support/inbox";
+import { ownChat, uniqueName } from "./support/own-chat";
+import { expect, test } from "./support/test";
 
 type Found = { chat: ChatListItem; message: MessageView; attachment: AttachmentView };
 
@@ -23,24 +23,44 @@ const fromInbox = (attribute: string, attachment: AttachmentView) =>
 const WITH_URL = ["image", "file", "video", "audio", "voice", "sticker", "animation", "share"] as const;
 const WITHOUT_URL = ["location", "contact"] as const;
 
-/** The newest message of each attachment kind (with a web address where the kind needs one), over the providers' chats. */
-async function findAttachments(page: Page): Promise<Map<string, Found>> {
+/**
+ * Chats of this test's own with every attachment kind among them, each kind where a provider
+ * documents it: MAX (with web addresses), SmartSender's animations and voice notes, and a bridge
+ * file, which comes with a name only.
+ */
+async function chatsWithAttachments(page: Page): Promise<ChatListItem[]> {
+  const max = ["image", "video", "audio", "file", "sticker", "share", "location", "contact"] as const;
+  return Promise.all([
+    ownChat(page.request, "max", {
+      title: uniqueName("Attachments"),
+      messages: max.map((kind) => ({ attachments: [kind] })),
+    }),
+    ownChat(page.request, "smartsender", {
+      title: uniqueName("Attachments"),
+      messages: [{ attachments: ["animation"] }, { attachments: ["voice"] }],
+    }),
+    ownChat(page.request, "tgbridge", {
+      title: uniqueName("Attachments"),
+      messages: [{ text: "Счёт во вложении", attachments: ["file"] }],
+    }),
+  ]);
+}
+
+/** The newest message of each attachment kind (with a web address where the kind needs one), over the chats. */
+async function findAttachments(page: Page, chats: ChatListItem[]): Promise<Map<string, Found>> {
   const found = new Map<string, Found>();
-  const kinds: ProviderKind[] = ["max", "smartsender", "tgbridge"];
-  for (const kind of kinds) {
-    for (const chat of (await chatsOf(page.request, kind)).sort((a, b) => a.id - b.id)) {
-      for (const message of (await newestMessages(page.request, chat.id)).items) {
-        for (const attachment of message.attachments) {
-          const hasUrl = attachment.url?.startsWith("http") ?? false;
-          const wanted = (WITH_URL as readonly string[]).includes(attachment.kind) ? hasUrl : true;
-          if (wanted && !found.has(attachment.kind)) found.set(attachment.kind, { chat, message, attachment });
-          if (!hasUrl && attachment.url === null && !found.has("no-url")) {
-            found.set("no-url", { chat, message, attachment });
-          }
+  for (const chat of chats) {
+    for (const message of (await newestMessages(page.request, chat.id)).items) {
+      for (const attachment of message.attachments) {
+        const hasUrl = attachment.url?.startsWith("http") ?? false;
+        const wanted = (WITH_URL as readonly string[]).includes(attachment.kind) ? hasUrl : true;
+        if (wanted && !found.has(attachment.kind)) found.set(attachment.kind, { chat, message, attachment });
+        if (!hasUrl && attachment.url === null && !found.has("no-url")) {
+          found.set("no-url", { chat, message, attachment });
         }
       }
-      if ([...WITH_URL, ...WITHOUT_URL].every((wanted) => found.has(wanted)) && found.has("no-url")) return found;
     }
+    if ([...WITH_URL, ...WITHOUT_URL].every((wanted) => found.has(wanted)) && found.has("no-url")) return found;
   }
   return found;
 }
@@ -49,8 +69,7 @@ test("attachments of each kind: thumbnails with a lightbox, downloads, players, 
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page);
-  const found = await findAttachments(page);
+  const found = await findAttachments(page, await chatsWithAttachments(page));
   for (const kind of [...WITH_URL, ...WITHOUT_URL]) expect(found.has(kind), `a ${kind} attachment`).toBe(true);
 
   const open = ({ chat, message, attachment }: Found) =>

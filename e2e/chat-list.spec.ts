@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import type { ChatListPage } from "@/lib/chats/list-chats";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
-import { signIn } from "./support/auth";
 import { apiJson, attachScreenshot, chatList, chatsOf, connectionOf } from "./support/inbox";
+import { customerChat, ownChat, uniqueName } from "./support/own-chat";
+import { expect, test } from "./support/test";
 
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
@@ -10,9 +10,8 @@ test.describe("chat list", () => {
   test("shows the chats of all four providers, newest activity first, each a link named by its title", async ({
     page,
   }, testInfo) => {
-    await signIn(page);
     for (const kind of PROVIDER_KINDS) await chatsOf(page.request, kind);
-    await page.reload();
+    await page.goto("/");
     const list = chatList(page);
 
     await expect(async () => {
@@ -43,29 +42,31 @@ test.describe("chat list", () => {
   });
 
   test("a row shows its unread count as a badge named 'N unread', and closed chats are marked", async ({ page }) => {
-    await signIn(page);
-    await chatsOf(page.request, "tgbridge");
-    await page.goto("/?status=closed");
+    const [closed, unread] = await Promise.all([
+      ownChat(page.request, "tgbridge", {
+        title: uniqueName("Closed chat"),
+        closed: true,
+        messages: [{ text: "Спасибо, вопрос решён" }],
+      }),
+      customerChat(page.request, "smartsender", "Unread chat", "Hello, anyone there?", "My order is late"),
+    ]);
+    await page.goto(`/?status=closed&q=${encodeURIComponent(closed.title)}`);
     const closedRow = chatList(page).getByRole("link").first();
+    await expect(closedRow).toHaveAccessibleName(startsWith(closed.title));
     await expect(closedRow).toContainText("Closed");
     await expect(closedRow.locator("span.italic")).toBeVisible();
 
-    await page.goto("/?unread=1");
-    const unread = await apiJson<ChatListPage>(page.request, "/api/chats?unread=1&limit=1");
-    const [first] = unread.items;
-    if (!first) throw new Error("No unread chat");
-    await expect(
-      chatList(page)
-        .getByRole("link")
-        .first()
-        .getByRole("img", { name: /^\d+ unread$/ }),
-    ).toBeVisible();
+    expect(unread.unreadCount).toBeGreaterThan(0);
+    await page.goto(`/?unread=1&q=${encodeURIComponent(unread.title)}`);
+    const unreadRow = chatList(page).getByRole("link").first();
+    await expect(unreadRow).toHaveAccessibleName(startsWith(unread.title));
+    await expect(unreadRow.getByRole("img", { name: `${unread.unreadCount} unread` })).toBeVisible();
   });
 
   test("is virtualized and pages by cursor: a few rows exist at a time, and scrolling reaches the last chat", async ({
     page,
   }) => {
-    await signIn(page);
+    await page.goto("/");
     const all: string[] = [];
     let cursor: string | null = null;
     do {

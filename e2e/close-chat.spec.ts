@@ -1,12 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { chatDetail, chatRow, openChat, pickChat } from "./support/inbox";
+import { chatRow, openChat } from "./support/inbox";
+import { customerChat } from "./support/own-chat";
 import { sandboxCalls } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 test("“Close chat” asks first, shows the chat closed at once, and the provider closes it", async ({ page }) => {
-  await signIn(page);
-  const chat = await pickChat(page.request, "smartsender", 4, (candidate) => candidate.status === "open");
-  const { externalId } = await chatDetail(page.request, chat.id);
+  const chat = await customerChat(page.request, "smartsender", "Closing customer", "Всё получил, можно закрывать");
   await openChat(page, chat);
   const since = Date.now();
   await page.getByRole("button", { name: "Close chat" }).click();
@@ -21,7 +19,7 @@ test("“Close chat” asks first, shows the chat closed at once, and the provid
     .poll(
       async () =>
         (await sandboxCalls("smartsender", since)).some(
-          (call) => call.method === "PUT" && call.path === `/v1/chats/${externalId}/close` && call.status === 200,
+          (call) => call.method === "PUT" && call.path === `/v1/chats/${chat.externalId}/close` && call.status === 200,
         ),
       { timeout: 90_000 },
     )

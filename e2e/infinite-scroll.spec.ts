@@ -1,18 +1,10 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
-import { signIn } from "./support/auth";
-import {
-  apiJson,
-  chatDetail,
-  chatsOf,
-  messageLog,
-  newestMessages,
-  openChat,
-  pickChat,
-  shortChats,
-} from "./support/inbox";
+import { apiJson, messageLog, newestMessages, openChat } from "./support/inbox";
+import { ownChat, uniqueName } from "./support/own-chat";
 import { injectMessage } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 async function isInViewport(locator: Locator): Promise<boolean> {
   return expect(locator)
@@ -54,18 +46,26 @@ test.describe("thread scrolling", () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await signIn(page);
-    // The sandbox's long chat: the MAX chat with the most messages.
-    let longest = { chatId: 0, count: 0, oldestId: 0 };
-    for (const chat of await chatsOf(page.request, "max")) {
-      const history = await wholeHistory(page, chat.id);
-      if (history.length > longest.count) {
-        longest = { chatId: chat.id, count: history.length, oldestId: history[0]?.id ?? 0 };
-      }
-    }
+    // A long chat of this test's own: three hundred messages of history.
+    const chat = await ownChat(page.request, "max", {
+      title: uniqueName("Long group"),
+      group: true,
+      members: ["Ann Lee", "Богдан Шевченко", "Олена Коваленко"],
+      history: 300,
+      messages: [{ author: "Ann Lee", text: "И последний вопрос на сегодня" }],
+    });
+    let history: MessageView[] = [];
+    await expect
+      .poll(
+        async () => {
+          history = await wholeHistory(page, chat.id);
+          return history.length;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(300);
+    const longest = { count: history.length, oldestId: history[0]?.id ?? 0 };
     expect(longest.count).toBeGreaterThan(150);
-    const chat = (await chatsOf(page.request, "max")).find((candidate) => candidate.id === longest.chatId);
-    if (!chat) throw new Error("The long chat went away");
     await openChat(page, chat);
     const log = messageLog(page);
     await expect(renderedMessages(page).first()).toBeVisible();
@@ -99,10 +99,17 @@ test.describe("thread scrolling", () => {
   test("stays at the bottom as messages arrive, unless the agent scrolled up: then a “New messages” button", async ({
     page,
   }) => {
-    await signIn(page);
-    // A short group chat, not the long one the other test scrolls through.
-    const chat = await pickChat(page.request, "max", 4, shortChats(page.request, { groupsOnly: true }));
-    const { externalId } = await chatDetail(page.request, chat.id);
+    // A short group chat of this test's own.
+    const chat = await ownChat(page.request, "max", {
+      title: uniqueName("Short group"),
+      group: true,
+      members: ["Ann Lee", "Тарас Мельник"],
+      messages: [
+        { author: "Ann Lee", text: "Добрый день" },
+        { from: "agent", text: "Здравствуйте!" },
+      ],
+    });
+    const { externalId } = chat;
     // Enough messages that the thread scrolls.
     for (let index = 0; index < 15; index += 1) {
       await injectMessage("max", { chatExternalId: externalId, text: `Earlier message #${index}` });

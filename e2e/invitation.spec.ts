@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { chatDetail, chatsOf, openChat, pickChat } from "./support/inbox";
+import type { Page } from "@playwright/test";
+import { openChat } from "./support/inbox";
+import { customerChat, ownChat, publicGroup, uniqueName } from "./support/own-chat";
+import { expect, test } from "./support/test";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -8,8 +9,10 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 
 test.describe("copy invitation link", () => {
   test("copies a chat-operations chat's invitation to the clipboard and says so", async ({ page }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "chatops", 0);
+    const chat = await ownChat(page.request, "chatops", {
+      title: uniqueName("Invitation group"),
+      members: ["Ann Lee"],
+    });
     await openChat(page, chat);
     const invitation = await page.request.post(`/api/chats/${chat.id}/invitation`, {
       headers: { origin: process.env.E2E_BASE_URL ?? "" },
@@ -22,27 +25,16 @@ test.describe("copy invitation link", () => {
   });
 
   test("copies a MAX chat's public link", async ({ page }) => {
-    await signIn(page);
-    const chats = await chatsOf(page.request, "max");
-    let publicLink: string | null = null;
-    let chosen = chats[0];
-    for (const chat of chats
-      .filter((candidate) => candidate.kind !== "dialog")
-      .sort((a, b) => a.title.localeCompare(b.title))) {
-      publicLink = (await chatDetail(page.request, chat.id)).publicLink;
-      chosen = chat;
-      if (publicLink) break;
-    }
-    if (!publicLink || !chosen) throw new Error("No MAX chat with a public link");
-    await openChat(page, chosen);
+    const chat = await publicGroup(page.request, "Public group");
+    expect(chat.publicLink).toBe(chat.seeded.link);
+    await openChat(page, chat);
     await page.getByRole("button", { name: "Copy invitation link" }).click();
     await expect(page.getByText("Invitation link copied")).toBeVisible();
-    expect(await clipboard(page)).toBe(publicLink);
+    expect(await clipboard(page)).toBe(chat.publicLink);
   });
 
   test("is not offered where the provider has no invitation links", async ({ page }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "smartsender", 2);
+    const chat = await customerChat(page.request, "smartsender", "No invitation", "Hello");
     await openChat(page, chat);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(chat.title);
     await expect(page.getByRole("button", { name: "Copy invitation link" })).toHaveCount(0);

@@ -1,12 +1,9 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import type { ChatDetail } from "@/lib/chats/get-chat";
-import type { ChatListPage } from "@/lib/chats/list-chats";
-import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import type { Page } from "@playwright/test";
 import type { DeliveredChangeEvent } from "@/lib/events/types";
 import type { ProviderKind } from "@/lib/providers/types";
-import { signIn } from "./support/auth";
+import { customerChat } from "./support/own-chat";
+import { injectMessage } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 /**
  * A customer writes to a provider; how long until a signed-in browser hears about it over
@@ -22,43 +19,6 @@ const LIMITS: Array<{ kind: ProviderKind; limitMs: number }> = [
 
 type Heard = { at: number; event: DeliveredChangeEvent };
 type EventLog = { heard: Heard[] };
-
-async function json<T>(api: APIRequestContext, url: string): Promise<T> {
-  const response = await api.get(url);
-  expect(response.status(), url).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** The demo server's sandbox provider (its address is in the data folder). */
-async function injectInbound(kind: ProviderKind, chatExternalId: string, text: string) {
-  const file = path.join(process.env.E2E_DATA_DIR ?? ".data/e2e", "sandbox.json");
-  const url = (JSON.parse(await readFile(file, "utf8")) as Record<string, string>)[kind];
-  const response = await fetch(`${url}/__sandbox/inject-message`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ chatExternalId, text }),
-  });
-  expect(response.status, `inject into ${kind}`).toBe(200);
-}
-
-/** An open chat of the provider, once its connection has synced. */
-async function openChatOf(api: APIRequestContext, kind: ProviderKind): Promise<ChatDetail> {
-  let connectionId = "";
-  await expect
-    .poll(
-      async () => {
-        const connection = (await json<ConnectionSummary[]>(api, "/api/connections")).find((c) => c.kind === kind);
-        connectionId = connection?.id ?? "";
-        return connection?.health === "ok" && connection.lastSyncAt !== null;
-      },
-      { timeout: 60_000, message: `${kind} synced` },
-    )
-    .toBe(true);
-  const page = await json<ChatListPage>(api, `/api/chats?connection=${connectionId}&status=open&limit=50`);
-  const chat = page.items[0];
-  if (!chat) throw new Error(`No open ${kind} chat`);
-  return json<ChatDetail>(api, `/api/chats/${chat.id}`);
-}
 
 /** Opens an EventSource in the page and keeps every event it hears, with the time it heard it. */
 async function listen(page: Page): Promise<void> {
@@ -95,15 +55,19 @@ test.describe.configure({ timeout: 120_000 });
 test("a customer's message reaches a connected browser: MAX within 1 s, polled providers within the interval + 1 s", async ({
   page,
 }) => {
-  await signIn(page);
+  const chats = await Promise.all(
+    LIMITS.map(({ kind }) => customerChat(page.request, kind, "Live customer", "Здравствуйте")),
+  );
+  await page.goto("/");
   await listen(page);
   const latencies: string[] = [];
-  for (const { kind, limitMs } of LIMITS) {
-    const chat = await openChatOf(page.request, kind);
+  for (const [index, { kind, limitMs }] of LIMITS.entries()) {
+    const chat = chats[index];
+    if (!chat) throw new Error(`No ${kind} chat`);
     const samples: number[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const sentAt = Date.now();
-      await injectInbound(kind, chat.externalId, `Live sync check ${attempt} ${sentAt}`);
+      await injectMessage(kind, { chatExternalId: chat.externalId, text: `Live sync check ${attempt} ${sentAt}` });
       samples.push((await heardAt(page, chat.id, sentAt)) - sentAt);
       // Land the next message at another point of the poll cycle.
       await page.waitForTimeout(700);

@@ -1,32 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { chatDetail, chatsOf, messageLog } from "./support/inbox";
+import { messageLog } from "./support/inbox";
+import { customerChat, publicGroup } from "./support/own-chat";
+import { expect, test } from "./support/test";
 
 test.describe("lookups", () => {
   test("“Find chat by phone” opens the customer's active chat, or says clearly that there is none", async ({
     page,
   }) => {
-    await signIn(page);
-    const candidates = (await chatsOf(page.request, "tgbridge")).filter(
-      (chat) => chat.phone !== null && chat.status === "open",
-    );
-    // The bridge answers for one source at a time; find a phone it knows, as an agent would by asking.
-    let found: { phone: string; source: 0 | 1; chatId: number } | null = null;
-    for (const chat of candidates.slice(0, 10)) {
-      for (const source of [0, 1] as const) {
-        const response = await page.request.post("/api/lookup/phone", {
-          headers: { origin: process.env.E2E_BASE_URL ?? "" },
-          data: { phone: chat.phone, name: chat.title, source },
-        });
-        if (response.status() === 200) {
-          found = { phone: chat.phone ?? "", source, chatId: ((await response.json()) as { chatId: number }).chatId };
-          break;
-        }
-      }
-      if (found) break;
-    }
-    if (!found) throw new Error("The bridge knows none of the phones");
-    const title = (await chatDetail(page.request, found.chatId)).title;
+    // A customer of this test's own, with an active chat the bridge finds by phone (source 0, as the sandbox's).
+    const chat = await customerChat(page.request, "tgbridge", "Phone customer", "Перезвоните, пожалуйста");
 
     await page.goto("/");
     await page.getByRole("button", { name: "Find chat by phone" }).click();
@@ -36,29 +17,20 @@ test.describe("lookups", () => {
     await dialog.getByRole("button", { name: "Find chat" }).click();
     await expect(dialog.getByRole("alert")).toHaveText("No chat was found for this phone number.");
 
-    await dialog.getByLabel("Phone").fill(found.phone);
-    await dialog.getByLabel("Chat name or key").fill(title);
-    await dialog.getByLabel("Source").selectOption(String(found.source));
+    await dialog.getByLabel("Phone").fill(chat.seeded.phone ?? "");
+    await dialog.getByLabel("Chat name or key").fill(chat.title);
+    await dialog.getByLabel("Source").selectOption("0");
     await dialog.getByRole("button", { name: "Find chat" }).click();
     await expect(dialog).toBeHidden();
-    await expect(page).toHaveURL(new RegExp(`/chats/${found.chatId}$`));
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    await expect(page).toHaveURL(new RegExp(`/chats/${chat.id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(chat.title);
     await expect(messageLog(page)).toBeVisible();
   });
 
   test("“Open by link” checks the link as it is typed, opens the chat, or says none was found", async ({ page }) => {
-    await signIn(page);
-    let link: string | null = null;
-    let chatId = 0;
-    for (const chat of (await chatsOf(page.request, "max")).filter((candidate) => candidate.kind !== "dialog")) {
-      const detail = await chatDetail(page.request, chat.id);
-      if (detail.publicLink) {
-        link = detail.publicLink;
-        chatId = chat.id;
-        break;
-      }
-    }
-    if (!link) throw new Error("No MAX chat with a public link");
+    const chat = await publicGroup(page.request, "Linked group");
+    const link = chat.publicLink;
+    if (!link) throw new Error("The MAX chat has no public link");
     const name = link.replace(/^https?:\/\/[^/]+\//, "");
 
     await page.goto("/");
@@ -80,7 +52,7 @@ test.describe("lookups", () => {
     await input.fill(`@${name}`);
     await open.click();
     await expect(dialog).toBeHidden();
-    await expect(page).toHaveURL(new RegExp(`/chats/${chatId}$`));
+    await expect(page).toHaveURL(new RegExp(`/chats/${chat.id}$`));
     await expect(messageLog(page)).toBeVisible();
   });
 });

@@ -1,24 +1,28 @@
-import { expect, test } from "@playwright/test";
 import type { ParticipantView } from "@/lib/participants/list-participants";
-import { signIn } from "./support/auth";
-import { apiJson, chatDetail, openChat, pickChat } from "./support/inbox";
+import { apiJson, openChat } from "./support/inbox";
+import { ownChat, uniqueName } from "./support/own-chat";
 import { sandboxCalls } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 test("a group's participants panel removes a member after a confirmation, and the provider is told", async ({
   page,
 }) => {
-  await signIn(page);
-  let members: ParticipantView[] = [];
-  const chat = await pickChat(page.request, "chatops", 0, async (candidate) => {
-    if (candidate.kind === "dialog") return false;
-    members = await apiJson<ParticipantView[]>(page.request, `/api/chats/${candidate.id}/participants`);
-    return members.filter((member) => member.isActive && !member.isBot).length >= 2;
+  const chat = await ownChat(page.request, "chatops", {
+    title: uniqueName("Participants group"),
+    members: ["Ann Lee", "Тарас Мельник"],
   });
-  const { externalId } = await chatDetail(page.request, chat.id);
-  const member = members.find((candidate) => candidate.isActive && !candidate.isBot);
+  // Opening the chat refreshes it from the provider, members included.
+  await openChat(page, chat);
+  let members: ParticipantView[] = [];
+  await expect
+    .poll(async () => {
+      members = await apiJson<ParticipantView[]>(page.request, `/api/chats/${chat.id}/participants`);
+      return members.filter((member) => member.isActive && !member.isBot).length;
+    })
+    .toBeGreaterThanOrEqual(2);
+  const member = members.find((candidate) => candidate.isActive && candidate.name === "Ann Lee");
   if (!member) throw new Error("No member to remove");
   const name = member.name ?? member.username ?? member.externalId;
-  await openChat(page, chat);
 
   await page.getByRole("button", { name: /^Participants/ }).click();
   const panel = page.getByRole("dialog", { name: `Participants of ${chat.title}` });
@@ -36,7 +40,7 @@ test("a group's participants panel removes a member after a confirmation, and th
         (await sandboxCalls("chatops", since)).some(
           (call) =>
             call.method === "DELETE" &&
-            call.path.endsWith(`/chats/${externalId}/participants/${member.externalId}`) &&
+            call.path.endsWith(`/chats/${chat.externalId}/participants/${member.externalId}`) &&
             call.status < 300,
         ),
       { timeout: 30_000 },

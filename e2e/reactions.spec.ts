@@ -1,18 +1,19 @@
-import { expect, test } from "@playwright/test";
-import type { MessageView } from "@/lib/messages/list-messages";
-import { signIn } from "./support/auth";
-import { messageLog, newestMessages, openChat, pickChat } from "./support/inbox";
+import { messageLog, newestMessages, openChat } from "./support/inbox";
+import { ownChat, uniqueName } from "./support/own-chat";
+import { expect, test } from "./support/test";
 
 test("reactions show as chips under the bubble: emoji and count, who reacted on hover and on focus", async ({
   page,
 }) => {
-  await signIn(page);
-  let reacted: MessageView | undefined;
-  const chat = await pickChat(page.request, "tgbridge", 0, async (candidate) => {
-    const { items } = await newestMessages(page.request, candidate.id);
-    reacted = items.findLast((message) => message.reactions.length > 0);
-    return reacted !== undefined;
+  const chat = await ownChat(page.request, "tgbridge", {
+    title: uniqueName("Reacting customer"),
+    messages: [
+      { text: "Спасибо, всё пришло!", reactions: ["👍"] },
+      { from: "agent", text: "Рады помочь" },
+    ],
   });
+  const { items } = await newestMessages(page.request, chat.id);
+  const reacted = items.find((message) => message.externalId === chat.seeded.messageExternalIds[0]);
   const reaction = reacted?.reactions[0];
   if (!reacted || !reaction) throw new Error("No reaction");
   await openChat(page, chat);

@@ -1,9 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { UnreadCounts } from "@/lib/chats/unread-counts";
-import { signIn } from "./support/auth";
-import { apiJson, chatDetail, chatRow, connectionOf, openChat, pickChat, startsWith } from "./support/inbox";
+import { apiJson, chatRow, connectionOf, openChat, startsWith } from "./support/inbox";
+import { customerChat, ownChat, uniqueName } from "./support/own-chat";
 import { sandboxCalls } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 /** SmartSender is told through the outbox; give it time in case another spec keeps its sandbox down a while. */
 async function expectReadCall(externalId: string, since: number) {
@@ -38,9 +39,15 @@ async function expectCountsConsistent(page: Page, connectionId: string) {
 
 test.describe("mark as read and unread", () => {
   test("opening an unread chat marks it read after a moment, and the provider is told", async ({ page }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "smartsender", 0, (candidate) => candidate.unreadCount > 0);
-    const { externalId } = await chatDetail(page.request, chat.id);
+    const chat = await customerChat(
+      page.request,
+      "smartsender",
+      "Unread customer",
+      "Здравствуйте!",
+      "Подскажите, где мой заказ?",
+    );
+    expect(chat.unreadCount).toBeGreaterThan(0);
+    const { externalId } = chat;
     const since = Date.now();
     await openChat(page, chat);
     await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible({ timeout: 10_000 });
@@ -53,9 +60,11 @@ test.describe("mark as read and unread", () => {
   test("“Mark as unread” and “Mark as read” change the badge and the totals at once and after a reload", async ({
     page,
   }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "smartsender", 1, (candidate) => candidate.status === "open");
-    const { externalId } = await chatDetail(page.request, chat.id);
+    const chat = await ownChat(page.request, "smartsender", {
+      title: uniqueName("Read customer"),
+      messages: [{ text: "Добрый день" }, { from: "agent", text: "Здравствуйте! Чем помочь?" }],
+    });
+    const { externalId } = chat;
     const connection = await connectionOf(page.request, "smartsender");
     await openChat(page, chat);
 

@@ -1,28 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import {
-  apiJson,
-  chatDetail,
-  messageLog,
-  messageWithText,
-  newestMessages,
-  openChat,
-  pickChat,
-  shortChats,
-} from "./support/inbox";
+import { apiJson, messageLog, messageWithText, newestMessages, openChat } from "./support/inbox";
+import { ownChat, uniqueName } from "./support/own-chat";
 import { injectMessage } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 test("a reply's quote shows the original's author and text; clicking it loads older pages, scrolls to and highlights it", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page);
-  // A short group chat (the sandbox's one long chat belongs to the scrolling spec).
-  const chat = await pickChat(page.request, "max", 2, shortChats(page.request, { groupsOnly: true }));
-  const { externalId } = await chatDetail(page.request, chat.id);
-  const [original] = (await newestMessages(page.request, chat.id)).items.filter(
-    (message) => message.text && message.direction !== "system" && !message.deletedAt,
+  // A short group chat of this test's own.
+  const chat = await ownChat(page.request, "max", {
+    title: uniqueName("Quoting group"),
+    group: true,
+    members: ["Ann Lee", "Богдан Шевченко"],
+    messages: [
+      { author: "Богдан Шевченко", text: "Подскажите, когда приедет заказ 48213?" },
+      { author: "Ann Lee", text: "И у меня тот же вопрос" },
+    ],
+  });
+  const { externalId } = chat;
+  const original = (await newestMessages(page.request, chat.id)).items.find(
+    (message) => message.externalId === chat.seeded.messageExternalIds[0],
   );
   if (!original?.text) throw new Error("No message to quote");
 

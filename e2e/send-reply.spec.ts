@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { chatDetail, messageLog, messageWithText, newestMessages, openChat, pickChat } from "./support/inbox";
+import { messageLog, messageWithText, newestMessages, openChat } from "./support/inbox";
+import { customerChat, ownChat, uniqueName } from "./support/own-chat";
 import { bodyText, sandboxCalls } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 /** The bridge's send endpoint got this text (and, for a reply, the original's id). */
 async function expectBridgeSend(text: string, since: number, replyTo?: string) {
@@ -24,8 +24,7 @@ test.describe("composer", () => {
   test("Enter sends (Shift+Enter is a new line); the message shows at once, then as sent, and the provider gets it", async ({
     page,
   }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "tgbridge", 1, (candidate) => candidate.status === "open");
+    const chat = await customerChat(page.request, "tgbridge", "Waiting customer", "Когда отправите заказ?");
     await openChat(page, chat);
     const box = page.getByRole("textbox", { name: "Message" });
     const text = `Ваш заказ передан в доставку ${Date.now()}`;
@@ -48,9 +47,10 @@ test.describe("composer", () => {
   test("“Reply” sets the reply target above the composer, Esc cancels it, and the reply reaches the provider", async ({
     page,
   }) => {
-    await signIn(page);
-    const chat = await pickChat(page.request, "tgbridge", 2, (candidate) => candidate.status === "open");
-    await chatDetail(page.request, chat.id);
+    const chat = await ownChat(page.request, "tgbridge", {
+      title: uniqueName("Asking customer"),
+      messages: [{ text: "Здравствуйте" }, { from: "agent", text: "Добрый день!" }, { text: "Где мой заказ 48213?" }],
+    });
     const original = (await newestMessages(page.request, chat.id)).items.findLast(
       (message) => message.direction === "inbound" && message.text && !message.deletedAt,
     );

@@ -1,8 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { UnreadCounts } from "@/lib/chats/unread-counts";
-import { signIn } from "./support/auth";
-import { apiJson, chatDetail, chatList, pickChat } from "./support/inbox";
+import { apiJson, chatList } from "./support/inbox";
+import { customerChat } from "./support/own-chat";
 import { injectMessage } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
@@ -23,9 +24,8 @@ async function expectTitleMatchesCounts(page: Page) {
 test("a customer's new message raises the chat's unread badge and the total in the tab title, live", async ({
   page,
 }) => {
-  await signIn(page);
-  const chat = await pickChat(page.request, "tgbridge", 7, (candidate) => candidate.status === "open");
-  const { externalId, unreadCount } = await chatDetail(page.request, chat.id);
+  const chat = await customerChat(page.request, "tgbridge", "Writing customer", "Добрый день");
+  const { externalId, unreadCount } = chat;
   await page.goto("/");
   await expect(page).toHaveTitle(/^(\(\d+\) )?Inbox$/);
   await expectTitleMatchesCounts(page);

@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
 import { chatList, messageLog, messageWithText } from "./support/inbox";
 import { injectMessage } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 test("provider titles, names and texts are shown as text; markup and javascript: links never run", async ({ page }) => {
-  await signIn(page);
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());

@@ -1,13 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "../support/auth";
-import { messageWithText, openChat, pickChat } from "../support/inbox";
+import { messageWithText, openChat } from "../support/inbox";
+import { ownChat, uniqueName } from "../support/own-chat";
 import { bodyText, sandboxCalls, setSandboxFaults } from "../support/sandbox";
+import { expect, test } from "../support/test";
 
 test("a send the provider refuses shows why with “Retry”; retrying after the provider recovers sends it once", async ({
   page,
 }) => {
-  await signIn(page);
-  const chat = await pickChat(page.request, "chatops", 3);
+  const chat = await ownChat(page.request, "chatops", { title: uniqueName("Retry group"), members: ["Ann Lee"] });
   await openChat(page, chat);
   const text = `Проверьте, пожалуйста, ещё раз ${Date.now()}`;
   const posted = (since: number) =>

@@ -1,12 +1,12 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn, submitSignIn } from "../support/auth";
+import type { Browser, Page } from "@playwright/test";
+import { submitSignIn } from "../support/auth";
 import { chatList } from "../support/inbox";
+import { expect, test } from "../support/test";
 
 test("the UI switches to Russian and back; the choice is remembered, with dates and numbers in that language", async ({
   page,
   browser,
 }) => {
-  await signIn(page);
   // Whatever happens here, the demo user is left in English for the specs after this one.
   try {
     await switchAndBack(page, browser);
@@ -37,8 +37,8 @@ async function switchAndBack(page: Page, browser: Browser) {
   // Remembered in this browser…
   await page.reload();
   await expect(page.getByRole("searchbox", { name: "Поиск по чатам" })).toBeVisible();
-  // …and in the profile: another browser gets it after signing in.
-  const elsewhere = await browser.newContext({ locale: "en-US" });
+  // …and in the profile: another browser (signed out, without this test's session) gets it after signing in.
+  const elsewhere = await browser.newContext({ locale: "en-US", storageState: { cookies: [], origins: [] } });
   try {
     const other = await elsewhere.newPage();
     // Not signIn(): the shell may already be in Russian by the time English could be seen.

@@ -1,19 +1,18 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import type { ChatListItem, ChatListPage } from "@/lib/chats/list-chats";
 import type { UnreadCounts } from "@/lib/chats/unread-counts";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 import { openSse } from "@/lib/events/testing/sse-client";
 import { freePort } from "@/lib/server/free-port";
 import { startAppProcess } from "../support/app-process";
-import { signIn } from "../support/auth";
+import { customerChat } from "../support/own-chat";
+import { expect, test } from "../support/test";
 
 // Runs alone (e2e/exclusive): it forces the shared SmartSender sandbox to answer 503 for a while.
 // The demo server polls its providers every 2 s (e2e/support/global-setup.ts).
 const SYNC_POLL_MS = 2_000;
-/** The token the demo's SmartSender sandbox accepts when none is configured (sandbox/smartsender/index.ts). */
-const SANDBOX_TOKEN = "sandbox-smartsender-token";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -31,19 +30,6 @@ async function json<T>(api: APIRequestContext, url: string): Promise<T> {
   const response = await api.get(url);
   expect(response.status(), url).toBe(200);
   return (await response.json()) as T;
-}
-
-/** The fake's own list of chats (its names and ids), read the way SmartSender documents it. */
-async function sandboxChats(fakeUrl: string): Promise<Array<{ id: number; name: string }>> {
-  const chats: Array<{ id: number; name: string }> = [];
-  for (let page = 1; ; page += 1) {
-    const response = await fetch(`${fakeUrl}/v1/chats?page=${page}&limitation=20`, {
-      headers: { authorization: `Bearer ${SANDBOX_TOKEN}` },
-    });
-    const body = (await response.json()) as { cursor: { page: number; pages: number }; collection: typeof chats };
-    chats.push(...body.collection);
-    if (body.cursor.page >= body.cursor.pages) return chats;
-  }
 }
 
 async function readCalls(fakeUrl: string, externalId: string): Promise<RecordedCall[]> {
@@ -115,27 +101,15 @@ test("mark read while SmartSender answers 503: the badge stays right, and the pr
 }) => {
   const api = page.request;
   const fakeUrl = await smartSenderSandboxUrl();
-  await signIn(page);
   const connections = await json<ConnectionSummary[]>(api, "/api/connections");
   const smartSender = connections.find((connection) => connection.kind === "smartsender");
   if (!smartSender) throw new Error("The demo has no SmartSender connection");
 
-  // An unread SmartSender chat the sync has stored, with a name only one sandbox chat has.
-  let unread: ChatListItem[] = [];
-  await expect
-    .poll(
-      async () => {
-        unread = (await json<ChatListPage>(api, `/api/chats?connection=${smartSender.id}&unread=1&limit=200`)).items;
-        return unread.length;
-      },
-      { timeout: 90_000 },
-    )
-    .toBeGreaterThan(1);
-  const sandbox = await sandboxChats(fakeUrl);
-  const chat = [...unread].reverse().find((item) => sandbox.filter((entry) => entry.name === item.title).length === 1);
-  if (!chat) throw new Error("No unread SmartSender chat has a unique name");
-  const externalId = String(sandbox.find((entry) => entry.name === chat.title)?.id);
+  // An unread SmartSender chat of this test's own, once the sync has stored it.
+  const chat = await customerChat(api, "smartsender", "Outbox customer", "Здравствуйте", "Подскажите статус заказа");
+  const { externalId } = chat;
   expect(chat.unreadCount).toBeGreaterThan(0);
+  await page.goto("/");
   const events = await listenInPage(page);
 
   await setFaults(fakeUrl, { forceStatus: 503 });

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
-import { signIn } from "../support/auth";
-import { apiJson, chatList, chatRow, connectionOf, messageLog, openChat, pickChat } from "../support/inbox";
+import { apiJson, chatList, chatRow, connectionOf, messageLog, openChat } from "../support/inbox";
+import { customerChat } from "../support/own-chat";
 import { setSandboxFaults } from "../support/sandbox";
+import { expect, test } from "../support/test";
 
 const healthOf = async (api: Parameters<typeof apiJson>[0], id: string) =>
   (await apiJson<ConnectionSummary[]>(api, "/api/connections")).find((connection) => connection.id === id)?.health;
@@ -11,9 +11,9 @@ test("a provider that fails shows its status; its chats stay readable from the c
   page,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page);
   const connection = await connectionOf(page.request, "tgbridge");
-  const chat = await pickChat(page.request, "tgbridge", 8, (candidate) => candidate.lastMessagePreview !== null);
+  const chat = await customerChat(page.request, "tgbridge", "Cached customer", "Здравствуйте, вопрос по доставке");
+  expect(chat.lastMessagePreview).not.toBeNull();
   await page.goto(`/?connection=${connection.id}&q=${encodeURIComponent(chat.title)}`);
   await expect(chatRow(page, chat.title)).toBeVisible();
   await expect(page.getByRole("list", { name: "Provider problems" })).toHaveCount(0);

@@ -46,33 +46,6 @@ export const chatDetail = (api: APIRequestContext, chatId: number) => apiJson<Ch
 export const newestMessages = (api: APIRequestContext, chatId: number, limit = 50) =>
   apiJson<ThreadPage>(api, `/api/chats/${chatId}/messages?limit=${limit}`);
 
-/** For pickChat: chats whose whole history is one page (the sandbox's one long chat belongs to the scrolling spec). */
-export const shortChats =
-  (api: APIRequestContext, { groupsOnly = false } = {}) =>
-  async (chat: ChatListItem) =>
-    (!groupsOnly || chat.kind !== "dialog") && (await newestMessages(api, chat.id)).nextCursor === null;
-
-/**
- * Specs run two at a time against one server, so each takes its own chats: the n-th chat (by
- * title, which the seeded sandboxes keep stable) among those that fit.
- */
-export async function pickChat(
-  api: APIRequestContext,
-  kind: ProviderKind,
-  index: number,
-  fits: (chat: ChatListItem) => boolean | Promise<boolean> = () => true,
-): Promise<ChatListItem> {
-  const chats = (await chatsOf(api, kind)).sort((a, b) => a.title.localeCompare(b.title) || a.id - b.id);
-  const fitting: ChatListItem[] = [];
-  for (const chat of chats) {
-    if (await fits(chat)) fitting.push(chat);
-    if (fitting.length > index) break;
-  }
-  const chat = fitting[index];
-  if (!chat) throw new Error(`No ${kind} chat #${index} fits (${fitting.length} do)`);
-  return chat;
-}
-
 export const chatList = (page: Page) => page.getByRole("list", { name: "Chats" });
 export const messageLog = (page: Page) => page.getByRole("log", { name: "Messages" });
 

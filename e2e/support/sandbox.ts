@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { z } from "zod";
 import type { ProviderKind } from "@/lib/providers/types";
+import type { SeedChatSchema, SeededChat } from "@/sandbox/core/seed-chat";
+
+export type SeedChatRequest = z.input<typeof SeedChatSchema>;
 
 /** A request a sandbox provider received (sandbox/core RecordedCall). */
 export type SandboxCall = {
@@ -53,3 +57,8 @@ export async function injectMessage(
 
 /** The request body as text, whatever its format (JSON, XML, form), for "did the provider get this text". */
 export const bodyText = (call: SandboxCall) => (typeof call.body === "string" ? call.body : JSON.stringify(call.body));
+
+/** A chat made at a sandbox provider (sandbox/core/seed-chat.ts describes every option). */
+export async function seedChat(kind: ProviderKind, input: SeedChatRequest): Promise<SeededChat> {
+  return (await control(kind, "chats", input)) as SeededChat;
+}

@@ -1,6 +1,6 @@
 /**
  * The sandbox Chat operations API on its own: the constraints it enforces, its filters and
- * its data. Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * its data. Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 /**
  * A sandbox Chat operations API (chat manager): a real HTTP server on loopback serving the
  * documented endpoints with Bearer auth, paging, Spring-style error bodies and seeded data.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  *
  * Choices the documents leave open (each a documented-plausible form):
  * - How 201/202 answers carry the id: `idFormat` (see routes.ts).

@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/private/chats/` of the sandbox Chat operations API: paging, sorting, filters.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt ("Chat" list) and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt ("Chat" list) and docs/providers/chatops.md.
  *
  * `page` counts from 0; `size` defaults to 20 and may be at most 200; `sort` names a field,
  * optionally followed by ",asc" or ",desc" (Spring's form; the documents name only the field).

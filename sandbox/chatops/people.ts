@@ -1,7 +1,7 @@
 /**
  * People and titles of the sandbox Chat operations API: support agents, bots and customers of
  * Telegram support groups, in Russian, Ukrainian and English.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt (participants, titles) and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt (participants, titles) and docs/providers/chatops.md.
  */
 import type { WireParticipant } from "@/sandbox/chatops/wire";
 import { firstName, intBetween, type Locale, personName, pick, type Rng } from "@/sandbox/core/corpus";

@@ -1,7 +1,7 @@
 /**
  * The sandbox Chat operations API's documented endpoints under `/api/v1/private/chats`, with
- * Spring-style error bodies. Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and
- * ../shared/providers.md §4.
+ * Spring-style error bodies. Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and
+ * docs/providers/chatops.md.
  *
  * A created chat (202), a removed participant (202) and a posted message (201) answer with the
  * id; the documents leave the form open, so `idFormat` picks one of three plausible ones.

@@ -1,7 +1,7 @@
 /**
  * A chat operations chat made to a test's order (`POST /__sandbox/chats`): a support group
  * with the installation's bot, the seed's agent and the given customers. The API lists no
- * messages (../shared/providers.md §4), so a test cannot give any; every chat is a group.
+ * messages (docs/providers/chatops.md), so a test cannot give any; every chat is a group.
  */
 import { namedCustomer, participantOf, SEED_AGENT, SEED_BOT } from "@/sandbox/chatops/people";
 import { addChat, type ChatOpsStore } from "@/sandbox/chatops/store";

@@ -2,7 +2,7 @@
  * The sandbox Chat operations API's seeded data, in the API's own wire format: the seed's two
  * chats verbatim, then support groups with renamed titles, bots, members who left or came
  * back, inactive chats, and stored messages (edited, deleted, with entities).
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
 
 import seedDetail from "@/lib/providers/chatops/fixtures/chat-detail.json";

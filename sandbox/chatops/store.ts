@@ -1,7 +1,7 @@
 /**
  * What the sandbox Chat operations API holds, in its own wire format, and the changes made
  * while it runs: chats created, messages written, invitation links handed out, customers
- * writing. Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4.
+ * writing. Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md.
  */
 import {
   customer,

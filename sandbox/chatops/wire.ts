@@ -1,6 +1,6 @@
 /**
  * The sandbox Chat operations API's own copy of the wire format: what it stores and serves.
- * Docs: ../shared/seeds/002_15fee2cb1c4a27a3.txt and ../shared/providers.md §4. Kept apart from the
+ * Docs: docs/providers/seeds/002_15fee2cb1c4a27a3.txt and docs/providers/chatops.md. Kept apart from the
  * adapter's schemas on purpose, so the fake is written from the documents, not from the client.
  */
 

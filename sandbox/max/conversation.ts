@@ -1,6 +1,6 @@
 /**
- * Message history for the MAX sandbox, in MAX's wire format (../shared/providers.md §2: Message,
- * MessageBody, LinkedMessage and every attachment type; seed ../shared/seeds/003_1ec703991a94c4d2.txt).
+ * Message history for the MAX sandbox, in MAX's wire format (docs/providers/max.md: Message,
+ * MessageBody, LinkedMessage and every attachment type; seed docs/providers/seeds/003_1ec703991a94c4d2.txt).
  * Each generated message is also written to the update backlog as `message_created`, with the
  * occasional edit (`message_edited`) and deleted message (`message_removed`).
  */

@@ -1,6 +1,6 @@
 /**
  * The MAX sandbox on its own, spoken to as MAX's documents describe (seed
- * ../shared/seeds/003_1ec703991a94c4d2.txt, ../shared/providers.md §2): auth, retired and validated
+ * docs/providers/seeds/003_1ec703991a94c4d2.txt, docs/providers/max.md): auth, retired and validated
  * endpoints, parameter ranges, the rate limit, long polling, and the data it holds.
  */
 

@@ -2,7 +2,7 @@
  * The MAX Bot API sandbox: a real HTTP server with MAX's auth (`Authorization: <token>`, no
  * "Bearer"; the `access_token` query is refused), its 30 requests/second limit, its error
  * bodies, long polling and seeded data. Written from the documents, not from the adapter:
- * seed ../shared/seeds/003_1ec703991a94c4d2.txt and ../shared/providers.md §2.
+ * seed docs/providers/seeds/003_1ec703991a94c4d2.txt and docs/providers/max.md.
  */
 import invalidToken from "@/lib/providers/max/fixtures/error-invalid-token.json";
 import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";

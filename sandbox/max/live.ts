@@ -1,7 +1,7 @@
 /**
  * What happens in the MAX sandbox while it runs: customers write (demo and tests inject them)
  * and the bot sends. Every change lands in the chat and as an update for long polling
- * (../shared/providers.md §2: message_created, bot_started, user_added).
+ * (docs/providers/max.md: message_created, bot_started, user_added).
  */
 
 import { SandboxInputError } from "@/sandbox/core/control";

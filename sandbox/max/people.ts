@@ -1,6 +1,6 @@
 /**
  * People in the MAX sandbox: the bot, customers as MAX's User / UserWithPhoto / ChatMember
- * objects (../shared/providers.md §2; seed ../shared/seeds/003_1ec703991a94c4d2.txt for
+ * objects (docs/providers/max.md; seed docs/providers/seeds/003_1ec703991a94c4d2.txt for
  * `dialog_with_user`).
  */
 

@@ -1,7 +1,7 @@
 /**
  * The MAX Bot API endpoints the sandbox serves, with the documented parameter ranges and error
- * bodies `{code, message}`. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}
- * and its pattern) and ../shared/providers.md §2 (the endpoint table; GET /chats is retired).
+ * bodies `{code, message}`. Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt (GET /chats/{chatLink}
+ * and its pattern) and docs/providers/max.md (the endpoint table; GET /chats is retired).
  */
 
 import { SandboxInputError } from "@/sandbox/core/control";

@@ -2,7 +2,7 @@
  * A MAX chat made to a test's order (`POST /__sandbox/chats`): a dialog with one customer or a
  * group of customers with the bot as admin, announced to polling bots the way MAX announces a
  * new chat (bot_started, bot_added) and each message (message_created). Docs:
- * ../shared/providers.md §2. MAX documents no reactions and no closed dialogs; a group's
+ * docs/providers/max.md. MAX documents no reactions and no closed dialogs; a group's
  * public link is https://max.ru/<name>.
  */
 

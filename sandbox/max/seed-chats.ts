@@ -2,7 +2,7 @@
  * The seed-derived chats in the MAX sandbox: the group chat of `fixtures/chat-by-link.json`
  * (with its sample messages and members) and the dialog of `fixtures/dialog-by-username.json`,
  * served verbatim, with older generated history behind them. Docs: seed
- * ../shared/seeds/003_1ec703991a94c4d2.txt (the Chat object), ../shared/providers.md §2.
+ * docs/providers/seeds/003_1ec703991a94c4d2.txt (the Chat object), docs/providers/max.md.
  */
 
 import chatByLinkFixture from "@/lib/providers/max/fixtures/chat-by-link.json";

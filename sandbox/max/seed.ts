@@ -2,8 +2,8 @@
  * The MAX sandbox's data, in MAX's own wire format: dialogs, group chats and channels (some
  * public, found by link or username), members, replies, forwards and every attachment type,
  * one chat with hundreds of messages, and the update backlog that tells a polling bot about all
- * of it. Docs: seed ../shared/seeds/003_1ec703991a94c4d2.txt (the Chat object: the seed-derived
- * fixtures are served verbatim), ../shared/providers.md §2 (everything else).
+ * of it. Docs: seed docs/providers/seeds/003_1ec703991a94c4d2.txt (the Chat object: the seed-derived
+ * fixtures are served verbatim), docs/providers/max.md (everything else).
  */
 
 import { intBetween, type Locale, pick, randomLocale } from "@/sandbox/core/corpus";

@@ -1,6 +1,6 @@
 /**
  * What the MAX sandbox holds: its chats with their messages and members, and the update
- * backlog, in MAX's wire format (../shared/providers.md §2; seed ../shared/seeds/003_1ec703991a94c4d2.txt
+ * backlog, in MAX's wire format (docs/providers/max.md; seed docs/providers/seeds/003_1ec703991a94c4d2.txt
  * for Chat), and how new chats and messages are made and stored.
  */
 import { createRng, intBetween, type Locale } from "@/sandbox/core/corpus";

@@ -1,6 +1,6 @@
 /**
- * The MAX sandbox's update queue behind `GET /updates` (../shared/providers.md §2; seed
- * ../shared/seeds/003_1ec703991a94c4d2.txt). As the official schema describes it: every update has
+ * The MAX sandbox's update queue behind `GET /updates` (docs/providers/max.md; seed
+ * docs/providers/seeds/003_1ec703991a94c4d2.txt). As the official schema describes it: every update has
  * a sequence number, the answer's `marker` points at the next one, passing a `marker` commits
  * everything before it, and a request without one gets everything since the last commit. The
  * queue starts with the whole history, so a bot that polls without a marker learns every chat

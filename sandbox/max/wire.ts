@@ -1,6 +1,6 @@
 /**
  * The MAX objects the sandbox stores and serves, typed from the documents themselves (seed
- * ../shared/seeds/003_1ec703991a94c4d2.txt for Chat, ../shared/providers.md §2 for the rest), not
+ * docs/providers/seeds/003_1ec703991a94c4d2.txt for Chat, docs/providers/max.md for the rest), not
  * from the adapter's schemas, so the fake checks the adapter instead of mirroring it.
  */
 export type WireChatType = "chat" | "dialog" | "channel";

@@ -1,6 +1,6 @@
 /**
  * The sandbox SmartSender over plain HTTP, checked against the documents
- * (../shared/seeds/001_4c7582a753ef1710.txt, ../shared/providers.md §1), not the adapter.
+ * (docs/providers/seeds/001_4c7582a753ef1710.txt, docs/providers/smartsender.md), not the adapter.
  */
 
 import { describe, expect, it } from "vitest";

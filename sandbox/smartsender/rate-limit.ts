@@ -1,5 +1,5 @@
 /**
- * The sandbox SmartSender's rate limit, as ../shared/providers.md §1 documents it: 180
+ * The sandbox SmartSender's rate limit, as docs/providers/smartsender.md documents it: 180
  * requests per minute per token (a sliding window here); a breach locks the token out for
  * 60 s, each further breach adds 60 s, up to 720 s. A request during a lockout is itself a
  * further breach, so a client that keeps knocking only locks itself out longer.

@@ -1,6 +1,6 @@
 /**
  * The sandbox SmartSender's documented endpoints with their paging, filters, validation and
- * error bodies. Docs: ../shared/seeds/001_4c7582a753ef1710.txt and ../shared/providers.md §1.
+ * error bodies. Docs: docs/providers/seeds/001_4c7582a753ef1710.txt and docs/providers/smartsender.md.
  *
  * Beyond the documents, chosen here: errors answer `{"error": {"code", "message"}}` (422 for
  * invalid parameters) and chats list in id order (as the seed's sample does).

@@ -2,7 +2,7 @@
  * A SmartSender chat made to a test's order (`POST /__sandbox/chats`): a new contact's chat
  * with its messages, unread as SmartSender counts it (the contact's messages after the last
  * operator answer). SmartSender has dialogs only; a message carries one content: text or one
- * attachment (../shared/providers.md §1). Stickers, reactions and quotes are not documented.
+ * attachment (docs/providers/smartsender.md). Stickers, reactions and quotes are not documented.
  */
 import { SandboxInputError } from "@/sandbox/core/control";
 import { randomLocale } from "@/sandbox/core/corpus";

@@ -1,7 +1,7 @@
 /**
  * The sandbox SmartSender's data, kept in SmartSender's own wire format.
- * Docs: ../shared/seeds/001_4c7582a753ef1710.txt (Chat; its three sample chats are part of
- * the data, verbatim) and ../shared/providers.md §1 (Message and its content types).
+ * Docs: docs/providers/seeds/001_4c7582a753ef1710.txt (Chat; its three sample chats are part of
+ * the data, verbatim) and docs/providers/smartsender.md (Message and its content types).
  * Written from the documents only: nothing here comes from the adapter.
  */
 import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";

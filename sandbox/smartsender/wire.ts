@@ -1,6 +1,6 @@
 /**
  * SmartSender's wire format as the sandbox writes it, from the documents only (not from the
- * adapter): ../shared/seeds/001_4c7582a753ef1710.txt (Chat) and ../shared/providers.md §1
+ * adapter): docs/providers/seeds/001_4c7582a753ef1710.txt (Chat) and docs/providers/smartsender.md
  * (Message and its content types).
  */
 

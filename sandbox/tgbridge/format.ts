@@ -1,7 +1,7 @@
 /**
  * How the sandbox bridge writes its answers, like ASP.NET Web API does: content negotiation
  * on Accept (JSON unless XML ranks higher), JSON with enums as numbers, DataContract XML
- * (xml.ts) with enums as names. Layout as in ../shared/seeds/000_62f7899ae3925019.txt (one
+ * (xml.ts) with enums as names. Layout as in docs/providers/seeds/000_62f7899ae3925019.txt (one
  * token or element per line, no indentation), so the seed's samples come back byte for byte.
  */
 import type { FakeResponse } from "@/sandbox/core/http";

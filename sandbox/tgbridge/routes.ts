@@ -1,6 +1,6 @@
 /**
- * The sandbox bridge's documented endpoints (../shared/seeds/000_62f7899ae3925019.txt,
- * ../shared/providers.md §3), answering like ASP.NET Web API: case-insensitive routes and query
+ * The sandbox bridge's documented endpoints (docs/providers/seeds/000_62f7899ae3925019.txt,
+ * docs/providers/tgbridge.md), answering like ASP.NET Web API: case-insensitive routes and query
  * names, 404 "No HTTP resource was found…" when a required parameter is missing, 400 "The
  * request is invalid." when one does not bind, HttpError bodies.
  *

@@ -1,7 +1,7 @@
 /**
  * A bridge chat made to a test's order (`POST /__sandbox/chats`): a customer's conversation,
  * opened with OpenChatMode, with the sandbox connection's employee answering and reacting.
- * The bridge has dialogs only, and its attachments are file names (../shared/providers.md §3),
+ * The bridge has dialogs only, and its attachments are file names (docs/providers/tgbridge.md),
  * so only kinds a file name tells apart are offered.
  */
 import { SandboxInputError } from "@/sandbox/core/control";

@@ -1,7 +1,7 @@
 /**
  * The sandbox bridge's data, in its own wire format: the seed's sample chat
- * (../shared/seeds/000_62f7899ae3925019.txt) plus seeded Russian, Ukrainian and English support
- * chats (../shared/providers.md §3 for ChatDto and MessageType). Every chat opens with an
+ * (docs/providers/seeds/000_62f7899ae3925019.txt) plus seeded Russian, Ukrainian and English support
+ * chats (docs/providers/tgbridge.md for ChatDto and MessageType). Every chat opens with an
  * OpenChatMode event at its Created time; closed ones end with CloseChatMode and a CloseDate.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The sandbox bridge's data and its changes, kept in its wire format (../shared/providers.md §3):
+ * The sandbox bridge's data and its changes, kept in its wire format (docs/providers/tgbridge.md):
  * new records update their ChatDto's LastMessage/LastEmployee; CloseChatMode sets CloseDate,
  * OpenChatMode clears it. A customer who writes after their chat was closed gets a new chat
  * (ChatDto.Id is one conversation, GetActiveChatByPhone finds the open one).

@@ -1,7 +1,7 @@
 /**
  * The sandbox bridge's own copy of the wire format, written from the documents (not from the
- * adapter): ../shared/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto, Reaction,
- * Reply, key order of the JSON sample) and ../shared/providers.md §3 (ChatDto fields, MessageType).
+ * adapter): docs/providers/seeds/000_62f7899ae3925019.txt (ActiveChat, MessageStructDto, Reaction,
+ * Reply, key order of the JSON sample) and docs/providers/tgbridge.md (ChatDto fields, MessageType).
  * Objects are built with the JSON sample's key order, so serializing them reproduces it.
  */
 

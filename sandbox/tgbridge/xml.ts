@@ -1,7 +1,7 @@
 /**
  * The sandbox bridge's DataContract XML, as ASP.NET's DataContractSerializer writes it: enums
  * as names, members in ordinal order (a base class's before the derived class's), one element
- * per line, no indentation, as in ../shared/seeds/000_62f7899ae3925019.txt, so the seed's XML
+ * per line, no indentation, as in docs/providers/seeds/000_62f7899ae3925019.txt, so the seed's XML
  * sample comes back byte for byte.
  */
 import {

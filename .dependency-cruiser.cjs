@@ -35,8 +35,8 @@ const CLIENT_LAYERS = [
 /** Starts the process and everything in it: nothing in the product imports it. */
 const COMPOSITION_ROOT = ["^lib/server/", "^proxy\\.ts$", "^next\\.config\\.ts$"];
 
-/** Provider emulators beside the product (sandbox/, and where they lived before it). */
-const SANDBOX = ["^sandbox/", "^lib/sandbox/", "^lib/providers/fake-kit\\.ts$", "^lib/providers/[^/]+/fake[^/]*\\.ts$"];
+/** Provider emulators beside the product. */
+const SANDBOX = ["^sandbox/"];
 
 /** Tests and their helpers may reach anything; nothing in the product reaches them. */
 const TESTS = ["\\.test\\.tsx?$", "/testing/", "^e2e/", "^bench/", "^scripts/"];
@@ -91,6 +91,21 @@ module.exports = {
       severity: "error",
       from: { pathNot: [...SANDBOX, ...TESTS, "^lib/server/main\\.ts$"] },
       to: { path: SANDBOX },
+    },
+    {
+      name: "sandbox-loaded-on-demand",
+      comment: "the start-up loads the sandbox with a dynamic import, only in demo mode",
+      severity: "error",
+      from: { path: "^lib/server/main\\.ts$" },
+      to: { path: SANDBOX, dependencyTypesNot: ["dynamic-import"] },
+    },
+    {
+      name: "sandbox-from-the-documents",
+      comment:
+        "a sandbox speaks its provider's wire format as the documents give it, never through an adapter's client, schemas, mapper or enums (the shared provider types and the seed documents' JSON samples are fine)",
+      severity: "error",
+      from: { path: "^sandbox/" },
+      to: { path: "^(lib|app|components)/", pathNot: ["^lib/providers/types\\.ts$", "^lib/providers/[^/]+/fixtures/"] },
     },
     {
       name: "no-test-code-in-the-product",

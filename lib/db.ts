@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type Db = PrismaClient;
 /** The client inside `$transaction(async (tx) => …)`. */
@@ -12,17 +13,14 @@ export function createPrismaClient(connectionString: string, poolSize = 10): Pri
   return new PrismaClient({ adapter });
 }
 
-const globalForPrisma = globalThis as unknown as { inboxPrisma?: PrismaClient };
-
 /**
  * The process-wide client, created on first use: `next build` imports route modules
  * without a database, so nothing may connect at import time.
  */
 export function db(): PrismaClient {
-  if (!globalForPrisma.inboxPrisma) {
+  return processSingleton("prisma-client", () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    globalForPrisma.inboxPrisma = createPrismaClient(url);
-  }
-  return globalForPrisma.inboxPrisma;
+    return createPrismaClient(url);
+  });
 }

@@ -5,6 +5,7 @@ import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { deriveKey, secretKeyFromEnv } from "@/lib/crypto/secret-key";
 import { db } from "@/lib/db";
+import { processSingleton } from "@/lib/process-singleton";
 
 function createAuth() {
   return betterAuth({
@@ -41,10 +42,7 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { inboxAuth?: Auth };
-
 /** Created on first use, because it needs the database and the secret key (absent during `next build`). */
 export function auth(): Auth {
-  globalForAuth.inboxAuth ??= createAuth();
-  return globalForAuth.inboxAuth;
+  return processSingleton("auth", createAuth);
 }

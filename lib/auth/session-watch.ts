@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type ListenConnection, openListenConnection } from "@/lib/events/listen-connection";
 import { componentLogger } from "@/lib/logger";
+import { dropProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 const log = componentLogger("sessions");
 
@@ -130,21 +131,18 @@ function createSessionWatch(connectionString: string) {
 
 type SessionWatch = ReturnType<typeof createSessionWatch>;
 
-// On globalThis: Next bundles route modules separately, and all of them must share one watch.
-const globalForWatch = globalThis as unknown as { inboxSessionWatch?: SessionWatch };
+const WATCH = "session-watch";
 
+/** One LISTEN connection per process, whichever copy of this module asks (lib/process-singleton.ts). */
 export function sessionWatch(): SessionWatch {
-  if (!globalForWatch.inboxSessionWatch) {
+  return processSingleton(WATCH, () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    globalForWatch.inboxSessionWatch = createSessionWatch(url);
-  }
-  return globalForWatch.inboxSessionWatch;
+    return createSessionWatch(url);
+  });
 }
 
 /** Closes the LISTEN connection (tests; the process exit does it otherwise). */
 export async function closeSessionWatch(): Promise<void> {
-  const watch = globalForWatch.inboxSessionWatch;
-  globalForWatch.inboxSessionWatch = undefined;
-  await watch?.close();
+  await dropProcessSingleton<SessionWatch>(WATCH)?.close();
 }

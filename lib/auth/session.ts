@@ -4,6 +4,7 @@ import { matches, type SessionChange, sessionWatch } from "@/lib/auth/session-wa
 import { type DbClient, db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type StaffRole = "admin" | "agent";
 
@@ -20,25 +21,26 @@ export type StaffSession = {
  * Verifying a session costs a signed-cookie check and a database read. Requests carrying the very
  * same cookies within a few seconds reuse the verified session; a revocation notice from any
  * instance (lib/auth/session-watch.ts) drops it at once, and the short lifetime bounds the wait
- * when a notice is lost.
+ * when a notice is lost. Process-wide, like the watch: routes and pages are separate copies of
+ * this module (lib/process-singleton.ts).
  */
 const VERIFIED_FOR_MS = 3_000;
 
 type Verified = { staff: StaffSession; validUntil: number };
 
-const globalForSessions = globalThis as unknown as {
-  inboxVerifiedSessions?: LRUCache<string, Verified>;
-};
-globalForSessions.inboxVerifiedSessions ??= new LRUCache<string, Verified>({ max: 5_000, ttl: VERIFIED_FOR_MS });
-const verified = globalForSessions.inboxVerifiedSessions;
+const verified = processSingleton(
+  "verified-sessions",
+  () => new LRUCache<string, Verified>({ max: 5_000, ttl: VERIFIED_FOR_MS }),
+);
 
-let listening = false;
+/** The session watches the cache listens to: one subscription per watch, whichever copy checks first. */
+const subscribedWatches = processSingleton("verified-sessions-watches", () => new WeakSet<object>());
 
 /** Subscribes this process's cache to revocation notices, the first time a session is checked. */
 function watch() {
   const sessions = sessionWatch();
-  if (!listening) {
-    listening = true;
+  if (!subscribedWatches.has(sessions)) {
+    subscribedWatches.add(sessions);
     sessions.onChange((change: SessionChange | "all") => {
       if (change === "all") return verified.clear();
       for (const [key, entry] of verified.entries()) {

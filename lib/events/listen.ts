@@ -2,6 +2,7 @@ import { toDeliveredEvent } from "@/lib/events/delivered-event";
 import { type ListenConnection, openListenConnection } from "@/lib/events/listen-connection";
 import type { DeliveredChangeEvent } from "@/lib/events/types";
 import { componentLogger } from "@/lib/logger";
+import { dropProcessSingleton, existingProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 const log = componentLogger("events");
 
@@ -235,16 +236,15 @@ function createChangeHub(connectionString: string) {
 
 type ChangeHub = ReturnType<typeof createChangeHub>;
 
-// On globalThis: Next bundles route modules separately, and all of them must share one connection.
-const globalForHub = globalThis as unknown as { inboxChangeHub?: ChangeHub };
+const HUB = "change-hub";
 
+/** One LISTEN connection per process, whichever copy of this module a stream runs in. */
 function changeHub(): ChangeHub {
-  if (!globalForHub.inboxChangeHub) {
+  return processSingleton(HUB, () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    globalForHub.inboxChangeHub = createChangeHub(url);
-  }
-  return globalForHub.inboxChangeHub;
+    return createChangeHub(url);
+  });
 }
 
 /** Receives every change committed by any app instance from now on, in batches. */
@@ -254,12 +254,10 @@ export function subscribeToChanges(subscriber: ChangeSubscriber): Promise<Change
 
 /** How many live-update streams this process is feeding (for logs and tests). */
 export function liveSubscriberCount(): number {
-  return globalForHub.inboxChangeHub?.subscriberCount() ?? 0;
+  return existingProcessSingleton<ChangeHub>(HUB)?.subscriberCount() ?? 0;
 }
 
 /** Closes the shared LISTEN connection (tests; the process exit does it otherwise). */
 export async function closeChangeListener(): Promise<void> {
-  const hub = globalForHub.inboxChangeHub;
-  globalForHub.inboxChangeHub = undefined;
-  await hub?.close();
+  await dropProcessSingleton<ChangeHub>(HUB)?.close();
 }

@@ -2,14 +2,14 @@ import { toConnectionConfig } from "@/lib/connections/configure";
 import { secretKeyFromEnv } from "@/lib/crypto/secret-key";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { processSingleton } from "@/lib/process-singleton";
 import { createProvider } from "@/lib/providers/registry";
 import type { Capabilities, Capability, ChatProvider } from "@/lib/providers/types";
 
 type Cached = { version: number; provider: ChatProvider };
 
-const globalForProviders = globalThis as unknown as { inboxProviders?: Map<string, Cached> };
-globalForProviders.inboxProviders ??= new Map();
-const cache = globalForProviders.inboxProviders;
+/** Shared by the background work and every request, so a connection has one rate limiter. */
+const cache = processSingleton("provider-cache", () => new Map<string, Cached>());
 
 /**
  * The provider behind a stored connection, built once per connection version (a changed

@@ -1,3 +1,5 @@
+import { processSingleton } from "@/lib/process-singleton";
+
 /**
  * A sliding-window limiter shared by every caller using the same key (a provider token), so
  * sync, outbox and on-demand reads together stay under a provider's limit.
@@ -99,7 +101,11 @@ export function createRateLimiter({ limit, windowMs }: RateLimitOptions): RateLi
   };
 }
 
-const shared = new Map<string, { options: RateLimitOptions; limiter: RateLimiter }>();
+/** Process-wide: the background sync and the requests of the web server must draw on one budget. */
+const shared = processSingleton(
+  "rate-limiters",
+  () => new Map<string, { options: RateLimitOptions; limiter: RateLimiter }>(),
+);
 
 /**
  * The limiter for `key` (e.g. "smartsender:" + a hash of the token), created on first use. New

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { ingestChats, ingestParticipants } from "@/lib/ingest/ingest";
 import { componentLogger } from "@/lib/logger";
+import { processSingleton } from "@/lib/process-singleton";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
 import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
@@ -14,10 +15,8 @@ const TIMEOUT_MS = 30_000;
 
 type Refresh = { startedAt: number; running: Promise<void> | null };
 
-// Per process (routes are bundled apart from the background work, so it lives on globalThis).
-const globalForRefresh = globalThis as unknown as { inboxChatRefreshes?: Map<number, Refresh> };
-globalForRefresh.inboxChatRefreshes ??= new Map();
-const refreshes = globalForRefresh.inboxChatRefreshes;
+/** Per process: a page and an API request opening the same chat share one refresh. */
+const refreshes = processSingleton("chat-refreshes", () => new Map<number, Refresh>());
 
 function forgetOld(now: number) {
   if (refreshes.size < 1_000) return;

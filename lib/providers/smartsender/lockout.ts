@@ -1,3 +1,5 @@
+import { processSingleton } from "@/lib/process-singleton";
+
 /**
  * SmartSender's penalty for breaking its rate limit (docs/providers/smartsender.md): the first
  * breach locks the client out for 60 s and each further breach adds 60 s, up to 720 s.
@@ -31,7 +33,7 @@ export function createBreachCounter(policy: LockoutPolicy): BreachCounter {
   };
 }
 
-const shared = new Map<string, BreachCounter>();
+const shared = processSingleton("smartsender-breach-counters", () => new Map<string, BreachCounter>());
 
 /** One counter per token, like the shared rate limiter: every client of a token is locked out together. */
 export function sharedBreachCounter(key: string, policy: LockoutPolicy): BreachCounter {

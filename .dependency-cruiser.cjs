@@ -7,7 +7,7 @@ const SERVER_LAYERS = [
   {
     name: "foundation",
     path: [
-      "^lib/(db|env|errors|logger|retry)\\.ts$",
+      "^lib/(db|env|errors|logger|retry|runtime|process-singleton)\\.ts$",
       "^lib/(db|crypto|generated|i18n)/",
       // Recording a change event belongs to the transaction that made the change, at any layer.
       "^lib/events/(emit|types)\\.ts$",

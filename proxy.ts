@@ -1,9 +1,8 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { appOrigin } from "@/lib/auth/app-origin";
+import { env } from "@/lib/env";
 import { PAGE_SEARCH_HEADER } from "@/lib/queries/chat-filters";
-
-const isDev = process.env.NODE_ENV !== "production";
 
 /**
  * The pages' Content-Security-Policy, with a fresh nonce per response: Next.js reads the nonce
@@ -14,7 +13,7 @@ const isDev = process.env.NODE_ENV !== "production";
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env().NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
     // React sets style attributes (sizes of thumbnails); no script can come of them.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

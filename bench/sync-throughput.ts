@@ -152,7 +152,6 @@ async function smartSenderRealLimit(prisma: Db, url: string): Promise<RealLimitF
  */
 export async function measureSyncThroughput({ realLimit }: { realLimit: boolean }): Promise<SyncFigures> {
   const database = await startEmbeddedPostgres({ dataDir: ".data/bench-sync", durable: false });
-  process.env.DATABASE_URL = database.url;
   const prisma = createPrismaClient(database.url, 8);
   try {
     await emptyDatabase(database.url);

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { processSingleton } from "@/lib/process-singleton";
+import { runtimeDatabaseUrl } from "@/lib/runtime";
 
 export type Db = PrismaClient;
 /** The client inside `$transaction(async (tx) => …)`. */
@@ -18,9 +19,5 @@ export function createPrismaClient(connectionString: string, poolSize = 10): Pri
  * without a database, so nothing may connect at import time.
  */
 export function db(): PrismaClient {
-  return processSingleton("prisma-client", () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    return createPrismaClient(url);
-  });
+  return processSingleton("prisma-client", () => createPrismaClient(runtimeDatabaseUrl()));
 }

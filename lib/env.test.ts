@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidEnvironmentError, parseEnv } from "@/lib/env";
+import { childProcessEnv, InvalidEnvironmentError, logLevel, parseEnv } from "@/lib/env";
 
 describe("configuration", () => {
   it("starts with nothing set, with the documented defaults", () => {
@@ -33,5 +33,16 @@ describe("configuration", () => {
     for (const value of ["proxy.local", "10.0.0.0/33", "10.0.0.1/8/2", "*"]) {
       expect(() => parseEnv({ TRUSTED_PROXIES: value }), value).toThrow(/TRUSTED_PROXIES/);
     }
+  });
+
+  it("gives the logger its level even when another variable is bad, and the default for a bad level", () => {
+    expect(logLevel({ LOG_LEVEL: "debug", PORT: "eighty" })).toBe("debug");
+    expect(logLevel({ LOG_LEVEL: "loud" })).toBe("info");
+  });
+
+  it("hands a child process this environment with its overrides", () => {
+    const child = childProcessEnv({ NODE_ENV: "production" });
+    expect(child.NODE_ENV).toBe("production");
+    expect(child.PATH).toBeTruthy();
   });
 });

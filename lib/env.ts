@@ -30,6 +30,8 @@ function isAddressOrRange(entry: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 /** Every variable the app reads. The README's table is generated from the same list by hand: keep both in step. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -50,10 +52,12 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional()),
   /** Sessions end this many days after sign-in, however active (idle ones end after 14 days). */
   SESSION_MAX_AGE_DAYS: positiveInt(30),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
   SYNC_POLL_INTERVAL_MS: positiveInt(15_000),
   /** "false" makes a serve-only instance: no provider sync and no outbox delivery here. */
   SYNC_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** Where `next build` writes and the server reads the production build (next.config.ts reads it too). */
+  NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
 
   TGBRIDGE_API_URL: optionalUrl,
   TGBRIDGE_API_TOKEN: optionalText,
@@ -91,4 +95,26 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * LOG_LEVEL alone, for the logger, which is created when its module loads: a bad value of
+ * another variable must not stop the logger before start-up can report that variable
+ * (a bad LOG_LEVEL itself is reported there too; until then the default applies).
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): z.infer<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(source.LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
+}
+
+/** Variables named like secrets (…TOKEN, …SECRET…, …PASSWORD…, …_KEY), the app's or not: the logger censors their values. */
+const SECRET_VARIABLE = /TOKEN|SECRET|PASSWORD|_KEY$/;
+
+export function secretVariableValues(): string[] {
+  return Object.entries(process.env).flatMap(([name, value]) => (value && SECRET_VARIABLE.test(name) ? [value] : []));
+}
+
+/** The environment a child process (`next build`) gets: this process's, with `overrides`. */
+export function childProcessEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

@@ -1,4 +1,6 @@
 import pino from "pino";
+import { logLevel, secretVariableValues } from "@/lib/env";
+import { runtimeSecrets } from "@/lib/runtime";
 
 /**
  * Keys whose values never reach a log, at any depth: pino's own `redact` paths match fixed
@@ -51,19 +53,13 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"]+:)[^@\s"/]+@/gi, `$1${CENSOR}@`],
 ];
 
-/** Configured secrets, by value, wherever they appear in a line (names of the variables that hold them). */
-const SECRET_VARIABLES = /TOKEN|SECRET|PASSWORD|_KEY$/;
+/** Configured secrets, by value, wherever they appear in a line: the environment's and the resolved secret key. */
 const SHORTEST_SECRET = 8;
 
 function configuredSecrets(): string[] {
-  const values: string[] = [];
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value && value.length >= SHORTEST_SECRET && SECRET_VARIABLES.test(name)) {
-      // As the value appears inside a JSON line.
-      values.push(JSON.stringify(value).slice(1, -1));
-    }
-  }
-  return values;
+  return [...secretVariableValues(), ...runtimeSecrets()]
+    .filter((value) => value.length >= SHORTEST_SECRET)
+    .map((value) => JSON.stringify(value).slice(1, -1)); // as the value appears inside a JSON line
 }
 
 /** A finished JSON log line with secrets removed from its text. */
@@ -75,7 +71,7 @@ export function redactLine(line: string): string {
 }
 
 export const loggerOptions: pino.LoggerOptions = {
-  level: process.env.LOG_LEVEL ?? "info",
+  level: logLevel(),
   base: { pid: process.pid },
   formatters: {
     log: (object) => redactSecrets(object),

@@ -1,7 +1,8 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL (the app also does this at every start).
 import { migrate } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 
-const url = process.env.DATABASE_URL;
+const url = env().DATABASE_URL;
 if (!url) {
   console.error("Set DATABASE_URL to the database to migrate (npm start migrates its embedded database by itself).");
   process.exit(1);

@@ -10,6 +10,7 @@ import { routeId } from "@/lib/api/query";
 import { auth } from "@/lib/auth/auth";
 import { ensureAdmin } from "@/lib/auth/ensure-admin";
 import { closeSessionWatch } from "@/lib/auth/session-watch";
+import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const APP = "http://localhost:3000";
@@ -27,8 +28,7 @@ async function signIn(email: string, password: string): Promise<string> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.INBOX_SECRET_KEY = "route-wrapper-test-secret-0123456789abcdef";
+  provideRuntime({ databaseUrl: database.url, secretKey: "route-wrapper-test-secret-0123456789abcdef" });
   await ensureAdmin(database.prisma, "admin@example.com", "admin-password-1", "Admin");
   await ensureAdmin(database.prisma, "agent@example.com", "agent-password-1", "Agent", "agent");
   cookies.admin = await signIn("admin@example.com", "admin-password-1");

@@ -3,15 +3,16 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
-import { deriveKey, secretKeyFromEnv } from "@/lib/crypto/secret-key";
+import { deriveKey } from "@/lib/crypto/secret-key";
 import { db } from "@/lib/db";
 import { processSingleton } from "@/lib/process-singleton";
+import { runtimeSecretKey } from "@/lib/runtime";
 
 function createAuth() {
   return betterAuth({
     appName: "Support Inbox",
     baseURL: appOrigin(),
-    secret: deriveKey(secretKeyFromEnv(), "auth").toString("base64url"),
+    secret: deriveKey(runtimeSecretKey(), "auth").toString("base64url"),
     // The same origins lib/api/request-guards.ts accepts for every other change.
     trustedOrigins: appOrigins(),
     database: prismaAdapter(db(), { provider: "postgresql" }),

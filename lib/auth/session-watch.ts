@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { type ListenConnection, openListenConnection } from "@/lib/events/listen-connection";
 import { componentLogger } from "@/lib/logger";
 import { dropProcessSingleton, processSingleton } from "@/lib/process-singleton";
+import { runtimeDatabaseUrl } from "@/lib/runtime";
 
 const log = componentLogger("sessions");
 
@@ -135,11 +136,7 @@ const WATCH = "session-watch";
 
 /** One LISTEN connection per process, whichever copy of this module asks (lib/process-singleton.ts). */
 export function sessionWatch(): SessionWatch {
-  return processSingleton(WATCH, () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    return createSessionWatch(url);
-  });
+  return processSingleton(WATCH, () => createSessionWatch(runtimeDatabaseUrl()));
 }
 
 /** Closes the LISTEN connection (tests; the process exit does it otherwise). */

@@ -9,9 +9,3 @@ export function deriveKey(secret: string, purpose: "credentials" | "auth" | "dem
   }
   return Buffer.from(hkdfSync("sha256", secret, "support-inbox", `inbox ${purpose} v1`, 32));
 }
-
-export function secretKeyFromEnv(): string {
-  const secret = process.env.INBOX_SECRET_KEY;
-  if (!secret) throw new Error("INBOX_SECRET_KEY is not set: start the app with `npm start`, which provides one");
-  return secret;
-}

@@ -5,10 +5,11 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { adminUrl } from "@/lib/testing/db";
 
 let name: string;
 let url: string;
-const admin = () => new pg.Client({ connectionString: process.env.TEST_POSTGRES_ADMIN_URL });
+const admin = () => new pg.Client({ connectionString: adminUrl() });
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -26,7 +27,7 @@ beforeEach(async () => {
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  url = (process.env.TEST_POSTGRES_ADMIN_URL ?? "").replace(/\/[^/]+$/, `/${name}`);
+  url = adminUrl().replace(/\/[^/]+$/, `/${name}`);
 });
 
 afterEach(async () => {

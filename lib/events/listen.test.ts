@@ -8,6 +8,7 @@ import {
   subscribeToChanges,
 } from "@/lib/events/listen";
 import type { DeliveredChangeEvent } from "@/lib/events/types";
+import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 let database: TestDatabase;
@@ -16,7 +17,7 @@ let otherInstance: Db;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  provideRuntime({ databaseUrl: database.url });
   otherInstance = createPrismaClient(database.url, 4);
 });
 // A fresh listener per test, so one test's holes in the ids do not hold back the next one's resume point.

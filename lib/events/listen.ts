@@ -3,6 +3,7 @@ import { type ListenConnection, openListenConnection } from "@/lib/events/listen
 import type { DeliveredChangeEvent } from "@/lib/events/types";
 import { componentLogger } from "@/lib/logger";
 import { dropProcessSingleton, existingProcessSingleton, processSingleton } from "@/lib/process-singleton";
+import { runtimeDatabaseUrl } from "@/lib/runtime";
 
 const log = componentLogger("events");
 
@@ -240,11 +241,7 @@ const HUB = "change-hub";
 
 /** One LISTEN connection per process, whichever copy of this module a stream runs in. */
 function changeHub(): ChangeHub {
-  return processSingleton(HUB, () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    return createChangeHub(url);
-  });
+  return processSingleton(HUB, () => createChangeHub(runtimeDatabaseUrl()));
 }
 
 /** Receives every change committed by any app instance from now on, in batches. */

@@ -20,7 +20,7 @@ const log = componentLogger("outbox");
 export type OutboxWorkerOptions = {
   prisma: Db;
   instanceId: string;
-  /** Where to LISTEN for new actions; default DATABASE_URL. Without one the worker only polls. */
+  /** Where to LISTEN for new actions. Without one the worker only polls. */
   databaseUrl?: string;
   /** How long a claimed action is ours without renewal (renewed while it is being delivered). */
   leaseMs?: number;
@@ -191,7 +191,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): { stop: () => P
       .catch((error: unknown) => log.warn({ err: error }, "could not renew outbox leases"));
   }, leaseMs / 3);
 
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl;
   const listener: ListenConnection | null = databaseUrl
     ? openListenConnection({
         connectionString: databaseUrl,

@@ -1,10 +1,10 @@
 import { toConnectionConfig } from "@/lib/connections/configure";
-import { secretKeyFromEnv } from "@/lib/crypto/secret-key";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 import { createProvider } from "@/lib/providers/registry";
 import type { Capabilities, Capability, ChatProvider } from "@/lib/providers/types";
+import { runtimeSecretKey } from "@/lib/runtime";
 
 type Cached = { version: number; provider: ChatProvider };
 
@@ -22,7 +22,7 @@ export async function providerForConnection(client: DbClient, connectionId: stri
   const cached = cache.get(connectionId);
   if (cached && cached.version === version) return cached.provider;
   await cached?.provider.close?.();
-  const provider = createProvider(toConnectionConfig(stored, secretKeyFromEnv()));
+  const provider = createProvider(toConnectionConfig(stored, runtimeSecretKey()));
   cache.set(connectionId, { version, provider });
   return provider;
 }

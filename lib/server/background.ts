@@ -21,7 +21,7 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<{
     instanceId,
     pollIntervalMs: options.pollIntervalMs,
   });
-  const outbox = startOutboxWorker({ prisma, instanceId });
+  const outbox = startOutboxWorker({ prisma, instanceId, databaseUrl: options.databaseUrl });
   const pruner = startChangeEventPruner({ prisma });
   return {
     stop: async () => {

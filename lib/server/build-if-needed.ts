@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { childProcessEnv } from "@/lib/env";
 
 /** What a production build is made from; a change to any of these makes `npm start` rebuild. */
 const BUILD_INPUTS = [
@@ -41,7 +42,7 @@ function runNextBuild(root: string): Promise<void> {
     const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: childProcessEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
     });
     child.on("error", reject);
     child.on("exit", (code) =>

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEMO_LOGIN_ENV } from "@/lib/auth/demo-login";
 import {
   applyConnections,
   connectionsFromEnv,
@@ -11,6 +10,7 @@ import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { componentLogger } from "@/lib/logger";
+import { provideRuntime } from "@/lib/runtime";
 import { buildIfNeeded } from "@/lib/server/build-if-needed";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { resolveSecretKey } from "@/lib/server/secret-key-file";
@@ -82,7 +82,7 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const config = env();
     const root = process.cwd();
     if (!dev) {
-      const built = await buildIfNeeded(root, process.env.NEXT_DIST_DIR ?? ".next");
+      const built = await buildIfNeeded(root, config.NEXT_DIST_DIR);
       if (built) log.info("production build refreshed");
     }
 
@@ -96,8 +96,8 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     if (migration.applied.length > 0) log.info({ applied: migration.applied }, "migrations applied");
 
     const secret = await resolveSecretKey(config.INBOX_DATA_DIR, config.INBOX_SECRET_KEY);
-    process.env.DATABASE_URL = databaseUrl;
-    process.env.INBOX_SECRET_KEY = secret;
+    // The routes (another copy of lib/, in Next's bundles) read these from the process-wide runtime.
+    provideRuntime({ databaseUrl, secretKey: secret, demoLogin: null });
 
     const prisma = createPrismaClient(databaseUrl, 3);
     stoppables.push({ name: "start-up database client", stop: () => prisma.$disconnect() });
@@ -106,8 +106,8 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const connections = demo ? await sandboxConnections(stoppables, config.INBOX_DATA_DIR) : configured;
     await applyConnections(prisma, connections, secret);
     const login = await ensureStaffAccess(prisma, config, secret, demo);
-    if (login?.shownOnLoginPage)
-      process.env[DEMO_LOGIN_ENV] = JSON.stringify({ email: login.email, password: login.password });
+    const shown = login?.shownOnLoginPage && login.password ? { email: login.email, password: login.password } : null;
+    provideRuntime({ demoLogin: shown });
 
     const { startNextServer } = await import("@/lib/server/next-server");
     const server = await startNextServer({
@@ -130,7 +130,7 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     if (error instanceof InvalidEnvironmentError) {
       console.error(`\n${error.message}\n\nSee the environment table in README.md.\n`);
     } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      console.error(`\nPort ${process.env.PORT ?? 3000} is already in use. Stop the other server or set PORT.\n`);
+      console.error(`\nPort ${env().PORT} is already in use. Stop the other server or set PORT.\n`);
     } else {
       console.error("\nThe inbox could not start:", error instanceof Error ? error.message : error, "\n");
       log.error({ err: error }, "start failed");

@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 
 export type TestDatabase = { url: string; prisma: Db; drop: () => Promise<void> };
 
-function adminUrl(): string {
-  const url = process.env.TEST_POSTGRES_ADMIN_URL;
-  if (!url)
-    throw new Error("TEST_POSTGRES_ADMIN_URL is missing: run tests through vitest (lib/testing/global-setup.ts)");
-  return url;
+/** The test server's `postgres` database as its superuser, handed over by lib/testing/global-setup.ts. */
+export function adminUrl(): string {
+  return inject("postgresAdminUrl");
 }
 
 async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

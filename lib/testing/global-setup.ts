@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 import { migrate } from "@/lib/db/migrate";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
 
@@ -9,8 +10,15 @@ export const TEMPLATE_DATABASE = "inbox_template";
  * Starts the test suite's own embedded PostgreSQL (its own data folder, fsync off) and
  * migrates a template database that each test file clones (lib/testing/db.ts).
  */
-export default async function setup() {
-  const preferred = process.env.INBOX_TEST_DATA_DIR ?? ".data/test";
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** lib/testing/db.ts's way to the test server. */
+    postgresAdminUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const preferred = ".data/test";
   let database: EmbeddedDatabase;
   let throwaway: string | null = null;
   try {
@@ -28,7 +36,7 @@ export default async function setup() {
   await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   await admin.end();
   await migrate(database.url.replace(/\/[^/]+$/, `/${TEMPLATE_DATABASE}`));
-  process.env.TEST_POSTGRES_ADMIN_URL = adminUrl;
+  project.provide("postgresAdminUrl", adminUrl);
   return async () => {
     await database.stop();
     if (throwaway) await rm(throwaway, { recursive: true, force: true });

@@ -2,10 +2,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { appOrigin } from "@/lib/auth/app-origin";
-import { demoLoginHint } from "@/lib/auth/demo-login";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { getStaffSession } from "@/lib/auth/session";
 import { serverTranslator } from "@/lib/i18n/server";
+import { runtimeDemoLogin } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath((await searchParams).next, appOrigin());
   if (await getStaffSession(await headers())) redirect(next);
   const t = await serverTranslator("login");
-  const demo = demoLoginHint();
+  const demo = runtimeDemoLogin();
   return (
     <main className="flex min-h-full items-center justify-center bg-slate-50 px-4 py-12 dark:bg-slate-900">
       <div className="w-full max-w-sm space-y-6">

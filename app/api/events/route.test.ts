@@ -11,6 +11,7 @@ import { closeChangeListener, liveSubscriberCount } from "@/lib/events/listen";
 import { pruneChangeEvents } from "@/lib/events/prune";
 import { createChangeStream } from "@/lib/events/stream";
 import { openSse, type SseConnection } from "@/lib/events/testing/sse-client";
+import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const EMAIL = "agent@example.com";
@@ -76,8 +77,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.INBOX_SECRET_KEY = "events-route-test-secret-0123456789abcdef";
+  provideRuntime({ databaseUrl: database.url, secretKey: "events-route-test-secret-0123456789abcdef" });
   otherInstance = createPrismaClient(database.url, 4);
   await ensureAdmin(database.prisma, EMAIL, PASSWORD);
   server = serveRoute(GET);

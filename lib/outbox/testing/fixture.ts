@@ -9,6 +9,7 @@ import { type OutboxWorkerOptions, startOutboxWorker } from "@/lib/outbox/worker
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { allChats } from "@/lib/providers/testing/contract";
 import type { NormalizedChat, ProviderKind } from "@/lib/providers/types";
+import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import type { SandboxFake } from "@/sandbox/core/provider";
 import type { RecordedCall } from "@/sandbox/core/server";
@@ -54,7 +55,7 @@ export async function outboxFixture(
   fake: SandboxFake,
   settings: Record<string, unknown> = {},
 ): Promise<OutboxFixture> {
-  process.env.INBOX_SECRET_KEY = SECRET;
+  provideRuntime({ secretKey: SECRET });
   const database = await createTestDatabase();
   const prisma = database.prisma;
   const stoppers: Array<() => Promise<void>> = [];

@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { SandboxFake } from "@/sandbox/core/provider";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
+import { hasRuntimeSecretKey, provideRuntime, runtimeSecretKey } from "@/lib/runtime";
 
-/** The secret the tests seal credentials with (the app reads it from INBOX_SECRET_KEY). */
+/** The secret the tests seal credentials with, unless a test provided another (the app's is resolved at start). */
 export const TEST_SECRET_KEY = "sync-tests-secret-key-of-at-least-32-characters";
 
 /** Requests per minute that no test reaches: the fake and the connection never throttle. */
@@ -29,7 +30,7 @@ export async function connectFake(
   fake: SandboxFake,
   settings: Record<string, unknown> = {},
 ): Promise<string> {
-  process.env.INBOX_SECRET_KEY ??= TEST_SECRET_KEY;
+  if (!hasRuntimeSecretKey()) provideRuntime({ secretKey: TEST_SECRET_KEY });
   const connection = fake.connection();
   const stored = await prisma.connection.create({
     data: {
@@ -37,7 +38,7 @@ export async function connectFake(
       kind: fake.kind,
       displayName: fake.kind,
       baseUrl: connection.baseUrl,
-      credentials: seal(JSON.stringify(connection.credentials), process.env.INBOX_SECRET_KEY),
+      credentials: seal(JSON.stringify(connection.credentials), runtimeSecretKey()),
       settings: { ...connection.settings, ...settings } as Prisma.InputJsonObject,
       isSandbox: true,
     },

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { childProcessEnv } from "@/lib/env";
+import { hasRuntimeSecretKey, runtimeSecretKey } from "@/lib/runtime";
 import { TEST_SECRET_KEY } from "@/lib/sync/testing/fake-connection";
 import type { SyncTuning } from "@/lib/sync/tuning";
 
@@ -23,17 +25,17 @@ export function startSyncChild(options: {
 }): SyncChild {
   // Node itself with tsx as a loader (not the tsx CLI, which runs the script in a grandchild
   // that a SIGKILL of the CLI would leave running).
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/sync/testing/sync-process.ts")], {
+  const script = path.join(ROOT, "lib/sync/testing/sync-process.ts");
+  const test = JSON.stringify({ instanceId: options.instanceId, tuning: options.tuning ?? {} });
+  const child = spawn(process.execPath, ["--import", "tsx", script, test], {
     cwd: ROOT,
-    env: {
-      ...process.env,
+    // Configured as an app instance is: by its environment.
+    env: childProcessEnv({
       DATABASE_URL: options.databaseUrl,
-      INBOX_SECRET_KEY: process.env.INBOX_SECRET_KEY ?? TEST_SECRET_KEY,
-      SYNC_INSTANCE_ID: options.instanceId,
+      INBOX_SECRET_KEY: hasRuntimeSecretKey() ? runtimeSecretKey() : TEST_SECRET_KEY,
       SYNC_POLL_INTERVAL_MS: String(options.pollIntervalMs ?? 60_000),
-      SYNC_TUNING: JSON.stringify(options.tuning ?? {}),
       LOG_LEVEL: "debug",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Array<Record<string, unknown>> = [];

@@ -63,11 +63,17 @@ export function connectionsFromEnv(config: Env): DesiredConnection[] {
  */
 export async function applyConnections(prisma: Db, wanted: DesiredConnection[], secret: string): Promise<void> {
   for (const connection of wanted) {
-    // One atomic statement: instances starting together must not race on the same slug.
+    const stored = await prisma.connection.findUnique({
+      where: { slug: connection.slug },
+      select: { credentials: true },
+    });
+    const credentials = sealUnlessStored(connection.credentials, stored?.credentials ?? null, secret);
+    // One atomic statement: instances starting together must not race on the same slug. The
+    // database bumps config_version when kind, URL, credentials or settings differ.
     await prisma.$executeRaw`
       INSERT INTO connections (slug, kind, display_name, base_url, credentials, settings, is_sandbox, enabled)
       VALUES (${connection.slug}, ${connection.kind}::"ProviderKind", ${connection.displayName}, ${connection.baseUrl},
-        ${seal(JSON.stringify(connection.credentials), secret)}, ${JSON.stringify(connection.settings)}::jsonb,
+        ${credentials}, ${JSON.stringify(connection.settings)}::jsonb,
         ${connection.isSandbox}, true)
       ON CONFLICT (slug) DO UPDATE SET kind = EXCLUDED.kind, display_name = EXCLUDED.display_name,
         base_url = EXCLUDED.base_url, credentials = EXCLUDED.credentials, settings = EXCLUDED.settings,
@@ -77,6 +83,25 @@ export async function applyConnections(prisma: Db, wanted: DesiredConnection[], 
     where: { slug: { notIn: wanted.map((connection) => connection.slug) }, enabled: true },
     data: { enabled: false },
   });
+}
+
+const canonical = (credentials: Record<string, string>) =>
+  JSON.stringify(Object.entries(credentials).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * The stored ciphertext when it already holds these credentials (sealing again would give other
+ * bytes for the same secret, and so a new config version), else a fresh sealing.
+ */
+function sealUnlessStored(credentials: Record<string, string>, stored: string | null, secret: string): string {
+  if (stored !== null) {
+    try {
+      const current = JSON.parse(unseal(stored, secret)) as Record<string, string>;
+      if (canonical(current) === canonical(credentials)) return stored;
+    } catch {
+      // Sealed under another key (or unreadable): sealing them again under this one is the fix.
+    }
+  }
+  return seal(JSON.stringify(credentials), secret);
 }
 
 type StoredConnection = {

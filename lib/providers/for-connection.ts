@@ -12,13 +12,14 @@ type Cached = { version: number; provider: ChatProvider };
 const cache = processSingleton("provider-cache", () => new Map<string, Cached>());
 
 /**
- * The provider behind a stored connection, built once per connection version (a changed
- * token or URL builds a new one) so its rate limiter and keep-alive sockets are shared.
+ * The provider behind a stored connection, built once per configuration version (a changed
+ * token, URL or setting builds a new one; health and sync progress do not) so its rate limiter
+ * and keep-alive sockets are shared.
  */
 export async function providerForConnection(client: DbClient, connectionId: string): Promise<ChatProvider> {
   const stored = await client.connection.findUnique({ where: { id: connectionId } });
   if (!stored) throw new AppError("NOT_FOUND", "Connection not found");
-  const version = stored.updatedAt.getTime();
+  const version = stored.configVersion;
   const cached = cache.get(connectionId);
   if (cached && cached.version === version) return cached.provider;
   await cached?.provider.close?.();

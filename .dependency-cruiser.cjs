@@ -13,6 +13,10 @@ const SERVER_LAYERS = [
       "^lib/events/(emit|types)\\.ts$",
       // Keyset page cursors: services encode them, routes decode them.
       "^lib/api/cursor\\.ts$",
+      // What the app knows of providers without their code (kinds, names, fields, schemas): the
+      // configuration derives its variables from it, and the browser draws icons with it.
+      "^lib/providers/(types|catalog\\.types|descriptor\\.types)\\.ts$",
+      "^lib/providers/[^/]+/descriptor\\.types\\.ts$",
       // Translations (shared by the server and the browser).
       "^(messages|i18n)/",
     ],

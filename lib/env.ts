@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { PROVIDER_INFO, type ProviderVariable } from "@/lib/providers/catalog.types";
 
 const optionalText = z
   .string()
@@ -32,7 +33,14 @@ function isAddressOrRange(entry: string): boolean {
 
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
-/** Every variable the app reads. The README's table is generated from the same list by hand: keep both in step. */
+/** Each provider's variables, named by its descriptor: URLs are checked as URLs, the rest as text. */
+const providerVariables = Object.fromEntries(
+  Object.values(PROVIDER_INFO).flatMap((info) =>
+    info.fields.map((field) => [field.env, field.target === "baseUrl" ? optionalUrl : optionalText]),
+  ),
+) as Record<ProviderVariable, typeof optionalText>;
+
+/** Every variable the app reads (lib/env.test.ts holds README's configuration table to it). */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -58,16 +66,7 @@ export const envSchema = z.object({
   SYNC_ENABLED: z.enum(["true", "false"]).default("true"),
   /** Where `next build` writes and the server reads the production build (next.config.ts reads it too). */
   NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
-
-  TGBRIDGE_API_URL: optionalUrl,
-  TGBRIDGE_API_TOKEN: optionalText,
-  TGBRIDGE_EMPLOYEE_ID: optionalText,
-  SMARTSENDER_API_URL: optionalUrl.default("https://api.smartsender.com"),
-  SMARTSENDER_API_TOKEN: optionalText,
-  MAX_API_URL: optionalUrl.default("https://platform-api2.max.ru"),
-  MAX_BOT_TOKEN: optionalText,
-  CHATOPS_API_URL: optionalUrl,
-  CHATOPS_API_TOKEN: optionalText,
+  ...providerVariables,
 });
 
 export type Env = z.infer<typeof envSchema>;

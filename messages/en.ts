@@ -208,6 +208,15 @@ export const en = {
     cancel: "Cancel the reply, close a dialog",
     help: "Show these shortcuts",
   },
+  /** Labels of the values a provider connection needs (lib/providers/<kind>/descriptor.types.ts). */
+  connectionFields: {
+    baseUrl: "API address",
+    apiToken: "API token",
+    bearerToken: "Access token (optional)",
+    projectToken: "Project token",
+    botToken: "Bot token",
+    employeeId: "Employee id",
+  },
 };
 
 export type Messages = typeof en;

@@ -212,4 +212,12 @@ export const ru: Messages = {
     cancel: "Отменить ответ, закрыть диалог",
     help: "Показать эти сочетания",
   },
+  connectionFields: {
+    baseUrl: "Адрес API",
+    apiToken: "Токен API",
+    bearerToken: "Токен доступа (необязательно)",
+    projectToken: "Токен проекта",
+    botToken: "Токен бота",
+    employeeId: "ID сотрудника",
+  },
 };

@@ -1,6 +1,8 @@
 import { seal, unseal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
-import type { Env } from "@/lib/env";
+import { type Env, InvalidEnvironmentError } from "@/lib/env";
+import { PROVIDER_INFO, type ProviderVariable } from "@/lib/providers/catalog.types";
+import type { ConnectionField, ProviderInfo } from "@/lib/providers/descriptor.types";
 import type { ConnectionConfig, ProviderKind } from "@/lib/providers/types";
 
 /** A connection as configuration describes it, before it is stored. */
@@ -14,45 +16,55 @@ export type DesiredConnection = {
   isSandbox: boolean;
 };
 
-export const PROVIDER_NAMES: Record<ProviderKind, string> = {
-  tgbridge: "Telegram bridge",
-  smartsender: "SmartSender",
-  max: "MAX",
-  chatops: "Chat operations",
-};
+/** The value configuration gives `field`, if any. */
+function configured(config: Env, field: ConnectionField): string | undefined {
+  return config[field.env as ProviderVariable];
+}
 
-const withToken = (token: string | undefined): Record<string, string> => (token ? { token } : {});
+function valuesFor(config: Env, info: ProviderInfo, target: ConnectionField["target"]): Record<string, string> {
+  return Object.fromEntries(
+    info.fields.flatMap((field) => {
+      const value = field.target === target ? configured(config, field) : undefined;
+      return value === undefined ? [] : [[field.key, value]];
+    }),
+  );
+}
 
-/** The providers configured by environment variables; a provider counts when its token (bridge: URL) is set. */
+/** The connection the environment describes for one provider: null unless every required value is set. */
+function connectionFromEnv(config: Env, info: ProviderInfo, problems: string[]): DesiredConnection | null {
+  if (info.fields.some((field) => field.required && configured(config, field) === undefined)) return null;
+  const baseUrl = valuesFor(config, info, "baseUrl").baseUrl ?? info.defaultBaseUrl;
+  if (!baseUrl) throw new Error(`${info.kind}: a provider without a default URL must require one`);
+  const credentials = valuesFor(config, info, "credentials");
+  const settings = valuesFor(config, info, "settings");
+  for (const [target, schema, values] of [
+    ["credentials", info.credentialsSchema, credentials],
+    ["settings", info.settingsSchema, settings],
+  ] as const) {
+    for (const issue of schema.safeParse(values).error?.issues ?? []) {
+      const field = info.fields.find((candidate) => candidate.target === target && candidate.key === issue.path[0]);
+      problems.push(`${field?.env ?? `${info.kind} ${target}`}: ${issue.message}`);
+    }
+  }
+  return {
+    slug: `env:${info.kind}`,
+    kind: info.kind,
+    displayName: info.displayName,
+    baseUrl,
+    credentials,
+    settings,
+    isSandbox: false,
+  };
+}
+
+/**
+ * The providers configured by environment variables, as each descriptor names them: a provider
+ * counts when every required value is set (its token; the bridge: its URL).
+ */
 export function connectionsFromEnv(config: Env): DesiredConnection[] {
-  const wanted: DesiredConnection[] = [];
-  const add = (kind: ProviderKind, baseUrl: string, credentials: Record<string, string>, settings = {}) =>
-    wanted.push({
-      slug: `env:${kind}`,
-      kind,
-      displayName: PROVIDER_NAMES[kind],
-      baseUrl,
-      credentials,
-      settings,
-      isSandbox: false,
-    });
-  if (config.TGBRIDGE_API_URL) {
-    add("tgbridge", config.TGBRIDGE_API_URL, withToken(config.TGBRIDGE_API_TOKEN), {
-      employeeId: config.TGBRIDGE_EMPLOYEE_ID ?? null,
-    });
-  }
-  if (config.SMARTSENDER_API_TOKEN) {
-    add(
-      "smartsender",
-      config.SMARTSENDER_API_URL ?? "https://api.smartsender.com",
-      withToken(config.SMARTSENDER_API_TOKEN),
-    );
-  }
-  if (config.MAX_BOT_TOKEN)
-    add("max", config.MAX_API_URL ?? "https://platform-api2.max.ru", withToken(config.MAX_BOT_TOKEN));
-  if (config.CHATOPS_API_URL && config.CHATOPS_API_TOKEN) {
-    add("chatops", config.CHATOPS_API_URL, withToken(config.CHATOPS_API_TOKEN));
-  }
+  const problems: string[] = [];
+  const wanted = Object.values(PROVIDER_INFO).flatMap((info) => connectionFromEnv(config, info, problems) ?? []);
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return wanted;
 }
 

@@ -1,15 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  applyConnections,
-  connectionsFromEnv,
-  type DesiredConnection,
-  PROVIDER_NAMES,
-} from "@/lib/connections/configure";
+import { applyConnections, connectionsFromEnv, type DesiredConnection } from "@/lib/connections/configure";
 import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { componentLogger } from "@/lib/logger";
+import { providerInfo } from "@/lib/providers/catalog.types";
 import { provideRuntime } from "@/lib/runtime";
 import { buildIfNeeded } from "@/lib/server/build-if-needed";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
@@ -47,7 +43,7 @@ async function sandboxConnections(stoppables: Stoppable[], dataDir: string): Pro
   return Object.values(sandbox.fakes).map((fake) => ({
     slug: `sandbox:${fake.kind}`,
     kind: fake.kind,
-    displayName: `${PROVIDER_NAMES[fake.kind]} (sandbox)`,
+    displayName: `${providerInfo(fake.kind).displayName} (sandbox)`,
     isSandbox: true,
     ...fake.connection(),
   }));

@@ -8,23 +8,15 @@
  * are documented, so there is no listMessages, pollUpdates, markRead, sendReply or closeChat:
  * messages written by customers cannot be discovered through this API.
  *
- * config.credentials.token: the API token (sent as `Authorization: Bearer <token>`).
- * config.settings (all optional; for tests and unusual installations):
- *   timeoutMs           per-request timeout (default 15 000)
- *   requestsPerWindow   our own rate limit per window (default 10; the API documents none)
- *   rateLimitWindowMs   the rate window (default 1 000)
- *   maxRateLimitWaitMs  the longest Retry-After a 429 may ask for and still be waited out (default 30 000)
+ * config.credentials.token: the API token (sent as `Authorization: Bearer <token>`);
+ * config.settings: `chatopsSettingsSchema` (descriptor.types.ts), all optional, for tests and
+ * unusual installations.
  */
 import { createChatOpsClient, DEFAULT_RATE_LIMIT } from "@/lib/providers/chatops/client";
+import { chatopsSettingsSchema } from "@/lib/providers/chatops/descriptor.types";
 import { mapChat, mapMessage, mapParticipants, sentMessage } from "@/lib/providers/chatops/mapper";
 import { ProviderError } from "@/lib/providers/errors";
 import type { ChatProvider, ConnectionConfig, NormalizedMessage } from "@/lib/providers/types";
-
-function numberSetting(settings: Record<string, unknown>, name: string, minimum: number): number | undefined {
-  const value = settings[name];
-  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof number === "number" && Number.isFinite(number) && number >= minimum ? number : undefined;
-}
 
 /** Cursor: the next page number (pages count from 0). */
 function pageOf(cursor: string | null): number {
@@ -34,16 +26,20 @@ function pageOf(cursor: string | null): number {
 }
 
 export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
-  const settings = config.settings;
+  const parsedSettings = chatopsSettingsSchema.safeParse(config.settings);
+  if (!parsedSettings.success) {
+    throw new ProviderError("invalid_input", `Chat operations settings are invalid: ${parsedSettings.error.message}`);
+  }
+  const settings = parsedSettings.data;
   const client = createChatOpsClient({
     baseUrl: config.baseUrl,
     token: config.credentials.token ?? null,
-    timeoutMs: numberSetting(settings, "timeoutMs", 1),
+    timeoutMs: settings.timeoutMs,
     rateLimit: {
-      limit: numberSetting(settings, "requestsPerWindow", 1) ?? DEFAULT_RATE_LIMIT.limit,
-      windowMs: numberSetting(settings, "rateLimitWindowMs", 1) ?? DEFAULT_RATE_LIMIT.windowMs,
+      limit: settings.requestsPerWindow ?? DEFAULT_RATE_LIMIT.limit,
+      windowMs: settings.rateLimitWindowMs ?? DEFAULT_RATE_LIMIT.windowMs,
     },
-    maxRateLimitWaitMs: numberSetting(settings, "maxRateLimitWaitMs", 0),
+    maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
   });
 
   return {

@@ -4,13 +4,12 @@
  *
  * Capabilities are what those documents give: chats are learned from long polling (GET /chats
  * is retired, so there is no listChats) and fetched one by one; no read receipts, closing or
- * member removal. Connection: `baseUrl` (default https://platform-api2.max.ru),
- * `credentials.token`. Optional `settings`: `timeoutMs` (per request, for tests) and
- * `pageSize` (messages per GET /messages, 1..100, default 100).
+ * member removal. Connection: `baseUrl`, `credentials.token` and the optional settings of
+ * `maxSettingsSchema` (descriptor.types.ts).
  */
-import { z } from "zod";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { createMaxClient } from "@/lib/providers/max/client";
+import { maxSettingsSchema } from "@/lib/providers/max/descriptor.types";
 import { chatIdOfMessage, mapChat, mapMessage, mapParticipant, mapUpdate } from "@/lib/providers/max/mapper";
 import { decodeCursor, encodeCursor, pageAfter } from "@/lib/providers/max/message-cursor";
 import { CHAT_ID_PATTERN, CHAT_LINK_PATTERN } from "@/lib/providers/max/schemas";
@@ -22,8 +21,6 @@ import type {
   ProviderUpdate,
   SendTextInput,
 } from "@/lib/providers/types";
-
-export const MAX_DEFAULT_BASE_URL = "https://platform-api2.max.ru";
 
 const MAX_TEXT_LENGTH = 4000;
 const MEMBERS_PAGE = 100;
@@ -43,11 +40,6 @@ const UPDATE_TYPES = [
   "chat_title_changed",
 ];
 
-const settingsSchema = z.looseObject({
-  timeoutMs: z.number().int().positive().optional(),
-  pageSize: z.number().int().min(1).max(100).optional(),
-});
-
 function requireChatId(chatExternalId: string): string {
   // A non-numeric id would reach GET /chats/{chatLink} and look up a link instead.
   if (!CHAT_ID_PATTERN.test(chatExternalId)) {
@@ -66,14 +58,14 @@ function requireText(text: string): string {
 }
 
 export function createMaxProvider(config: ConnectionConfig): ChatProvider {
-  const parsedSettings = settingsSchema.safeParse(config.settings);
+  const parsedSettings = maxSettingsSchema.safeParse(config.settings);
   if (!parsedSettings.success) {
     throw new ProviderError("invalid_input", `MAX connection settings: ${parsedSettings.error.message}`);
   }
   const settings = parsedSettings.data;
   const pageSize = settings.pageSize ?? 100;
   const client = createMaxClient({
-    baseUrl: config.baseUrl || MAX_DEFAULT_BASE_URL,
+    baseUrl: config.baseUrl,
     token: config.credentials.token ?? "",
     timeoutMs: settings.timeoutMs,
   });

@@ -6,26 +6,16 @@
  * (paged, newest first), read, close, and sending text to the chat's contact. SmartSender
  * documents no reply quotes (so no sendReply) and no webhooks: it is synced by polling.
  *
- * config.credentials.token: the project's API token.
- * config.settings (all optional; for tests):
- *   timeoutMs          per-request timeout (default 15 000)
- *   requestsPerMinute  SmartSender's limit per rate window (default 180); we stay 5% under it
- *   rateLimitWindowMs  the rate window (default 60 000)
- *   lockoutMs          the first lockout after a 429 (default 60 000), growing by as much per breach
- *   maxLockoutMs       the longest lockout (default 720 000)
+ * config.credentials.token: the project's API token; config.settings: `smartsenderSettingsSchema`
+ * (descriptor.types.ts), all optional and mostly for tests.
  */
 import { ProviderError } from "@/lib/providers/errors";
 import { type ChatState, createSmartSenderClient } from "@/lib/providers/smartsender/client";
+import { smartsenderSettingsSchema } from "@/lib/providers/smartsender/descriptor.types";
 import { SMARTSENDER_LOCKOUT } from "@/lib/providers/smartsender/lockout";
 import { mapChat, mapMessage } from "@/lib/providers/smartsender/mapper";
 import type { SmartSenderChat } from "@/lib/providers/smartsender/wire";
 import type { ChatProvider, ConnectionConfig, NormalizedChat, Page } from "@/lib/providers/types";
-
-function positiveSetting(settings: Record<string, unknown>, name: string): number | undefined {
-  const value = settings[name];
-  const number = typeof value === "string" ? Number(value) : value;
-  return typeof number === "number" && Number.isFinite(number) && number > 0 ? number : undefined;
-}
 
 /**
  * The chat list is walked twice, open chats then closed ones, because a Chat object does not
@@ -54,16 +44,20 @@ function parseMessageCursor(cursor: string | null): number {
 }
 
 export function createSmartSenderProvider(config: ConnectionConfig): ChatProvider {
-  const settings = config.settings;
+  const parsedSettings = smartsenderSettingsSchema.safeParse(config.settings);
+  if (!parsedSettings.success) {
+    throw new ProviderError("invalid_input", `SmartSender settings are invalid: ${parsedSettings.error.message}`);
+  }
+  const settings = parsedSettings.data;
   const client = createSmartSenderClient({
     baseUrl: config.baseUrl,
     token: config.credentials.token ?? null,
-    timeoutMs: positiveSetting(settings, "timeoutMs"),
-    requestsPerWindow: positiveSetting(settings, "requestsPerMinute"),
-    rateWindowMs: positiveSetting(settings, "rateLimitWindowMs"),
+    timeoutMs: settings.timeoutMs,
+    requestsPerWindow: settings.requestsPerMinute,
+    rateWindowMs: settings.rateLimitWindowMs,
     lockout: {
-      lockoutMs: positiveSetting(settings, "lockoutMs") ?? SMARTSENDER_LOCKOUT.lockoutMs,
-      maxLockoutMs: positiveSetting(settings, "maxLockoutMs") ?? SMARTSENDER_LOCKOUT.maxLockoutMs,
+      lockoutMs: settings.lockoutMs ?? SMARTSENDER_LOCKOUT.lockoutMs,
+      maxLockoutMs: settings.maxLockoutMs ?? SMARTSENDER_LOCKOUT.maxLockoutMs,
     },
   });
   // What listing taught us, so getChat keeps a closed chat closed and sendText needs no extra lookup.

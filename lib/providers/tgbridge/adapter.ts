@@ -10,16 +10,14 @@
  *   CloseChatMode ("a message of type CloseChatMode closes a chat", providers.md §3).
  * Nothing documents reading, participants, invitations or live updates, so those are absent.
  *
- * Configuration: `baseUrl`; `credentials.token` (optional, sent as a Bearer token);
- * `settings.employeeId` (the staff member the inbox acts as: GetChats' employeeId and the
- * EmployeeId of what we send); optional `settings.history` (default true: closed chats too),
- * `settings.myChats` / `settings.myTerritory` (default false), `settings.format` ("json" |
- * "xml", what to ask for; default "json") and `settings.timeoutMs` (tests use a short one).
+ * Configuration: `baseUrl`; `credentials.token` (optional, sent as a Bearer token); the settings
+ * of `tgbridgeSettingsSchema` (descriptor.types.ts), above all `employeeId`, the staff member the
+ * inbox acts as.
  */
-import { z } from "zod";
 import { ProviderError } from "@/lib/providers/errors";
 import { createTgBridgeClient, type MessageStruct } from "@/lib/providers/tgbridge/client";
 import { parseBridgeDate } from "@/lib/providers/tgbridge/dates";
+import { tgbridgeSettingsSchema } from "@/lib/providers/tgbridge/descriptor.types";
 import { MESSAGE_TYPES, type MessageTypeName, readEnum, SOURCES } from "@/lib/providers/tgbridge/enums";
 import {
   decodeHistoryCursor,
@@ -30,17 +28,6 @@ import {
 import { mapActiveChat, mapChatData, mapChatDto, mapSentMessage } from "@/lib/providers/tgbridge/mapper";
 import { type ChatData, type ChatDto, type MessageStructDto, toInt } from "@/lib/providers/tgbridge/schemas";
 import type { ChatProvider, ConnectionConfig, NormalizedMessage, SendTextInput } from "@/lib/providers/types";
-
-const numeric = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
-
-const ZSettings = z.object({
-  employeeId: numeric.nullish(),
-  history: z.boolean().default(true),
-  myChats: z.boolean().default(false),
-  myTerritory: z.boolean().default(false),
-  format: z.enum(["json", "xml"]).default("json"),
-  timeoutMs: z.number().int().positive().optional(),
-});
 
 /** What SendChatTGMessage gets besides the chat id, learned from the chat the last time we read it. */
 type RecipientContext = Pick<MessageStruct, "ChatId" | "ChannelId" | "Phone" | "Source">;
@@ -75,7 +62,7 @@ function earliest(times: ReadonlyArray<number | null | undefined>): number | nul
 }
 
 export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
-  const parsedSettings = ZSettings.safeParse(config.settings);
+  const parsedSettings = tgbridgeSettingsSchema.safeParse(config.settings);
   if (!parsedSettings.success) {
     throw new ProviderError("invalid_input", `Telegram bridge settings are invalid: ${parsedSettings.error.message}`);
   }

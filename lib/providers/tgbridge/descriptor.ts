@@ -1,0 +1,5 @@
+import type { ProviderDescriptor } from "@/lib/providers/descriptor";
+import { createTgBridgeProvider } from "@/lib/providers/tgbridge/adapter";
+import { tgbridgeInfo } from "@/lib/providers/tgbridge/descriptor.types";
+
+export const tgbridgeDescriptor = { ...tgbridgeInfo, create: createTgBridgeProvider } satisfies ProviderDescriptor;

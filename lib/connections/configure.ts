@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { type Env, InvalidEnvironmentError } from "@/lib/env";
 import { PROVIDER_INFO, type ProviderVariable } from "@/lib/providers/catalog.types";
 import type { ConnectionField, ProviderInfo } from "@/lib/providers/descriptor.types";
-import type { ConnectionConfig, ProviderKind } from "@/lib/providers/types";
+import type { ProviderKind } from "@/lib/providers/types";
 
 /** A connection as configuration describes it, before it is stored. */
 export type DesiredConnection = {
@@ -114,23 +114,4 @@ function sealUnlessStored(credentials: Record<string, string>, stored: string | 
     }
   }
   return seal(JSON.stringify(credentials), secret);
-}
-
-type StoredConnection = {
-  id: string;
-  kind: ProviderKind;
-  baseUrl: string;
-  credentials: string | null;
-  settings: unknown;
-};
-
-/** What a provider factory needs, with the credentials unsealed. */
-export function toConnectionConfig(stored: StoredConnection, secret: string): ConnectionConfig {
-  return {
-    id: stored.id,
-    kind: stored.kind,
-    baseUrl: stored.baseUrl,
-    credentials: stored.credentials ? (JSON.parse(unseal(stored.credentials, secret)) as Record<string, string>) : {},
-    settings: (stored.settings ?? {}) as Record<string, unknown>,
-  };
 }

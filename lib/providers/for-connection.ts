@@ -1,12 +1,37 @@
-import { toConnectionConfig } from "@/lib/connections/configure";
+import { unseal } from "@/lib/crypto/secret-box";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 import { createProvider } from "@/lib/providers/registry";
-import type { Capabilities, Capability, ChatProvider } from "@/lib/providers/types";
+import type { Capabilities, Capability, ChatProvider, ConnectionConfig } from "@/lib/providers/types";
 import { runtimeSecretKey } from "@/lib/runtime";
 
 type Cached = { version: number; provider: ChatProvider };
+
+/**
+ * Providers sit below the services that manage connections (lib/connections), and the sync and
+ * the outbox, which sit between them, need providers too. So the stored connection is turned into
+ * what a provider is built from (credentials unsealed) here, beside the one cache of built
+ * providers, and lib/connections only writes connections.
+ */
+type StoredConnection = {
+  id: string;
+  kind: ConnectionConfig["kind"];
+  baseUrl: string;
+  credentials: string | null;
+  settings: unknown;
+};
+
+/** What a provider factory needs, with the credentials unsealed. */
+function toConnectionConfig(stored: StoredConnection, secret: string): ConnectionConfig {
+  return {
+    id: stored.id,
+    kind: stored.kind,
+    baseUrl: stored.baseUrl,
+    credentials: stored.credentials ? (JSON.parse(unseal(stored.credentials, secret)) as Record<string, string>) : {},
+    settings: (stored.settings ?? {}) as Record<string, unknown>,
+  };
+}
 
 /** Shared by the background work and every request, so a connection has one rate limiter. */
 const cache = processSingleton("provider-cache", () => new Map<string, Cached>());

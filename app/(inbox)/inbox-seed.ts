@@ -1,4 +1,4 @@
-import type { CacheEntry } from "@/components/shell/cache-seed";
+import { type DehydratedState, dehydrate, QueryClient } from "@tanstack/react-query";
 import { parseSearchParams } from "@/lib/api/query";
 import { listChats, ZListChatsQuery } from "@/lib/chats/list-chats";
 import { unreadCounts } from "@/lib/chats/unread-counts";
@@ -12,25 +12,25 @@ const log = componentLogger("inbox-seed");
 
 /**
  * What the browser would fetch first, read while the page is rendered: the first page of the
- * list as filtered by the URL, the unread totals and the connections. The inbox then paints with
+ * list as filtered by the URL, the unread totals and the connections, handed to the browser's
+ * query cache by TanStack Query's own dehydrate/HydrationBoundary. The inbox then paints with
  * its chats instead of waiting for its own requests after loading. Best effort: on a failure the
  * browser simply fetches them.
  */
-export async function inboxSeed(pageSearch: string): Promise<CacheEntry[]> {
+export async function inboxSeed(pageSearch: string): Promise<DehydratedState> {
   const filters = filtersFromParams(new URLSearchParams(pageSearch));
+  const queryClient = new QueryClient();
   try {
     const [page, counts, connections] = await Promise.all([
       listChats(db(), parseSearchParams(chatPageParams(filters, null), ZListChatsQuery)),
       unreadCounts(db()),
       listConnections(db()),
     ]);
-    return [
-      { queryKey: chatKeys.list(filters), data: { pages: [page], pageParams: [null] } },
-      { queryKey: countKeys.all, data: counts },
-      { queryKey: connectionKeys.all, data: connections },
-    ];
+    queryClient.setQueryData(chatKeys.list(filters), { pages: [page], pageParams: [null] });
+    queryClient.setQueryData(countKeys.all, counts);
+    queryClient.setQueryData(connectionKeys.all, connections);
   } catch (error) {
     log.warn({ err: error }, "the inbox could not be read ahead; the browser will fetch it");
-    return [];
   }
+  return dehydrate(queryClient);
 }

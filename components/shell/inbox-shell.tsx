@@ -1,6 +1,6 @@
+import { type DehydratedState, HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ChatSidebar } from "@/components/inbox/chat-sidebar";
-import { type CacheEntry, CacheSeed } from "@/components/shell/cache-seed";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
 import { HeaderActions } from "@/components/shell/header-actions";
 import { InboxRuntime } from "@/components/shell/inbox-runtime";
@@ -14,37 +14,41 @@ export async function InboxShell({
   children,
 }: {
   user: CurrentUser;
-  /** Data read with the page (see app/(inbox)/inbox-seed.ts). */
-  seed: CacheEntry[];
+  /**
+   * Queries read with the page (see app/(inbox)/inbox-seed.ts): they fill an empty cache before
+   * anything below renders; later (router.refresh) they replace only older data.
+   */
+  seed: DehydratedState;
   children: ReactNode;
 }) {
   const t = await serverTranslator("shell");
   const common = await serverTranslator("common");
   return (
     <CurrentUserProvider user={user}>
-      <CacheSeed entries={seed} />
-      <div className="flex h-full flex-col">
-        <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b px-4 dark:border-slate-800">
-          <span className="truncate font-semibold">{common("appName")}</span>
-          <div className="flex items-center gap-3 text-sm">
-            <HeaderActions />
-            <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
-              {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
-            </span>
-            <SignOutButton label={t("signOut")} />
+      <HydrationBoundary state={seed}>
+        <div className="flex h-full flex-col">
+          <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b px-4 dark:border-slate-800">
+            <span className="truncate font-semibold">{common("appName")}</span>
+            <div className="flex items-center gap-3 text-sm">
+              <HeaderActions />
+              <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
+                {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
+              </span>
+              <SignOutButton label={t("signOut")} />
+            </div>
+          </header>
+          <div className="flex min-h-0 flex-1">
+            <aside
+              aria-label={t("chatsHeading")}
+              className="flex w-72 shrink-0 flex-col border-slate-200 border-r lg:w-80 xl:w-96 dark:border-slate-800"
+            >
+              <ChatSidebar />
+            </aside>
+            <main className="min-w-0 flex-1">{children}</main>
           </div>
-        </header>
-        <div className="flex min-h-0 flex-1">
-          <aside
-            aria-label={t("chatsHeading")}
-            className="flex w-72 shrink-0 flex-col border-slate-200 border-r lg:w-80 xl:w-96 dark:border-slate-800"
-          >
-            <ChatSidebar />
-          </aside>
-          <main className="min-w-0 flex-1">{children}</main>
+          <InboxRuntime />
         </div>
-        <InboxRuntime />
-      </div>
+      </HydrationBoundary>
     </CurrentUserProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth/client";
 
 type Failure = "invalid" | "tooMany" | "failed";
@@ -47,28 +48,13 @@ export function LoginForm({ next, defaultEmail }: { next: string; defaultEmail?:
         <label htmlFor="email" className="block font-medium text-sm">
           {t("email")}
         </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={defaultEmail}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 dark:border-slate-700 dark:bg-slate-900"
-        />
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block font-medium text-sm">
           {t("password")}
         </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 dark:border-slate-700 dark:bg-slate-900"
-        />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {failure && (
         <p role="alert" className="text-red-700 text-sm dark:text-red-400">

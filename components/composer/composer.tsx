@@ -7,6 +7,7 @@ import { newClientId } from "@/components/composer/client-id";
 import { useDraft } from "@/components/composer/use-draft";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import type { MessageView } from "@/lib/messages/list-messages";
 import { useSendMessage } from "@/lib/queries/messages";
 
@@ -92,7 +93,7 @@ export function Composer({
         <label htmlFor={textareaId} className="sr-only">
           {t("message")}
         </label>
-        <textarea
+        <Textarea
           ref={textareaRef}
           id={textareaId}
           rows={1}
@@ -103,7 +104,7 @@ export function Composer({
           aria-invalid={tooLong || undefined}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
-          className="field-sizing-content max-h-40 min-h-10 flex-1 resize-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-slate-500 focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 disabled:cursor-not-allowed disabled:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:disabled:bg-slate-800"
+          className="field-sizing-content max-h-40 min-h-10 flex-1 resize-none px-3 py-2"
         />
         <Button type="submit" disabled={!canSend || !text.trim() || tooLong}>
           {t("send")}

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
+import { Input } from "@/components/ui/input";
 
 /** The `/` shortcut focuses this field. */
 export const CHAT_SEARCH_ID = "chat-search";
@@ -41,7 +42,7 @@ export function ChatSearch({ value, onChange }: { value: string; onChange: (q: s
       >
         <path d="M8.5 3a5.5 5.5 0 0 1 4.4 8.8l3.6 3.7a1 1 0 0 1-1.4 1.4l-3.7-3.6A5.5 5.5 0 1 1 8.5 3m0 2a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7" />
       </svg>
-      <input
+      <Input
         id={CHAT_SEARCH_ID}
         type="search"
         aria-label={t("search")}
@@ -52,7 +53,7 @@ export function ChatSearch({ value, onChange }: { value: string; onChange: (q: s
         onKeyDown={(event) => {
           if (event.key === "Escape" && text === "") event.currentTarget.blur();
         }}
-        className="w-full rounded-md border border-slate-300 bg-white py-2 pr-2 pl-8 text-sm outline-none placeholder:text-slate-500 focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
+        className="w-full py-2 pr-2 pl-8"
       />
     </search>
   );

@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { lookupFailure } from "@/components/inbox/lookup-failure";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
 import { useConnections } from "@/lib/queries/connections";
 import { useLookupByLink } from "@/lib/queries/lookups";
 import { refreshChatLists } from "@/lib/queries/refresh";
@@ -69,7 +70,7 @@ function LinkForm({ onFound }: { onFound: () => void }) {
         <label htmlFor={inputId} className="block font-medium text-sm">
           {t("link")}
         </label>
-        <input
+        <Input
           id={inputId}
           value={link}
           onChange={(event) => {
@@ -81,11 +82,6 @@ function LinkForm({ onFound }: { onFound: () => void }) {
           autoComplete="off"
           aria-invalid={showInvalid || undefined}
           aria-describedby={hintId}
-          className={`w-full rounded-md border bg-white px-3 py-2 text-sm outline-none focus:ring-2 dark:bg-slate-900 ${
-            showInvalid
-              ? "border-red-600 focus:ring-red-500/30"
-              : "border-slate-300 focus:border-blue-500 focus:ring-blue-500/30 dark:border-slate-700"
-          }`}
         />
         <p
           id={hintId}

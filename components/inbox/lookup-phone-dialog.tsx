@@ -7,11 +7,9 @@ import { useTranslations } from "use-intl";
 import { lookupFailure } from "@/components/inbox/lookup-failure";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Input, Select } from "@/components/ui/input";
 import { type PhoneLookup, useLookupByPhone } from "@/lib/queries/lookups";
 import { refreshChatLists } from "@/lib/queries/refresh";
-
-const input =
-  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm outline-none focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 dark:border-slate-700 dark:bg-slate-900";
 
 /** "Find chat by phone": asks the providers for the active chat of a phone number and opens it. */
 export function LookupPhoneDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -53,35 +51,22 @@ function PhoneForm({ onFound }: { onFound: () => void }) {
         <label htmlFor={ids.phone} className="block font-medium text-sm">
           {t("phone")}
         </label>
-        <input
-          id={ids.phone}
-          name="phone"
-          type="tel"
-          required
-          autoComplete="off"
-          placeholder="+7 900 000-00-00"
-          className={input}
-        />
+        <Input id={ids.phone} name="phone" type="tel" required autoComplete="off" placeholder="+7 900 000-00-00" />
       </div>
       <div className="space-y-1">
         <label htmlFor={ids.name} className="block font-medium text-sm">
           {t("name")}
         </label>
-        <input id={ids.name} name="name" required maxLength={200} autoComplete="off" className={input} />
+        <Input id={ids.name} name="name" required maxLength={200} autoComplete="off" />
       </div>
       <div className="space-y-1">
         <label htmlFor={ids.source} className="block font-medium text-sm">
           {t("source")}
         </label>
-        <select
-          id={ids.source}
-          value={source}
-          onChange={(event) => setSource(event.target.value === "1" ? 1 : 0)}
-          className={input}
-        >
+        <Select id={ids.source} value={source} onChange={(event) => setSource(event.target.value === "1" ? 1 : 0)}>
           <option value={0}>{t("sourceBot")}</option>
           <option value={1}>{t("sourceCabinet")}</option>
-        </select>
+        </Select>
       </div>
       {lookup.isError && (
         <p role="alert" className="text-red-700 text-sm dark:text-red-400">

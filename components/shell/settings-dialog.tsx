@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useLocale, useTranslations } from "use-intl";
 import { Dialog } from "@/components/ui/dialog";
+import { Select } from "@/components/ui/input";
 import { isLocale, LOCALES } from "@/lib/i18n/locales";
 import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
 
@@ -42,7 +43,7 @@ function SettingsForm() {
         <label htmlFor={languageId} className="block font-medium text-sm">
           {t("language")}
         </label>
-        <select
+        <Select
           id={languageId}
           value={locale}
           disabled={switching}
@@ -52,14 +53,13 @@ function SettingsForm() {
             // The server remembers the choice (profile and cookie); a refresh renders every text in it.
             update.mutate({ locale: next }, { onSuccess: () => startSwitching(() => router.refresh()), onError: fail });
           }}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
         >
           {LOCALES.map((code) => (
             <option key={code} value={code} lang={code}>
               {LANGUAGE_NAMES[code]}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex items-start gap-2">
         <input

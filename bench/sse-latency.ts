@@ -6,9 +6,10 @@
  * from the start of its write to each client, and every error (a failed or dropped connection,
  * a failed write, an event a client never received).
  *
- *   npx tsx bench/sse-latency.ts                 starts its own server on a fresh database
- *   BENCH_APP_URL=… DATABASE_URL=… BENCH_EMAIL=… BENCH_PASSWORD=… npx tsx bench/sse-latency.ts
- *                                                measures a running server (writes go to DATABASE_URL)
+ *   npx tsx --import ./lib/server/resolve-server-only.ts bench/sse-latency.ts
+ *       starts its own server on a fresh database;
+ *   BENCH_APP_URL=… DATABASE_URL=… BENCH_EMAIL=… BENCH_PASSWORD=… npx tsx --import ./lib/server/resolve-server-only.ts bench/sse-latency.ts
+ *       measures a running server (writes go to DATABASE_URL).
  * Knobs: BENCH_SSE_CLIENTS (200), BENCH_MESSAGES_PER_SEC (50), BENCH_SECONDS (30).
  */
 import { rm } from "node:fs/promises";
@@ -251,7 +252,7 @@ async function main() {
   }
 }
 
-// Run directly (`npx tsx bench/sse-latency.ts`), not when `npm run bench` imports it.
+// Run directly (`npx tsx --import ./lib/server/resolve-server-only.ts bench/sse-latency.ts`), not when `npm run bench` imports it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((error: unknown) => {
     console.error(error);

@@ -3,8 +3,8 @@
  * and SmartSender's request rate during a full backfill under its real limit of 180 requests
  * per minute (which the client keeps 5% under).
  *
- *   npx tsx bench/sync-throughput.ts            everything (the SmartSender real-limit run takes minutes)
- *   npx tsx bench/sync-throughput.ts --quick    without the real-limit run
+ *   npx tsx --import ./lib/server/resolve-server-only.ts bench/sync-throughput.ts          everything (the SmartSender real-limit run takes minutes)
+ *   npx tsx --import ./lib/server/resolve-server-only.ts bench/sync-throughput.ts --quick  without the real-limit run
  *
  * Uses its own embedded PostgreSQL (.data/bench-sync), emptied at each run.
  */
@@ -190,7 +190,7 @@ async function main() {
   await measureSyncThroughput({ realLimit: !quick });
 }
 
-// Run directly (`npx tsx bench/sync-throughput.ts`), not when `npm run bench` imports it.
+// Run directly (`npx tsx --import ./lib/server/resolve-server-only.ts bench/sync-throughput.ts`), not when `npm run bench` imports it.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -22,10 +22,14 @@ const SECRETS = {
 
 /** Logs `script`'s lines through lib/logger in a child process and returns what it printed. */
 async function logLines(script: string): Promise<string[]> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    cwd: process.cwd(),
-    env: { ...process.env, LOG_LEVEL: "debug", MAX_BOT_TOKEN: SECRETS.configured },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/server/resolve-server-only.ts", "--input-type=module", "-e", script],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, LOG_LEVEL: "debug", MAX_BOT_TOKEN: SECRETS.configured },
+    },
+  );
   return stdout.trim().split("\n");
 }
 

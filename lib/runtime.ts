@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 
 /**

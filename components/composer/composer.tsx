@@ -9,10 +9,10 @@ import { useCurrentUser } from "@/components/shell/current-user";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import type { MessageView } from "@/lib/messages/list-messages";
+import { MAX_MESSAGE_LENGTH } from "@/lib/messages/send-message.types";
 import { useSendMessage } from "@/lib/queries/messages";
 
 /** The API's limit (lib/messages/send-message.ts). */
-const MAX_LENGTH = 4000;
 const SHOW_COUNT_FROM = 3500;
 
 /**
@@ -40,7 +40,7 @@ export function Composer({
   const [text, setText] = useDraft(chatId);
   const textareaId = useId();
   const hintId = useId();
-  const tooLong = text.length > MAX_LENGTH;
+  const tooLong = text.length > MAX_MESSAGE_LENGTH;
 
   const submit = () => {
     const body = text.trim();
@@ -117,7 +117,7 @@ export function Composer({
         {!canSend
           ? t("cannotSend")
           : text.length >= SHOW_COUNT_FROM
-            ? t("length", { count: format.number(text.length), max: format.number(MAX_LENGTH) })
+            ? t("length", { count: format.number(text.length), max: format.number(MAX_MESSAGE_LENGTH) })
             : t("hint")}
       </p>
     </div>

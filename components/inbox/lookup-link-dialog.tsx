@@ -8,6 +8,7 @@ import { lookupFailure } from "@/components/inbox/lookup-failure";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { MAX_LOOKUP_LINK_LENGTH } from "@/lib/chats/lookup.types";
 import { useConnections } from "@/lib/queries/connections";
 import { useLookupByLink } from "@/lib/queries/lookups";
 import { refreshChatLists } from "@/lib/queries/refresh";
@@ -78,7 +79,7 @@ function LinkForm({ onFound }: { onFound: () => void }) {
             lookup.reset();
           }}
           required
-          maxLength={300}
+          maxLength={MAX_LOOKUP_LINK_LENGTH}
           autoComplete="off"
           aria-invalid={showInvalid || undefined}
           aria-describedby={hintId}

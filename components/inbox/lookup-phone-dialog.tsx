@@ -8,7 +8,8 @@ import { lookupFailure } from "@/components/inbox/lookup-failure";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Select } from "@/components/ui/input";
-import { type PhoneLookup, useLookupByPhone } from "@/lib/queries/lookups";
+import { MAX_LOOKUP_NAME_LENGTH, type PhoneLookupRequest } from "@/lib/chats/lookup.types";
+import { useLookupByPhone } from "@/lib/queries/lookups";
 import { refreshChatLists } from "@/lib/queries/refresh";
 
 /** "Find chat by phone": asks the providers for the active chat of a phone number and opens it. */
@@ -27,7 +28,7 @@ function PhoneForm({ onFound }: { onFound: () => void }) {
   const queryClient = useQueryClient();
   const lookup = useLookupByPhone();
   const ids = { phone: useId(), name: useId(), source: useId() };
-  const [source, setSource] = useState<PhoneLookup["source"]>(0);
+  const [source, setSource] = useState<PhoneLookupRequest["source"]>(0);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,7 +58,7 @@ function PhoneForm({ onFound }: { onFound: () => void }) {
         <label htmlFor={ids.name} className="block font-medium text-sm">
           {t("name")}
         </label>
-        <Input id={ids.name} name="name" required maxLength={200} autoComplete="off" />
+        <Input id={ids.name} name="name" required maxLength={MAX_LOOKUP_NAME_LENGTH} autoComplete="off" />
       </div>
       <div className="space-y-1">
         <label htmlFor={ids.source} className="block font-medium text-sm">

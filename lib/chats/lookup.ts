@@ -1,22 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
+import type { ZLinkLookupRequest, ZPhoneLookupRequest } from "@/lib/chats/lookup.types";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestChats, ingestMessages } from "@/lib/ingest/ingest";
 import { asAppError } from "@/lib/providers/as-app-error";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { ChatProvider, ChatWithMessages, NormalizedChat } from "@/lib/providers/types";
-
-export const ZPhoneLookupRequest = z.object({
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[\d\s()-]{5,20}$/, "Enter a phone number (digits, optionally with + and spaces)"),
-  name: z.string().trim().min(1, "Enter the chat's name or key").max(200),
-  source: z.union([z.literal(0), z.literal(1)]).default(0),
-});
-
-export const ZLinkLookupRequest = z.object({ link: z.string().trim().min(1, "Enter a link").max(300) });
 
 type Found = { chatId: number };
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { seal, unseal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { type Env, InvalidEnvironmentError } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { type Capability, declaredCapabilities, type ProviderKind } from "@/lib/providers/types";

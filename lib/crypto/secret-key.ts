@@ -1,3 +1,4 @@
+import "server-only";
 import { hkdfSync } from "node:crypto";
 
 const MIN_SECRET_LENGTH = 32;

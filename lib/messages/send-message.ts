@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
@@ -7,21 +6,9 @@ import { emitChanges } from "@/lib/events/emit";
 import { messagePreview } from "@/lib/ingest/message-preview";
 import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { recomputeUnread } from "@/lib/ingest/unread";
+import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
-
-export const MAX_MESSAGE_LENGTH = 4000;
-
-export const ZSendMessageRequest = z.object({
-  text: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `A message can have at most ${MAX_MESSAGE_LENGTH} characters`)
-    .refine((text) => text.trim().length > 0, "Type a message first"),
-  replyToMessageId: z.number().int().positive().nullish(),
-  /** Made by the browser per send: repeating a request with it never sends twice. */
-  clientId: z.uuid(),
-});
-export type SendMessageRequest = z.infer<typeof ZSendMessageRequest>;
 
 /**
  * Adds the agent's message to the thread at once (state "pending") and queues its delivery;

@@ -1,3 +1,4 @@
+import "server-only";
 import { unseal } from "@/lib/crypto/secret-box";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";

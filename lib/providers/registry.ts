@@ -1,3 +1,4 @@
+import "server-only";
 import { chatopsDescriptor } from "@/lib/providers/chatops/descriptor";
 import type { ProviderDescriptor } from "@/lib/providers/descriptor";
 import { maxDescriptor } from "@/lib/providers/max/descriptor";

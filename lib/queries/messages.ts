@@ -2,6 +2,7 @@ import { type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from 
 import { pendingExternalId } from "@/lib/ingest/pending-id";
 import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
+import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import { ApiError, apiPost } from "@/lib/queries/api";
 import { chatKeys, countKeys } from "@/lib/queries/keys";
 import { refreshChatLists, refreshThread } from "@/lib/queries/refresh";
@@ -61,7 +62,7 @@ export function useSendMessage(chatId: number, authorName: string) {
         text,
         replyToMessageId: replyTo?.id ?? null,
         clientId,
-      }),
+      } satisfies SendMessageRequest),
     retry: (failures, error) => !(error instanceof ApiError) && failures < 3,
     onMutate: async ({ text, replyTo, clientId }) => {
       await queryClient.cancelQueries({ queryKey: key, exact: true });

@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Locale } from "@/lib/i18n/locales";
-import type { StaffSettings } from "@/lib/me/settings";
+import type { StaffSettings, UpdateSettingsRequest } from "@/lib/me/settings.types";
 import { apiGet, apiPatch } from "@/lib/queries/api";
 import { settingsKeys } from "@/lib/queries/keys";
-
-export type SettingsChange = { locale?: Locale; autoMarkRead?: boolean };
 
 export function useSettings() {
   return useQuery({
@@ -18,7 +15,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: SettingsChange) => apiPatch<StaffSettings>("/api/me", changes),
+    mutationFn: (changes: UpdateSettingsRequest) => apiPatch<StaffSettings>("/api/me", changes),
     onMutate: async (changes) => {
       await queryClient.cancelQueries({ queryKey: settingsKeys.mine });
       const previous = queryClient.getQueryData<StaffSettings>(settingsKeys.mine);

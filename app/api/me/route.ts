@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { withSession } from "@/lib/api/handler";
 import { db } from "@/lib/db";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { getSettings, updateSettings, ZUpdateSettingsRequest } from "@/lib/me/settings";
+import { getSettings, updateSettings } from "@/lib/me/settings";
+import { ZUpdateSettingsRequest } from "@/lib/me/settings.types";
 
 export const dynamic = "force-dynamic";
 

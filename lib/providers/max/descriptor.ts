@@ -1,3 +1,4 @@
+import "server-only";
 import type { ProviderDescriptor } from "@/lib/providers/descriptor";
 import { createMaxProvider } from "@/lib/providers/max/adapter";
 import { maxInfo } from "@/lib/providers/max/descriptor.types";

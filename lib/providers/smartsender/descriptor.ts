@@ -1,3 +1,4 @@
+import "server-only";
 import type { ProviderDescriptor } from "@/lib/providers/descriptor";
 import { createSmartSenderProvider } from "@/lib/providers/smartsender/adapter";
 import { smartsenderInfo } from "@/lib/providers/smartsender/descriptor.types";

@@ -27,7 +27,8 @@ export function startSyncChild(options: {
   // that a SIGKILL of the CLI would leave running).
   const script = path.join(ROOT, "lib/sync/testing/sync-process.ts");
   const test = JSON.stringify({ instanceId: options.instanceId, tuning: options.tuning ?? {} });
-  const child = spawn(process.execPath, ["--import", "tsx", script, test], {
+  const serverOnly = path.join(ROOT, "lib/server/resolve-server-only.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", serverOnly, script, test], {
     cwd: ROOT,
     // Configured as an app instance is: by its environment.
     env: childProcessEnv({

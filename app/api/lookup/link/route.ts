@@ -1,5 +1,6 @@
 import { withSession } from "@/lib/api/handler";
-import { lookupByLink, ZLinkLookupRequest } from "@/lib/chats/lookup";
+import { lookupByLink } from "@/lib/chats/lookup";
+import { ZLinkLookupRequest } from "@/lib/chats/lookup.types";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import { withSession } from "@/lib/api/handler";
-import { lookupByPhone, ZPhoneLookupRequest } from "@/lib/chats/lookup";
+import { lookupByPhone } from "@/lib/chats/lookup";
+import { ZPhoneLookupRequest } from "@/lib/chats/lookup.types";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

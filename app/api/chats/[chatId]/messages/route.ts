@@ -3,7 +3,8 @@ import { ZChatParams } from "@/lib/api/query";
 import { db } from "@/lib/db";
 import { ZListMessagesQuery } from "@/lib/messages/list-messages";
 import { readThread } from "@/lib/messages/read-thread";
-import { sendMessage, ZSendMessageRequest } from "@/lib/messages/send-message";
+import { sendMessage } from "@/lib/messages/send-message";
+import { ZSendMessageRequest } from "@/lib/messages/send-message.types";
 
 export const dynamic = "force-dynamic";
 

@@ -17,8 +17,6 @@ const SERVER_LAYERS = [
       // configuration derives its variables from it, and the browser draws icons with it.
       "^lib/providers/(types|catalog\\.types|descriptor\\.types)\\.ts$",
       "^lib/providers/[^/]+/descriptor\\.types\\.ts$",
-      // Translations (shared by the server and the browser).
-      "^(messages|i18n)/",
     ],
   },
   { name: "providers", path: ["^lib/providers/"] },
@@ -110,7 +108,7 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: ["^(app|components|lib|sandbox|messages|i18n|e2e|bench|scripts)/", "^[^/]+\\.ts$"],
+    includeOnly: ["^(app|components|lib|sandbox|e2e|bench|scripts)/", "^[^/]+\\.ts$"],
     exclude: { path: ["^lib/generated/", "^node_modules/", "^\\.next", "^\\.data/"] },
     doNotFollow: { path: ["^node_modules/"] },
     tsConfig: { fileName: "tsconfig.json" },

@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
 import { IntlProvider } from "use-intl";
+import type { Messages } from "@/lib/i18n/en";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Messages } from "@/messages/en";
 
 function createQueryClient() {
   return new QueryClient({

@@ -1,8 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { createTranslator } from "use-intl/core";
+import { en, type Messages } from "@/lib/i18n/en";
 import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { en, type Messages } from "@/messages/en";
-import { ru } from "@/messages/ru";
+import { ru } from "@/lib/i18n/ru";
 
 export const MESSAGES: Record<Locale, Messages> = { en, ru };
 

@@ -5,8 +5,8 @@
  * `lib/env.ts` read it; `descriptor.ts` beside it adds the server part (the adapter factory).
  */
 import type { z } from "zod";
+import type { Messages } from "@/lib/i18n/en";
 import type { Capability, ProviderKind } from "@/lib/providers/types";
-import type { Messages } from "@/messages/en";
 
 /** A translation key under `connectionFields` (i18n), so labels exist in every language. */
 export type ConnectionFieldLabel = keyof Messages["connectionFields"];

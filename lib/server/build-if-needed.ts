@@ -10,7 +10,6 @@ const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
-  "messages",
   "public",
   "proxy.ts",
   "next.config.ts",

@@ -1,4 +1,4 @@
-import type { Messages } from "@/messages/en";
+import type { Messages } from "@/lib/i18n/en";
 
 export const ru: Messages = {
   common: {

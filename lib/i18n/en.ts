@@ -1,4 +1,4 @@
-/** English UI texts; messages/ru.ts must have the same keys (its type is checked against this one). */
+/** English UI texts; lib/i18n/ru.ts must have the same keys (its type is checked against this one). */
 export const en = {
   common: {
     appName: "Support Inbox",

@@ -3,10 +3,13 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { AppProviders } from "@/components/app-providers";
 import { MESSAGES, requestLocale } from "@/lib/i18n/server";
+import { PROVIDER_INFO } from "@/lib/providers/catalog.types";
+
+const providerNames = new Intl.ListFormat("en").format(Object.values(PROVIDER_INFO).map((info) => info.displayName));
 
 export const metadata: Metadata = {
   title: "Inbox",
-  description: "Support inbox for Telegram bridge, SmartSender, MAX and chat-operations customers",
+  description: `Support inbox for ${providerNames} customers`,
 };
 
 export const viewport: Viewport = {

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+// Tests drive the server's own modules (embedded Postgres, the logger): resolve `server-only` as the server does.
+import "./lib/server/resolve-server-only";
 
 // Debian's Chromium where it is installed (.ci/run installs it); elsewhere Playwright's own
 // browser after `npx playwright install chromium`.

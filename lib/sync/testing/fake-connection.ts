@@ -1,9 +1,9 @@
 import { seal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { hasRuntimeSecretKey, provideRuntime, runtimeSecretKey } from "@/lib/runtime";
 import type { SandboxFake } from "@/sandbox/core/provider";
 import { startSmartSenderFake } from "@/sandbox/smartsender/index";
-import { hasRuntimeSecretKey, provideRuntime, runtimeSecretKey } from "@/lib/runtime";
 
 /** The secret the tests seal credentials with, unless a test provided another (the app's is resolved at start). */
 export const TEST_SECRET_KEY = "sync-tests-secret-key-of-at-least-32-characters";

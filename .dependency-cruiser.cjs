@@ -22,7 +22,10 @@ const SERVER_LAYERS = [
   { name: "providers", path: ["^lib/providers/"] },
   { name: "ingest", path: ["^lib/ingest/"] },
   { name: "sync, outbox, events", path: ["^lib/(sync|outbox|events)/"] },
-  { name: "services", path: ["^lib/(chats|messages|participants|connections|admin|audit|auth|me)/"] },
+  {
+    name: "services",
+    path: ["^lib/(chats|messages|participants|connections|admin|audit|auth|me|assignment|workflow|notes|presence)/"],
+  },
   { name: "api wrapper", path: ["^lib/api/"] },
   { name: "app/api routes", path: ["^app/api/"] },
 ];

@@ -6,7 +6,7 @@ import { unreadCountsSql } from "@/lib/chats/unread-counts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { attachmentsSql, messagesPageSql, reactionsSql, ZListMessagesQuery } from "@/lib/messages/list-messages";
 import { threadStateSql } from "@/lib/messages/read-thread";
-import { BIG_CHAT_EXTERNAL_ID } from "./seed";
+import { BENCH_USER_ID, BIG_CHAT_EXTERNAL_ID } from "./seed";
 
 /** An endpoint under load, and the very SQL it runs, so the two can be timed side by side. */
 export type Scenario = {
@@ -25,6 +25,9 @@ export type Scenario = {
   floor?: true;
 };
 
+/** Whose Mine view the benchmark reads: the user it signs in as (see seed.ts). */
+const BENCH_VIEWER = { userId: BENCH_USER_ID };
+
 const run = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values as unknown[]);
 
 /** The bare SQL of both floor rows. */
@@ -34,7 +37,7 @@ const selectOne = async (client: pg.Client) => {
 
 function listScenario(name: string, params: Record<string, string>, target: Scenario["target"]): Scenario {
   const query: ListChatsQuery = ZListChatsQuery.parse(params);
-  const sql = listChatsSql(query);
+  const sql = listChatsSql(query, BENCH_VIEWER);
   return {
     name,
     path: `/api/chats?${new URLSearchParams(params)}`,
@@ -53,7 +56,7 @@ async function searchScenario(client: pg.Client, name: string, q: string): Promi
   const titles = (await run(client, estimates.titles)).rows[0] as SearchEstimateRow | undefined;
   const messages = (await run(client, estimates.messages)).rows[0] as SearchEstimateRow | undefined;
   const plan = searchPlanFor(titles, messages);
-  const sql = listChatsSql(query, plan);
+  const sql = listChatsSql(query, BENCH_VIEWER, plan);
   return {
     name: `${name} (titles ${plan.titles}, messages ${plan.messages})`,
     path: `/api/chats?${new URLSearchParams({ limit: "50", q })}`,

@@ -10,6 +10,9 @@ export const BENCH_SIZE = {
 
 export const BIG_CHAT_EXTERNAL_ID = "bench-big";
 
+/** The staff member the benchmark signs in as; the seed gives them their share of assigned chats. */
+export const BENCH_USER_ID = "bench-agent-01";
+
 /**
  * The seeded connections are the ones the app configures from environment variables
  * (slug `env:<kind>`), pointed at a closed port: the benchmark measures the inbox's own code,

@@ -12,9 +12,9 @@ export default async function InboxLayout({ children }: { children: ReactNode })
   const requestHeaders = await headers();
   const session = await getStaffSession(requestHeaders);
   if (!session) redirect("/login");
-  const seed = await inboxSeed(requestHeaders.get(PAGE_SEARCH_HEADER) ?? "");
+  const seed = await inboxSeed(requestHeaders.get(PAGE_SEARCH_HEADER) ?? "", session.userId);
   return (
-    <InboxShell user={{ name: session.name, email: session.email, role: session.role }} seed={seed}>
+    <InboxShell user={{ id: session.userId, name: session.name, email: session.email, role: session.role }} seed={seed}>
       {children}
     </InboxShell>
   );

@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from "react";
 
-export type CurrentUser = { name: string; email: string; role: "admin" | "agent" };
+export type CurrentUser = { id: string; name: string; email: string; role: "admin" | "agent" };
 
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 

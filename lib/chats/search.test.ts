@@ -19,12 +19,14 @@ async function addChat(title: string, phone: string | null, texts: string[], min
   return chat.id;
 }
 
+const VIEWER = { userId: "search-test" };
+
 const search = async (q: string) =>
-  (await listChats(database.prisma, ZListChatsQuery.parse({ q }))).items.map((chat) => chat.title);
+  (await listChats(database.prisma, ZListChatsQuery.parse({ q }), VIEWER)).items.map((chat) => chat.title);
 
 async function searchIn(plan: SearchPlan, q: string) {
   const rows = await database.prisma.$queryRaw<Array<{ title: string }>>(
-    listChatsSql(ZListChatsQuery.parse({ q }), plan),
+    listChatsSql(ZListChatsQuery.parse({ q }), VIEWER, plan),
   );
   return rows.map((row) => row.title);
 }

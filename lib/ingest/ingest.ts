@@ -9,9 +9,11 @@ import { followNewestMessages } from "@/lib/ingest/newest-message";
 import { settleOldHistory } from "@/lib/ingest/old-history";
 import { adoptOwnSends } from "@/lib/ingest/own-send";
 import { upsertParticipants } from "@/lib/ingest/participant-upsert";
+import { reopenOnCustomerMessage } from "@/lib/ingest/reopen";
 import { linkReplies } from "@/lib/ingest/reply-links";
 import { inIngestTransaction } from "@/lib/ingest/transaction";
 import { recomputeUnread } from "@/lib/ingest/unread";
+import { recomputeWaiting } from "@/lib/ingest/waiting";
 import type { NormalizedChat, NormalizedMessage, NormalizedParticipant } from "@/lib/providers/types";
 
 /**
@@ -30,10 +32,10 @@ async function connectionsOf(tx: DbTransaction, chatIds: number[]): Promise<Map<
   return new Map(rows.map((row) => [row.id, row.connectionId]));
 }
 
-/** chat.changed for each chat, counts.changed for each connection whose unread total moved. */
-function chatEvents(changedChats: ChatRef[], unreadChanged: ChatRef[]): ChangeEvent[] {
-  const chats = new Map([...changedChats, ...unreadChanged].map((chat) => [chat.id, chat.connectionId]));
-  const connections = new Set(unreadChanged.map((chat) => chat.connectionId));
+/** chat.changed for each chat, counts.changed for each connection whose totals (unread, views) moved. */
+function chatEvents(changedChats: ChatRef[], countsMoved: ChatRef[]): ChangeEvent[] {
+  const chats = new Map([...changedChats, ...countsMoved].map((chat) => [chat.id, chat.connectionId]));
+  const connections = new Set(countsMoved.map((chat) => chat.connectionId));
   return [
     ...[...chats].map(([chatId, connectionId]): ChangeEvent => ({ type: "chat.changed", chatId, connectionId })),
     ...[...connections].map((connectionId): ChangeEvent => ({ type: "counts.changed", connectionId })),
@@ -104,6 +106,12 @@ export async function ingestMessageBatches(prisma: Db, input: ChatMessages[]): P
     const summaryChanged = await followNewestMessages(tx, batches);
     await settleOldHistory(tx, chatIds);
     const unread = await recomputeUnread(tx, chatIds);
+    const waiting = await recomputeWaiting(tx, chatIds);
+    const reopened = await reopenOnCustomerMessage(
+      tx,
+      batches,
+      new Set(stored.filter((row) => row.inserted).map((row) => `${row.chatId}:${row.externalId}`)),
+    );
 
     const chatOfMessage = new Map([
       ...stored.map((row): [number, number] => [row.id, row.chatId]),
@@ -125,8 +133,8 @@ export async function ingestMessageBatches(prisma: Db, input: ChatMessages[]): P
     await emitChanges(tx, [
       ...[...byChat].map(([chatId, messageIds]): ChangeEvent => ({ type: "messages.changed", chatId, messageIds })),
       ...chatEvents(
-        summaryChanged.map((id) => ({ id, connectionId: connectionOf.get(id) ?? "" })),
-        unread,
+        [...summaryChanged.map((id) => ({ id, connectionId: connectionOf.get(id) ?? "" })), ...waiting],
+        [...unread, ...waiting.filter((chat) => chat.flipped), ...reopened],
       ),
     ]);
     return byChat;
@@ -174,6 +182,7 @@ export async function ingestRemovals(prisma: Db, connectionId: string, removals:
     if (deleted.length === 0) return;
     const chatIds = [...new Set(deleted.map((row) => row.chatId))];
     const unread = await recomputeUnread(tx, chatIds);
+    const waiting = await recomputeWaiting(tx, chatIds);
     await emitChanges(tx, [
       ...chatIds.map(
         (chatId): ChangeEvent => ({
@@ -182,7 +191,7 @@ export async function ingestRemovals(prisma: Db, connectionId: string, removals:
           messageIds: deleted.filter((row) => row.chatId === chatId).map((row) => row.id),
         }),
       ),
-      ...chatEvents([], unread),
+      ...chatEvents(waiting, [...unread, ...waiting.filter((chat) => chat.flipped)]),
     ]);
   });
 }

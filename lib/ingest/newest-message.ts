@@ -7,7 +7,8 @@ type Newest = { chatId: number; createdAt: Date; text: string | null; kinds: str
 
 /**
  * Keeps each chat's last message time, preview and last inbound time on its newest stored
- * message. Times only move forward, so an older page never takes the preview back; the
+ * message (never a private note: the list shows what the customer sees). Times only move
+ * forward, so an older page never takes the preview back; the
  * provider's own chat-level time, when newer than any stored message, is kept.
  * Returns the chats whose row changed.
  */
@@ -20,7 +21,7 @@ export async function followNewestMessages(tx: DbTransaction, batches: ChatMessa
     FROM unnest(${chatIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
       SELECT m.id, m.created_at, m.text FROM messages m
-      WHERE m.chat_id = c.id AND m.deleted_at IS NULL
+      WHERE m.chat_id = c.id AND m.deleted_at IS NULL AND m.direction <> 'note'
       ORDER BY m.created_at DESC, m.id DESC LIMIT 1
     ) n`;
   const lastInbound = new Map<number, Date>();

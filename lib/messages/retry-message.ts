@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
+import { recomputeWaiting } from "@/lib/ingest/waiting";
 
 /** Puts a failed send back in the queue, under its original idempotency key. */
 export async function retryMessage(prisma: Db, { messageId, userId }: { messageId: number; userId: string }) {
@@ -27,7 +28,14 @@ export async function retryMessage(prisma: Db, { messageId, userId }: { messageI
       },
     });
     await recordAudit(tx, { userId, action: "message.retry", chatId: message.chatId, details: { messageId } });
-    await emitChanges(tx, [{ type: "messages.changed", chatId: message.chatId, messageIds: [messageId] }]);
+    const waiting = await recomputeWaiting(tx, [message.chatId]);
+    await emitChanges(tx, [
+      { type: "messages.changed", chatId: message.chatId, messageIds: [messageId] },
+      ...waiting.flatMap((chat) => [
+        { type: "chat.changed" as const, chatId: chat.id, connectionId: chat.connectionId },
+        ...(chat.flipped ? [{ type: "counts.changed" as const, connectionId: chat.connectionId }] : []),
+      ]),
+    ]);
   });
   return { messageId, deliveryState: "pending" as const };
 }

@@ -6,6 +6,7 @@ import { emitChanges } from "@/lib/events/emit";
 import { messagePreview } from "@/lib/ingest/message-preview";
 import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { recomputeUnread } from "@/lib/ingest/unread";
+import { recomputeWaiting } from "@/lib/ingest/waiting";
 import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
@@ -57,6 +58,7 @@ export async function sendMessage(
       data: { lastMessageAt: now, lastMessagePreview: messagePreview(text) },
     });
     await recomputeUnread(tx, [chatId]);
+    await recomputeWaiting(tx, [chatId]);
     await enqueueOutbox(tx, {
       connectionId: chat.connectionId,
       chatId,

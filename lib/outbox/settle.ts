@@ -3,6 +3,7 @@ import { emitChanges } from "@/lib/events/emit";
 import type { ChangeEvent } from "@/lib/events/types";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { recordSentMessage } from "@/lib/ingest/record-sent";
+import { recomputeWaiting } from "@/lib/ingest/waiting";
 import type { ClaimedAction } from "@/lib/outbox/claim";
 import type { NormalizedMessage } from "@/lib/providers/types";
 
@@ -74,7 +75,15 @@ export function settleFailed(prisma: Db, action: ClaimedAction, instanceId: stri
       where: { id: action.messageId },
       data: { deliveryState: "failed", deliveryError: reason },
     });
-    return [{ type: "messages.changed", chatId: action.chatId, messageIds: [action.messageId] }];
+    // A reply that never arrived leaves the customer waiting again.
+    const waiting = await recomputeWaiting(tx, [action.chatId]);
+    return [
+      { type: "messages.changed", chatId: action.chatId, messageIds: [action.messageId] },
+      ...(waiting.length > 0 ? chatChanged(action) : []),
+      ...(waiting.some((chat) => chat.flipped)
+        ? [{ type: "counts.changed" as const, connectionId: action.connectionId }]
+        : []),
+    ];
   });
 }
 

@@ -16,7 +16,17 @@ export const chatKeys = {
   invitation: (chatId: number) => [...chatKeys.detail(chatId), "invitation"] as const,
 };
 
-export const countKeys = { all: ["counts"] as const };
+/** Everything counted: unread totals, and the views' counts (refreshed together on counts.changed). */
+export const countKeys = {
+  all: ["counts"] as const,
+  views: ["counts", "views"] as const,
+};
+
+export const staffKeys = { all: ["staff"] as const };
+
+export const presenceKeys = { all: ["presence"] as const };
+
+export const teamSettingsKeys = { all: ["team-settings"] as const };
 
 export const connectionKeys = { all: ["connections"] as const };
 

@@ -4,11 +4,13 @@ import { createPrismaClient } from "@/lib/db";
 import { startChangeEventPruner } from "@/lib/events/prune";
 import { startOutboxWorker } from "@/lib/outbox/worker";
 import { startSyncManager } from "@/lib/sync/manager";
+import { startSnoozeTimer } from "@/lib/workflow/expire-snoozes";
 
 /**
- * Long-running work beside the HTTP server: provider sync, outbox delivery and pruning of old
- * change events. Every instance runs it; Postgres decides which instance owns which connection
- * (sync) and which action (outbox), so instances can come and go.
+ * Long-running work beside the HTTP server: provider sync, outbox delivery, pruning of old change
+ * events and reopening snoozed chats. Every instance runs it; Postgres
+ * decides which instance owns which connection (sync), which action (outbox) and which snoozed
+ * chat, so instances can come and go.
  */
 export type BackgroundOptions = { databaseUrl: string; pollIntervalMs: number };
 
@@ -23,9 +25,10 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<{
   });
   const outbox = startOutboxWorker({ prisma, instanceId, databaseUrl: options.databaseUrl });
   const pruner = startChangeEventPruner({ prisma });
+  const snoozes = startSnoozeTimer({ prisma, instanceId });
   return {
     stop: async () => {
-      await Promise.all([sync.stop(), outbox.stop(), pruner.stop()]);
+      await Promise.all([sync.stop(), outbox.stop(), pruner.stop(), snoozes.stop()]);
       await prisma.$disconnect();
     },
   };

@@ -36,7 +36,11 @@ const healthEvents = (connectionId: string) =>
 
 it("goes degraded then down while the provider fails, keeps the cache readable, and recovers", async () => {
   const { fake, connectionId } = await syncedSmartSender("down");
-  const chatsBefore = await listChats(bed.database.prisma, { limit: 200, connection: connectionId });
+  const chatsBefore = await listChats(
+    bed.database.prisma,
+    { limit: 200, connection: connectionId },
+    { userId: "health-test" },
+  );
   const eventsBefore = await healthEvents(connectionId);
   const seen = new Set<string>();
   fake.setFaults({ forceStatus: 503 });
@@ -59,7 +63,11 @@ it("goes degraded then down while the provider fails, keeps the cache readable, 
   const callsWhileDown = fake.calls.length - callsAtDown;
   expect(callsWhileDown).toBeLessThan(12);
   // ...and agents still read every cached chat.
-  const chatsWhileDown = await listChats(bed.database.prisma, { limit: 200, connection: connectionId });
+  const chatsWhileDown = await listChats(
+    bed.database.prisma,
+    { limit: 200, connection: connectionId },
+    { userId: "health-test" },
+  );
   expect(chatsWhileDown.items.map((chat) => chat.id)).toEqual(chatsBefore.items.map((chat) => chat.id));
 
   const recoveringAt = new Date();

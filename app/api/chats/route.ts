@@ -4,4 +4,6 @@ import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession({ query: ZListChatsQuery }, ({ query }) => listChats(db(), query));
+export const GET = withSession({ query: ZListChatsQuery }, ({ query, session }) =>
+  listChats(db(), query, { userId: session.userId }),
+);

@@ -1,3 +1,4 @@
+import { assignOnFirstReply } from "@/lib/assignment/auto-assign";
 import { recordAudit } from "@/lib/audit/record";
 import { findVisibleChat } from "@/lib/chats/find-chat";
 import type { Db } from "@/lib/db";
@@ -59,6 +60,7 @@ export async function sendMessage(
     });
     await recomputeUnread(tx, [chatId]);
     await recomputeWaiting(tx, [chatId]);
+    await assignOnFirstReply(tx, { chatId, userId: user.id });
     await enqueueOutbox(tx, {
       connectionId: chat.connectionId,
       chatId,

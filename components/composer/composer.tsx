@@ -36,7 +36,7 @@ export function Composer({
   const t = useTranslations("composer");
   const format = useFormatter();
   const user = useCurrentUser();
-  const send = useSendMessage(chatId, user.name);
+  const send = useSendMessage(chatId, user);
   const [text, setText] = useDraft(chatId);
   const textareaId = useId();
   const hintId = useId();

@@ -16,6 +16,7 @@ const message = (id: number, createdAt: string, changes: Partial<MessageView> = 
   deliveryState: null,
   deliveryError: null,
   clientId: null,
+  sentById: null,
   reactions: [],
   attachments: [],
   ...changes,

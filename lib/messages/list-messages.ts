@@ -19,7 +19,8 @@ export type AttachmentView = { id: number; kind: string } & AttachmentDetails;
 export type MessageView = {
   id: number;
   externalId: string;
-  direction: "inbound" | "outbound" | "system";
+  /** "note": a private note of the team, never sent to the customer. */
+  direction: "inbound" | "outbound" | "system" | "note";
   systemEvent: string | null;
   authorName: string | null;
   text: string | null;
@@ -30,6 +31,8 @@ export type MessageView = {
   deliveryState: "pending" | "sent" | "delivered" | "read" | "failed" | null;
   deliveryError: string | null;
   clientId: string | null;
+  /** The staff member who wrote it in the inbox (a send or a note); null for everything from the provider. */
+  sentById: string | null;
   reactions: ReactionView[];
   attachments: AttachmentView[];
 };
@@ -54,6 +57,7 @@ type MessageRow = {
   deliveryState: MessageView["deliveryState"];
   deliveryError: string | null;
   clientId: string | null;
+  sentById: string | null;
 };
 
 export const MESSAGE_COLUMNS = Prisma.sql`m.id, m.external_id AS "externalId", m.direction::text AS direction,
@@ -61,7 +65,7 @@ export const MESSAGE_COLUMNS = Prisma.sql`m.id, m.external_id AS "externalId", m
   m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.reply_to_id AS "replyToId",
   m.reply_to_external_id AS "replyToExternalId", m.reply_quote_author AS "replyQuoteAuthor",
   m.reply_quote_text AS "replyQuoteText", m.delivery_state::text AS "deliveryState",
-  m.delivery_error AS "deliveryError", m.client_id::text AS "clientId"`;
+  m.delivery_error AS "deliveryError", m.client_id::text AS "clientId", m.sent_by_id AS "sentById"`;
 
 function groupReactions(rows: Array<{ messageId: number; emoji: string; authorName: string | null }>) {
   const byMessage = new Map<number, Map<string, ReactionView>>();
@@ -125,6 +129,7 @@ export async function loadMessageViews(client: DbClient, rows: MessageRow[]): Pr
     deliveryState: row.deliveryState,
     deliveryError: row.deliveryError,
     clientId: row.clientId,
+    sentById: row.sentById,
     reactions: [...(reactions.get(row.id)?.values() ?? [])],
     attachments: attachments.get(row.id) ?? [],
   }));

@@ -53,7 +53,7 @@ function afterSend(queryClient: QueryClient, chatId: number) {
  * Sends a message: it shows at once as "pending" (optimistic) and is replaced by the server's
  * row. The clientId makes a repeated request harmless, so network failures are retried.
  */
-export function useSendMessage(chatId: number, authorName: string) {
+export function useSendMessage(chatId: number, author: { id: string; name: string }) {
   const queryClient = useQueryClient();
   const key = chatKeys.messages(chatId);
   return useMutation({
@@ -71,7 +71,7 @@ export function useSendMessage(chatId: number, authorName: string) {
         externalId: pendingExternalId(clientId),
         direction: "outbound",
         systemEvent: null,
-        authorName,
+        authorName: author.name,
         text: text.trim(),
         createdAt: new Date().toISOString(),
         editedAt: null,
@@ -82,6 +82,7 @@ export function useSendMessage(chatId: number, authorName: string) {
         deliveryState: "pending",
         deliveryError: null,
         clientId,
+        sentById: author.id,
         reactions: [],
         attachments: [],
       };

@@ -1,6 +1,11 @@
 import { toDeliveredEvent } from "@/lib/events/delivered-event";
 import { type ListenConnection, openListenConnection } from "@/lib/events/listen-connection";
-import type { DeliveredChangeEvent } from "@/lib/events/types";
+import {
+  type DeliveredChangeEvent,
+  PRESENCE_CHANNEL,
+  type PresenceNotice,
+  presenceNoticeSchema,
+} from "@/lib/events/types";
 import { componentLogger } from "@/lib/logger";
 import { dropProcessSingleton, existingProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import { runtimeDatabaseUrl } from "@/lib/runtime";
@@ -21,6 +26,9 @@ export type ChangeBatch = {
 };
 
 export type ChangeSubscriber = (batch: ChangeBatch) => void;
+
+/** A presence change, or "resync": notices may have been missed (the connection was lost), read presence afresh. */
+export type PresenceSubscriber = (notice: PresenceNotice | "resync") => void;
 
 export type ChangeSubscription = {
   /** The resume point at the moment of subscribing. */
@@ -62,6 +70,7 @@ function parseNotice(text: string): Notice | null {
  */
 function createChangeHub(connectionString: string) {
   const subscribers = new Set<ChangeSubscriber>();
+  const presenceSubscribers = new Set<PresenceSubscriber>();
   const delivered = new Set<bigint>();
   const deliveredAboveCursor = new Set<bigint>();
   let cursor = 0n;
@@ -79,6 +88,27 @@ function createChangeHub(connectionString: string) {
         log.error({ err: error }, "a live-update subscriber failed");
       }
     }
+  };
+
+  const publishPresence = (notice: PresenceNotice | "resync") => {
+    for (const subscriber of presenceSubscribers) {
+      try {
+        subscriber(notice);
+      } catch (error) {
+        log.error({ err: error }, "a presence subscriber failed");
+      }
+    }
+  };
+
+  const receivePresence = (payload: string) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const notice = presenceNoticeSchema.safeParse(value);
+    if (notice.success) publishPresence(notice.data);
   };
 
   const advanceCursor = () => {
@@ -185,9 +215,10 @@ function createChangeHub(connectionString: string) {
   const connection: ListenConnection = openListenConnection({
     connectionString,
     applicationName: LISTENER_APPLICATION_NAME,
-    channels: [CHANGE_CHANNEL],
+    channels: [CHANGE_CHANNEL, PRESENCE_CHANNEL],
     log,
-    onNotification: (_channel, payload) => {
+    onNotification: (channel, payload) => {
+      if (channel === PRESENCE_CHANNEL) return receivePresence(payload);
       incoming.push(payload);
       if (!flushScheduled) {
         flushScheduled = true;
@@ -195,6 +226,8 @@ function createChangeHub(connectionString: string) {
       }
     },
     onListening: async (reconnected) => {
+      // Presence is not stored as events: after an outage, browsers read it afresh.
+      if (reconnected) publishPresence("resync");
       // First time: what is already stored is history the clients read on their own.
       await runSerially(async () => (reconnected ? catchUp() : raiseCursor(await latestId())));
     },
@@ -209,27 +242,37 @@ function createChangeHub(connectionString: string) {
   }, 1_000);
   gapTimer.unref();
 
+  const listening = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("Live updates are unavailable: no database connection")),
+        READY_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([connection.ready, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   return {
     subscribe: async (subscriber: ChangeSubscriber): Promise<ChangeSubscription> => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error("Live updates are unavailable: no database connection")),
-          READY_TIMEOUT_MS,
-        );
-      });
-      try {
-        await Promise.race([connection.ready, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      await listening();
       subscribers.add(subscriber);
       return { cursor, unsubscribe: () => subscribers.delete(subscriber) };
+    },
+    subscribePresence: async (subscriber: PresenceSubscriber): Promise<() => void> => {
+      await listening();
+      presenceSubscribers.add(subscriber);
+      return () => presenceSubscribers.delete(subscriber);
     },
     subscriberCount: () => subscribers.size,
     close: async () => {
       clearInterval(gapTimer);
       subscribers.clear();
+      presenceSubscribers.clear();
       await connection.close();
     },
   };
@@ -247,6 +290,11 @@ function changeHub(): ChangeHub {
 /** Receives every change committed by any app instance from now on, in batches. */
 export function subscribeToChanges(subscriber: ChangeSubscriber): Promise<ChangeSubscription> {
   return changeHub().subscribe(subscriber);
+}
+
+/** Receives every presence change on any app instance from now on; returns the unsubscribe. */
+export function subscribeToPresence(subscriber: PresenceSubscriber): Promise<() => void> {
+  return changeHub().subscribePresence(subscriber);
 }
 
 /** How many live-update streams this process is feeding (for logs and tests). */

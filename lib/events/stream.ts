@@ -1,5 +1,11 @@
 import type { DbClient } from "@/lib/db";
-import { type ChangeBatch, type ChangeSubscription, subscribeToChanges } from "@/lib/events/listen";
+import {
+  type ChangeBatch,
+  type ChangeSubscription,
+  type PresenceSubscriber,
+  subscribeToChanges,
+  subscribeToPresence,
+} from "@/lib/events/listen";
 import { planReplay } from "@/lib/events/replay";
 import type { DeliveredChangeEvent } from "@/lib/events/types";
 import { componentLogger } from "@/lib/logger";
@@ -21,6 +27,10 @@ function frame(events: DeliveredChangeEvent[], cursor: bigint): Uint8Array {
   return encoder.encode(events.map((event) => `id: ${cursor}\ndata: ${JSON.stringify(event)}\n\n`).join(""));
 }
 
+/** Presence as its own event type, without an id: it never moves the client's resume point. */
+const presenceFrame: (notice: Parameters<PresenceSubscriber>[0]) => Uint8Array = (notice) =>
+  encoder.encode(`event: presence\ndata: ${JSON.stringify(notice === "resync" ? { type: "resync" } : notice)}\n\n`);
+
 export type ChangeStreamOptions = {
   db: DbClient;
   /** From the Last-Event-ID header or the `lastEventId` query parameter; null for a fresh start. */
@@ -41,6 +51,7 @@ export type ChangeStreamOptions = {
  */
 export function createChangeStream(options: ChangeStreamOptions): ReadableStream<Uint8Array> {
   let subscription: ChangeSubscription | null = null;
+  let unsubscribePresence: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let finished = false;
   const resumedFrom =
@@ -50,6 +61,7 @@ export function createChangeStream(options: ChangeStreamOptions): ReadableStream
     if (finished) return;
     finished = true;
     subscription?.unsubscribe();
+    unsubscribePresence?.();
     if (heartbeat) clearInterval(heartbeat);
     options.signal.removeEventListener("abort", cleanUp);
   };
@@ -86,6 +98,9 @@ export function createChangeStream(options: ChangeStreamOptions): ReadableStream
           else sendBatch(batch);
         });
         if (finished) return subscription.unsubscribe();
+        const presence = await subscribeToPresence((notice) => send(presenceFrame(notice)));
+        if (finished) return presence();
+        unsubscribePresence = presence;
         const { cursor } = subscription;
         // The first bytes mean "live from here". A fresh client also gets the resume point now
         // (an id without data sets EventSource's last id silently), so that even a reconnect

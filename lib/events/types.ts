@@ -24,3 +24,22 @@ export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
 /** As sent to browsers: the event and its id in the change_events table (for resuming). */
 export type DeliveredChangeEvent = ChangeEvent & { id: string };
+
+/**
+ * Presence travels beside the change events on its own NOTIFY channel (the presence table's
+ * trigger, see the collaboration migration): it is not history to store or replay, and heartbeats
+ * would flood change_events.
+ */
+export const PRESENCE_CHANNEL = "inbox_presence";
+
+export const PRESENCE_STATES = ["viewing", "typing", "left"] as const;
+
+/** A browser tab began showing a chat, started or stopped typing in it, or left it. */
+export const presenceNoticeSchema = z.object({
+  /** The tab's own id (one agent may have the chat open in several tabs). */
+  tab: z.string().max(64),
+  chatId: z.number().int(),
+  userId: z.string().max(100),
+  state: z.enum(PRESENCE_STATES),
+});
+export type PresenceNotice = z.infer<typeof presenceNoticeSchema>;

@@ -4,10 +4,10 @@ import { listChats, ZListChatsQuery } from "@/lib/chats/list-chats";
 import { unreadCounts } from "@/lib/chats/unread-counts";
 import { viewCounts } from "@/lib/chats/view-counts";
 import type { Db } from "@/lib/db";
-import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { listMessages } from "@/lib/messages/list-messages";
 import { addNote } from "@/lib/notes/add-note";
 import { markMentionsSeen } from "@/lib/notes/mark-mentions-seen";
+import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { SETTLING, smartSenderOutboxPerTest, writableChats } from "@/lib/outbox/testing/fixture";
 
 const outbox = smartSenderOutboxPerTest(6);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ import { closeChangeListener, liveSubscriberCount } from "@/lib/events/listen";
 import { pruneChangeEvents } from "@/lib/events/prune";
 import { createChangeStream } from "@/lib/events/stream";
 import { openSse, type SseConnection } from "@/lib/events/testing/sse-client";
+import { ingestChats } from "@/lib/ingest/ingest";
+import { chatRow, storedConnection } from "@/lib/ingest/testing/rows";
+import { recordPresence } from "@/lib/presence/record-presence";
 import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
@@ -180,6 +184,27 @@ describe("GET /api/events", () => {
     expect(parsed(resumed)[0]).toMatchObject({ type: "resync" });
     await emitChanges(otherInstance, [chatChanged(23)]);
     await resumed.waitFor(isChat(23));
+  });
+
+  it("streams presence from another instance as its own event, which never moves the resume point", async () => {
+    const connectionId = await storedConnection(database.prisma);
+    const chats = await ingestChats(database.prisma, connectionId, [chatRow("presence-chat")]);
+    const chatId = chats.get("presence-chat") as number;
+    const userId = (await database.prisma.user.findFirstOrThrow({ where: { email: EMAIL } })).id;
+    const connection = await connect();
+    await until("the stream to be live", () => connection.lastEventId() !== null);
+    const resumePoint = connection.lastEventId();
+
+    const tab = randomUUID();
+    const openedAt = Date.now();
+    await recordPresence(otherInstance, { userId, chatId, request: { tab, state: "viewing" } });
+    const viewing = await connection.waitFor((message) => message.event === "presence");
+    expect(viewing.receivedAt - openedAt).toBeLessThan(1_000);
+    expect(viewing.id).toBeNull();
+    expect(JSON.parse(viewing.data)).toEqual({ tab, chatId, userId, state: "viewing" });
+    await recordPresence(otherInstance, { userId, chatId, request: { tab, state: "left" } });
+    await connection.waitFor((message) => message.event === "presence" && JSON.parse(message.data).state === "left");
+    expect(connection.lastEventId()).toBe(resumePoint);
   });
 });
 

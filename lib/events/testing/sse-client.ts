@@ -1,5 +1,11 @@
 /** One event as EventSource would dispatch it. */
-export type SseMessage = { id: string | null; data: string; receivedAt: number };
+export type SseMessage = {
+  id: string | null;
+  /** The `event:` field; null for the default ("message"). */
+  event: string | null;
+  data: string;
+  receivedAt: number;
+};
 
 export type SseConnection = {
   status: number;
@@ -38,6 +44,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const dispatch = (block: string) => {
     const data: string[] = [];
     let id: string | null = null;
+    let event: string | null = null;
     for (const line of block.split("\n")) {
       if (line.startsWith(":")) {
         comments.push(line.slice(1).trim());
@@ -48,10 +55,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
       if (field === "data") data.push(value);
       else if (field === "id") id = value;
+      else if (field === "event") event = value;
       else if (field === "retry" && /^\d+$/.test(value)) retryMs = Number(value);
     }
     if (id !== null) lastEventId = id;
-    if (data.length > 0) messages.push({ id, data: data.join("\n"), receivedAt: Date.now() });
+    if (data.length > 0) messages.push({ id, event, data: data.join("\n"), receivedAt: Date.now() });
     for (const wake of waiters) wake();
   };
 

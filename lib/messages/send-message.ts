@@ -8,6 +8,7 @@ import { messagePreview } from "@/lib/ingest/message-preview";
 import { pendingExternalId } from "@/lib/ingest/pending-id";
 import { recomputeUnread } from "@/lib/ingest/unread";
 import { recomputeWaiting } from "@/lib/ingest/waiting";
+import { repliesSinceTyping } from "@/lib/messages/collision";
 import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
@@ -33,6 +34,19 @@ export async function sendMessage(
     : null;
   if (request.replyToMessageId && !target)
     throw new AppError("BAD_REQUEST", "The message you reply to is not in this chat");
+  if (request.seenMessageId != null && !request.confirmCollision) {
+    const collisions = await repliesSinceTyping(prisma, {
+      chatId,
+      userId: user.id,
+      seenMessageId: request.seenMessageId,
+    });
+    if (collisions.length > 0) {
+      throw new AppError("CONFLICT", "Another agent replied while you were typing", {
+        reason: "collision",
+        messages: collisions,
+      });
+    }
+  }
   const now = new Date();
   const text = request.text.trim();
   return prisma.$transaction(async (tx) => {

@@ -11,5 +11,12 @@ export const ZSendMessageRequest = z.object({
   replyToMessageId: z.number().int().positive().nullish(),
   /** Made by the browser per send: repeating a request with it never sends twice. */
   clientId: z.uuid(),
+  /**
+   * The newest message id the agent's thread held when they started typing (0 for an empty thread):
+   * a reply another agent sent after it is a collision. Absent: not checked.
+   */
+  seenMessageId: z.number().int().min(0).max(2_147_483_647).nullish(),
+  /** The agent saw the collision warning and sends anyway (the second click). */
+  confirmCollision: z.boolean().optional(),
 });
 export type SendMessageRequest = z.infer<typeof ZSendMessageRequest>;

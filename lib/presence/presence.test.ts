@@ -8,6 +8,7 @@ import { chatRow, storedConnection } from "@/lib/ingest/testing/rows";
 import { listPresence } from "@/lib/presence/list-presence";
 import { recordPresence } from "@/lib/presence/record-presence";
 import { sweepPresence } from "@/lib/presence/sweep";
+import { provideRuntime } from "@/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 let database: TestDatabase;
@@ -23,7 +24,7 @@ let unsubscribe: () => void;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  provideRuntime({ databaseUrl: database.url });
   instanceA = createPrismaClient(database.url, 3);
   instanceB = createPrismaClient(database.url, 3);
   const connectionId = await storedConnection(database.prisma);

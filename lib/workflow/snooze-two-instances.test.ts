@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { childProcessEnv } from "@/lib/env";
 import { ingestChats } from "@/lib/ingest/ingest";
 import { chatRow, storedConnection } from "@/lib/ingest/testing/rows";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -21,16 +22,18 @@ type Instance = { id: string; running: () => boolean; reopened: () => number[]; 
 function startInstance(id: string): Instance {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "lib/workflow/testing/snooze-process.ts")],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      path.join(ROOT, "lib/server/resolve-server-only.ts"),
+      path.join(ROOT, "lib/workflow/testing/snooze-process.ts"),
+      JSON.stringify({ instanceId: id, intervalMs: 20 }),
+    ],
     {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        SNOOZE_INSTANCE_ID: id,
-        SNOOZE_INTERVAL_MS: "20",
-        LOG_LEVEL: "debug",
-      },
+      // Configured as an app instance is: by its environment.
+      env: childProcessEnv({ DATABASE_URL: database.url, LOG_LEVEL: "debug" }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -29,41 +29,53 @@ export type Report = {
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "–");
 const mark = (ok: boolean) => (ok ? "✅" : "❌");
 
+/** What is ours in a row: endpoint p95 − its bare SQL p95 − the framework floor's p95 at as many connections. */
+function ourShare(row: EndpointRow, rows: EndpointRow[]): number | null {
+  const floor = rows.find((candidate) => candidate.scenario.floor && candidate.connections === row.connections);
+  if (!floor || row.scenario.floor || row.scenario.origin) return null;
+  return row.endpoint.p95 - row.bare.p95 - floor.endpoint.p95;
+}
+
 function endpointTable(rows: EndpointRow[]): string {
   const lines = [
-    "| Endpoint | Conns | p50 ms | p95 ms | p99 ms | req/s | errors | bare SQL p95 ms | ratio p95 | full scans | target |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    "| Endpoint | Conns | p50 ms | p95 ms | p99 ms | req/s | errors | bare SQL p95 ms | ratio p95 | our share p95 ms | full scans | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
   ];
   for (const row of rows) {
     const ratio = row.endpoint.p95 / row.bare.p95;
+    const share = ourShare(row, rows);
     const target = row.scenario.target;
+    const shareTarget =
+      target?.maxOurShareMs != null && share !== null
+        ? ` ${mark(share <= target.maxOurShareMs)} ours ≤ ${target.maxOurShareMs}`
+        : "";
     const targetText =
       row.connections === 1 && target
-        ? `${mark(row.endpoint.p95 <= target.p95Ms)} p95 ≤ ${target.p95Ms}${target.maxRatio ? ` ${mark(ratio <= target.maxRatio)} ≤ ${target.maxRatio}× SQL` : ""}`
+        ? `${mark(row.endpoint.p95 <= target.p95Ms)} p95 ≤ ${target.p95Ms}${shareTarget}`
         : "";
     lines.push(
       `| ${row.scenario.name} | ${row.connections} | ${ms(row.endpoint.p50)} | ${ms(row.endpoint.p95)} | ${ms(row.endpoint.p99)} | ` +
         `${row.endpoint.perSecond.toFixed(0)} | ${row.endpoint.errors} | ${ms(row.bare.p95)} | ${ratio.toFixed(1)}× | ` +
+        `${share === null ? "" : ms(share)} | ` +
         `${row.fullScans.length === 0 ? "none ✅" : `${row.fullScans.join(", ")} ❌`} | ${targetText} |`,
     );
   }
   return lines.join("\n");
 }
 
-/**
- * What the ratio target asks of the framework: 2× the bare SQL leaves the rest of a request the
- * SQL's own time again, and the floor row shows what the framework takes before any page runs.
- */
-function ratioNote(rows: EndpointRow[]): string {
+/** Our share, explained, with how many pages meet its target. */
+function ourShareNote(rows: EndpointRow[]): string {
   const floor = rows.find((row) => row.scenario.floor && row.connections === 1);
-  const pages = rows.filter((row) => row.connections === 1 && row.scenario.target?.maxRatio);
+  const pages = rows.filter((row) => row.connections === 1 && row.scenario.target?.maxOurShareMs != null);
   if (!floor || pages.length === 0) return "";
-  const allowances = pages.map((row) => (row.scenario.target?.maxRatio ?? 1) * row.bare.p95 - row.bare.p95);
-  const below = allowances.filter((allowance) => allowance < floor.endpoint.p95).length;
+  const met = pages.filter(
+    (row) => (ourShare(row, rows) ?? Number.POSITIVE_INFINITY) <= (row.scenario.target?.maxOurShareMs ?? 0),
+  );
   return (
-    `Ratio target: 2× its bare SQL leaves a list or thread page ${ms(Math.min(...allowances))}–` +
-    `${ms(Math.max(...allowances))} ms (p95) for everything but the SQL. The framework floor alone takes ` +
-    `${ms(floor.endpoint.p95)} ms p95 at 1 connection, more than that allowance for ${below} of the ${pages.length} pages.`
+    "Our share is what the inbox's own code adds to a page: endpoint p95 − bare SQL p95 − the framework floor's p95 " +
+    `(the /api/health row at as many connections; ${ms(floor.endpoint.p95)} ms at 1 connection). ` +
+    `${met.length} of ${pages.length} list, view and thread pages meet ≤ 1 ms at 1 connection. Percentiles do not ` +
+    "subtract exactly, so a share near 0 (or below) means the page is as fast as its SQL on this framework."
   );
 }
 
@@ -143,7 +155,7 @@ export async function writeReport(report: Report): Promise<string> {
     "",
     endpointTable(report.endpoints),
     "",
-    ratioNote(report.endpoints),
+    ourShareNote(report.endpoints),
     "",
     "## Browser",
     "",

@@ -13,7 +13,7 @@ import { loadEndpoint } from "./http-load";
 import { startPlainHttpServer } from "./plain-http";
 import { type EndpointRow, sseSection, syncSection, writeReport } from "./report";
 import { buildScenarios, plainHttpScenario } from "./scenarios";
-import { UNREACHABLE_PROVIDER_URL } from "./seed";
+import { seedTeamWork, UNREACHABLE_PROVIDER_URL } from "./seed";
 import { loadSql } from "./sql-load";
 import { measureSseLatency } from "./sse-latency";
 import { type Samples, summarizeRuns } from "./stats";
@@ -66,7 +66,11 @@ async function main() {
   await client.connect();
   try {
     const cookie = await signIn(app.url);
-    const { scenarios: appScenarios, bigChatId } = await buildScenarios(client);
+    const viewer = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [EMAIL]);
+    const userId = viewer.rows[0]?.id;
+    if (!userId) throw new Error(`No user ${EMAIL} after signing in`);
+    await seedTeamWork(client, userId, say);
+    const { scenarios: appScenarios, bigChatId } = await buildScenarios(client, { userId });
     const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)];
     const rows: EndpointRow[] = [];
     for (const scenario of scenarios) {

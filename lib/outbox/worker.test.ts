@@ -28,11 +28,11 @@ const actionOf = (where: { messageId?: number; chatId?: number }) =>
   outbox.current.prisma.outboxAction.findFirstOrThrow({ where, orderBy: { id: "desc" } });
 
 describe("outbox delivery", () => {
-  it("sends a message within a second of the click and keeps the provider's id", async () => {
-    outbox.current.startWorker();
+  it("sends a message as soon as it is queued (woken by the notification) and keeps the provider's id", async () => {
+    // The safety-net poll is a minute away: only the notification can deliver within the wait below.
+    outbox.current.startWorker({ pollMs: 60_000 });
     const chat = writableChat();
     await new Promise((resolve) => setTimeout(resolve, 300)); // the worker is idle, LISTENing
-    const clickedAt = Date.now();
     const messageId = await outbox.current.send(chat.id, "Your refund is on its way.");
     expect((await messageRow(messageId)).deliveryState).toBe("pending");
 
@@ -41,7 +41,6 @@ describe("outbox delivery", () => {
       expect(wentOut(row.deliveryState), "sent").toBe(true);
       return row;
     }, SETTLING);
-    expect(Date.now() - clickedAt).toBeLessThan(1_000);
     const [call] = outbox.current.answered("POST", SEND_PATH);
     expect(outbox.current.answered("POST", SEND_PATH)).toHaveLength(1);
     expect(call?.body).toEqual({ type: "text", content: "Your refund is on its way." });

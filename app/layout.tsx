@@ -7,24 +7,39 @@ import { PROVIDER_INFO } from "@/lib/providers/catalog.types";
 
 const providerNames = new Intl.ListFormat("en").format(Object.values(PROVIDER_INFO).map((info) => info.displayName));
 
+import { requestTheme } from "@/lib/me/request-theme";
+import type { Theme } from "@/lib/me/theme";
+
 export const metadata: Metadata = {
   title: "Inbox",
   description: `Support inbox for ${providerNames} customers`,
 };
 
-export const viewport: Viewport = {
-  themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
-    { media: "(prefers-color-scheme: dark)", color: "#020617" },
-  ],
-};
+const BROWSER_BAR: Record<Exclude<Theme, "system">, string> = { light: "#ffffff", dark: "#020617" };
+
+export async function generateViewport(): Promise<Viewport> {
+  const theme = await requestTheme();
+  return {
+    width: "device-width",
+    initialScale: 1,
+    // The on-screen keyboard shrinks the page (Chrome on Android), so the composer stays above it.
+    interactiveWidget: "resizes-content",
+    themeColor:
+      theme === "system"
+        ? [
+            { media: "(prefers-color-scheme: light)", color: BROWSER_BAR.light },
+            { media: "(prefers-color-scheme: dark)", color: BROWSER_BAR.dark },
+          ]
+        : BROWSER_BAR[theme],
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await requestLocale();
+  const [locale, theme] = await Promise.all([requestLocale(), requestTheme()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={theme}>
       <body>
-        <AppProviders locale={locale} messages={MESSAGES[locale]}>
+        <AppProviders locale={locale} messages={MESSAGES[locale]} theme={theme}>
           {children}
         </AppProviders>
       </body>

@@ -4,14 +4,16 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useLocale, useTranslations } from "use-intl";
+import { useTheme } from "@/components/theme-provider";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { isLocale, LOCALES } from "@/lib/i18n/locales";
+import { THEMES } from "@/lib/me/theme";
 import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
 
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", ru: "Русский" };
 
-/** Language and "mark chats read when I open them", saved to the agent's profile. */
+/** Language, theme and "mark chats read when I open them", saved to the agent's profile. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations("settings");
   return (
@@ -61,11 +63,12 @@ function SettingsForm() {
           ))}
         </Select>
       </div>
+      <ThemeChoice onError={fail} />
       <div className="flex items-start gap-2">
         <input
           id={autoReadId}
           type="checkbox"
-          className="mt-0.5 size-4"
+          className="mt-0.5 size-4 touch:size-6"
           checked={autoMarkRead ?? true}
           disabled={!settings.data}
           onChange={(event) => {
@@ -79,5 +82,53 @@ function SettingsForm() {
         </label>
       </div>
     </div>
+  );
+}
+
+/** System, light or dark: applied at once, saved to the profile, put back if saving fails. */
+function ThemeChoice({ onError }: { onError: (error: Error) => void }) {
+  const t = useTranslations("settings");
+  const { theme, setTheme } = useTheme();
+  const update = useUpdateSettings();
+  const name = useId();
+  const hintId = useId();
+  return (
+    <fieldset className="space-y-1" aria-describedby={hintId}>
+      <legend className="font-medium text-sm">{t("theme")}</legend>
+      <div className="grid grid-cols-3 gap-1 rounded-md border border-slate-300 p-1 dark:border-slate-700">
+        {THEMES.map((choice) => (
+          <label
+            key={choice}
+            className="relative flex min-h-9 cursor-pointer items-center justify-center rounded px-2 text-sm has-checked:bg-blue-700 has-checked:font-medium has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-blue-500 touch:min-h-11 dark:has-checked:bg-blue-400 dark:has-checked:text-slate-950"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={choice}
+              checked={theme === choice}
+              onChange={() => {
+                const previous = theme;
+                setTheme(choice);
+                update.mutate(
+                  { theme: choice },
+                  {
+                    onError: (error) => {
+                      setTheme(previous);
+                      onError(error);
+                    },
+                  },
+                );
+              }}
+              // Invisible over the whole choice, so a click or tap anywhere on it picks it.
+              className="absolute inset-0 cursor-pointer appearance-none rounded outline-none"
+            />
+            {t(`themes.${choice}`)}
+          </label>
+        ))}
+      </div>
+      <p id={hintId} className="text-slate-600 text-xs dark:text-slate-400">
+        {t("themeHint")}
+      </p>
+    </fieldset>
   );
 }

@@ -192,6 +192,9 @@ export const en = {
   settings: {
     title: "Settings",
     language: "Language",
+    theme: "Theme",
+    themes: { system: "System", light: "Light", dark: "Dark" },
+    themeHint: "System follows your device's light or dark setting.",
     autoMarkRead: "Mark chats as read when I open them",
     autoMarkReadHint: "An open chat counts as read after a moment on screen.",
     saveFailed: "The setting could not be saved.",

@@ -1,48 +1,73 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslations } from "use-intl";
 import { LookupLinkDialog } from "@/components/inbox/lookup-link-dialog";
 import { LookupPhoneDialog } from "@/components/inbox/lookup-phone-dialog";
 import { SettingsDialog } from "@/components/shell/settings-dialog";
 import { ShortcutsDialog } from "@/components/shell/shortcuts-dialog";
+import { useSignOut } from "@/components/shell/use-sign-out";
 import { Button } from "@/components/ui/button";
+import { Menu, type MenuAction, MoreIcon } from "@/components/ui/menu";
 import { useHotkeys } from "@/components/ui/use-hotkeys";
 import { useConnections } from "@/lib/queries/connections";
 
 type Open = "phone" | "link" | "shortcuts" | "settings" | null;
 
-/** Lookups (where a connected provider can do them), keyboard shortcuts and settings. */
-export function HeaderActions() {
+/**
+ * Lookups (where a connected provider can do them), keyboard shortcuts, settings and signing out:
+ * buttons on a wide screen, one menu on a phone (no shortcuts there: a phone has no keyboard for them). `children` (who is signed in) goes before "Sign out".
+ */
+export function HeaderActions({ children }: { children: ReactNode }) {
   const t = useTranslations("shell");
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
+  const { signOut, pending } = useSignOut();
   const { data: connections } = useConnections();
   const can = (capability: "lookupByPhone" | "lookupByLink") =>
     connections?.some((connection) => connection.capabilities.includes(capability)) ?? false;
   useHotkeys({ "?": () => setOpen("shortcuts") });
 
+  const lookups: MenuAction[] = [
+    ...(can("lookupByPhone") ? [{ key: "phone", label: t("findByPhone"), onSelect: () => setOpen("phone") }] : []),
+    ...(can("lookupByLink") ? [{ key: "link", label: t("openByLink"), onSelect: () => setOpen("link") }] : []),
+  ];
+  const settings: MenuAction = { key: "settings", label: t("settings"), onSelect: () => setOpen("settings") };
+  const signOutAction: MenuAction = {
+    key: "sign-out",
+    label: t("signOut"),
+    disabled: pending,
+    onSelect: () => void signOut(),
+  };
+
   return (
-    <div className="flex items-center gap-1.5">
-      {can("lookupByPhone") && (
-        <Button variant="ghost" size="sm" onClick={() => setOpen("phone")}>
-          {t("findByPhone")}
+    <div className="flex items-center gap-3 text-sm">
+      <div className="hidden items-center gap-1.5 md:flex">
+        {lookups.map((lookup) => (
+          <Button key={lookup.key} variant="ghost" size="sm" onClick={lookup.onSelect}>
+            {lookup.label}
+          </Button>
+        ))}
+        <Button variant="ghost" size="sm" aria-keyshortcuts="?" onClick={() => setOpen("shortcuts")}>
+          <span aria-hidden="true" className="font-mono">
+            ?
+          </span>
+          <span className="sr-only">{t("shortcuts")}</span>
         </Button>
-      )}
-      {can("lookupByLink") && (
-        <Button variant="ghost" size="sm" onClick={() => setOpen("link")}>
-          {t("openByLink")}
+        <Button variant="ghost" size="sm" onClick={settings.onSelect}>
+          {settings.label}
         </Button>
-      )}
-      <Button variant="ghost" size="sm" aria-keyshortcuts="?" onClick={() => setOpen("shortcuts")}>
-        <span aria-hidden="true" className="font-mono">
-          ?
-        </span>
-        <span className="sr-only">{t("shortcuts")}</span>
+      </div>
+      {children}
+      <Button variant="secondary" disabled={pending} onClick={signOutAction.onSelect} className="max-md:hidden">
+        {signOutAction.label}
       </Button>
-      <Button variant="ghost" size="sm" onClick={() => setOpen("settings")}>
-        {t("settings")}
-      </Button>
+      <Menu
+        className="md:hidden"
+        label={t("menu")}
+        icon={<MoreIcon />}
+        actions={[...lookups, settings, signOutAction]}
+      />
       <LookupPhoneDialog open={open === "phone"} onClose={close} />
       <LookupLinkDialog open={open === "link"} onClose={close} />
       <ShortcutsDialog open={open === "shortcuts"} onClose={close} />

@@ -4,7 +4,6 @@ import { ChatSidebar } from "@/components/inbox/chat-sidebar";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
 import { HeaderActions } from "@/components/shell/header-actions";
 import { InboxRuntime } from "@/components/shell/inbox-runtime";
-import { SignOutButton } from "@/components/shell/sign-out-button";
 import { serverTranslator } from "@/lib/i18n/server";
 
 /** The signed-in frame: a header with the user, the chat list on the left, the thread on the right. */
@@ -27,15 +26,13 @@ export async function InboxShell({
     <CurrentUserProvider user={user}>
       <HydrationBoundary state={seed}>
         <div className="flex h-full flex-col">
-          <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b px-4 dark:border-slate-800">
+          <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b pr-1 pl-4 md:pr-4 dark:border-slate-800">
             <span className="truncate font-semibold">{common("appName")}</span>
-            <div className="flex items-center gap-3 text-sm">
-              <HeaderActions />
+            <HeaderActions>
               <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
                 {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
               </span>
-              <SignOutButton label={t("signOut")} />
-            </div>
+            </HeaderActions>
           </header>
           <div className="flex min-h-0 flex-1">
             <aside

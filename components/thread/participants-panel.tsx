@@ -13,23 +13,25 @@ import { useParticipants, useRemoveParticipant } from "@/lib/queries/participant
 
 const nameOf = (participant: ParticipantView) => participant.name ?? participant.username ?? participant.externalId;
 
-/** The members of a group chat; "Remove participant" (after a confirmation) where the provider supports it. */
-export function ParticipantsButton({ chat }: { chat: ChatDetail }) {
+/** "Participants (n)", the label of the action that opens the panel. */
+export function ParticipantsLabel({ count }: { count: number | null }) {
   const t = useTranslations("thread");
   const format = useFormatter();
-  const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
-        {t("participants")}
-        {chat.participantsCount !== null && (
-          <span className="tabular-nums">({format.number(chat.participantsCount)})</span>
-        )}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t("participantsTitle", { title: chat.title })}>
-        <ParticipantList chatId={chat.id} canRemove={chat.capabilities.includes("removeParticipant")} />
-      </Dialog>
+      {t("participants")}
+      {count !== null && <span className="tabular-nums">({format.number(count)})</span>}
     </>
+  );
+}
+
+/** The members of a group chat; "Remove participant" (after a confirmation) where the provider supports it. */
+export function ParticipantsDialog({ chat, open, onClose }: { chat: ChatDetail; open: boolean; onClose: () => void }) {
+  const t = useTranslations("thread");
+  return (
+    <Dialog open={open} onClose={onClose} title={t("participantsTitle", { title: chat.title })}>
+      <ParticipantList chatId={chat.id} canRemove={chat.capabilities.includes("removeParticipant")} />
+    </Dialog>
   );
 }
 

@@ -3,14 +3,14 @@
 import { useTranslations } from "use-intl";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
-import { CloseChatButton } from "@/components/thread/close-chat-button";
-import { InvitationButton } from "@/components/thread/invitation-button";
-import { ParticipantsButton } from "@/components/thread/participants-panel";
-import { ReadStateButton } from "@/components/thread/read-state-button";
+import { ThreadActions } from "@/components/thread/thread-actions";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
-/** The chat's title, provider, status and the actions its provider supports (exactly those). */
+/**
+ * The chat's title, provider, status and the actions its provider supports (exactly those), in a
+ * menu on a phone.
+ */
 export function ThreadHeader({
   chat,
   connection,
@@ -21,7 +21,6 @@ export function ThreadHeader({
   onMarkedUnread: () => void;
 }) {
   const t = useTranslations("thread");
-  const can = (capability: ChatDetail["capabilities"][number]) => chat.capabilities.includes(capability);
   const details = [
     connection?.displayName,
     chat.phone,
@@ -30,9 +29,9 @@ export function ThreadHeader({
       : null,
   ].filter(Boolean);
   return (
-    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-slate-200 border-b px-4 py-2.5 dark:border-slate-800">
+    <header className="flex items-center gap-x-2 gap-y-2 border-slate-200 border-b px-1 py-1.5 md:flex-wrap md:gap-x-4 md:px-4 md:py-2.5 dark:border-slate-800">
       {/* Room for the title first: on a narrow screen the actions wrap below it. */}
-      <div className="flex min-w-0 flex-[1_1_16rem] items-center gap-3">
+      <div className="flex min-w-0 flex-1 items-center gap-3 md:flex-[1_1_16rem]">
         <ChatAvatar chatId={chat.id} title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} />
         <div className="min-w-0">
           <h1 className="flex items-center gap-2 font-semibold text-base">
@@ -51,12 +50,7 @@ export function ThreadHeader({
           )}
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-1.5">
-        <ReadStateButton chat={chat} onMarkedUnread={onMarkedUnread} />
-        <InvitationButton chat={chat} />
-        {can("listParticipants") && chat.kind !== "dialog" && <ParticipantsButton chat={chat} />}
-        {can("closeChat") && chat.status === "open" && <CloseChatButton chatId={chat.id} title={chat.title} />}
-      </div>
+      <ThreadActions chat={chat} onMarkedUnread={onMarkedUnread} />
     </header>
   );
 }

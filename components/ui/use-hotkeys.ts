@@ -9,7 +9,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Single-key shortcuts (`j`, `/`, `?`…) for the whole page. They stay out of the way while the
- * agent types, holds a modifier or has a dialog open.
+ * agent types, holds a modifier or has a dialog or menu open.
  */
 export function useHotkeys(handlers: Record<string, (() => void) | undefined>) {
   const latest = useRef(handlers);
@@ -19,7 +19,7 @@ export function useHotkeys(handlers: Record<string, (() => void) | undefined>) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-      if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open], [role="menu"]')) return;
       const handler = latest.current[event.key];
       if (!handler) return;
       event.preventDefault();

@@ -22,6 +22,7 @@ export const en = {
     demoHint: "No provider is configured, so the inbox runs with sandbox providers. Sign in with:",
   },
   shell: {
+    menu: "Menu",
     signOut: "Sign out",
     signedInAs: "Signed in as {name}",
     roleAdmin: "Admin",
@@ -66,6 +67,7 @@ export const en = {
     noMessages: "No messages yet",
   },
   thread: {
+    chatActions: "Chat actions",
     messages: "Messages",
     notFound: "Chat not found",
     notFoundHint: "It may belong to a provider that was switched off.",

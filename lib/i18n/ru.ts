@@ -23,6 +23,7 @@ export const ru: Messages = {
     demoHint: "Ни один провайдер не настроен, поэтому входящие работают с тестовыми провайдерами. Войдите так:",
   },
   shell: {
+    menu: "Меню",
     signOut: "Выйти",
     signedInAs: "Вы вошли как {name}",
     roleAdmin: "Администратор",
@@ -69,6 +70,7 @@ export const ru: Messages = {
     noMessages: "Сообщений пока нет",
   },
   thread: {
+    chatActions: "Действия с чатом",
     messages: "Сообщения",
     notFound: "Чат не найден",
     notFoundHint: "Возможно, он относится к отключённому провайдеру.",

@@ -2,15 +2,15 @@
 
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
-import { Button } from "@/components/ui/button";
+import type { MenuAction } from "@/components/ui/menu";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import { useInvitationLink } from "@/lib/queries/invitation";
 
 /**
  * "Copy invitation link" for chats that have one: the link the provider reported with the chat,
- * or the one it gives on request. Hidden where there is none.
+ * or the one it gives on request (not choosable until it arrived). None where there is no link.
  */
-export function InvitationButton({ chat }: { chat: ChatDetail }) {
+export function useInvitationAction(chat: ChatDetail): MenuAction | null {
   const t = useTranslations("thread");
   const canAsk = chat.publicLink === null && chat.capabilities.includes("invitationLink");
   const asked = useInvitationLink(chat.id, canAsk);
@@ -27,9 +27,5 @@ export function InvitationButton({ chat }: { chat: ChatDetail }) {
     }
   };
 
-  return (
-    <Button variant="secondary" size="sm" disabled={!link} onClick={() => void copy()}>
-      {t("copyInvitation")}
-    </Button>
-  );
+  return { key: "invitation", label: t("copyInvitation"), disabled: !link, onSelect: () => void copy() };
 }

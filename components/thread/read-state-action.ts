@@ -2,13 +2,13 @@
 
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
-import { Button } from "@/components/ui/button";
+import type { MenuAction } from "@/components/ui/menu";
 import { useHotkeys } from "@/components/ui/use-hotkeys";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import { useMarkRead, useMarkUnread } from "@/lib/queries/read-state";
 
 /** "Mark as read" while the chat has unread messages, else "Mark as unread" (also the `u` key). */
-export function ReadStateButton({ chat, onMarkedUnread }: { chat: ChatDetail; onMarkedUnread: () => void }) {
+export function useReadStateAction(chat: ChatDetail, onMarkedUnread: () => void): MenuAction {
   const t = useTranslations("thread");
   const markRead = useMarkRead();
   const markUnread = useMarkUnread();
@@ -19,13 +19,7 @@ export function ReadStateButton({ chat, onMarkedUnread }: { chat: ChatDetail; on
   };
   useHotkeys({ u: keepUnread });
 
-  return chat.unreadCount > 0 ? (
-    <Button variant="secondary" size="sm" onClick={() => markRead.mutate(chat, { onError: fail })}>
-      {t("markRead")}
-    </Button>
-  ) : (
-    <Button variant="secondary" size="sm" aria-keyshortcuts="u" onClick={keepUnread}>
-      {t("markUnread")}
-    </Button>
-  );
+  return chat.unreadCount > 0
+    ? { key: "read-state", label: t("markRead"), onSelect: () => markRead.mutate(chat, { onError: fail }) }
+    : { key: "read-state", label: t("markUnread"), onSelect: keepUnread, keyShortcut: "u" };
 }

@@ -3,10 +3,14 @@ import type { ReactNode } from "react";
 import { ChatSidebar } from "@/components/inbox/chat-sidebar";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
 import { HeaderActions } from "@/components/shell/header-actions";
+import { InboxColumns } from "@/components/shell/inbox-columns";
 import { InboxRuntime } from "@/components/shell/inbox-runtime";
 import { serverTranslator } from "@/lib/i18n/server";
 
-/** The signed-in frame: a header with the user, the chat list on the left, the thread on the right. */
+/**
+ * The signed-in frame: a header with the user, the chat list on the left, the thread on the right
+ * (one at a time on a phone, see InboxColumns).
+ */
 export async function InboxShell({
   user,
   seed,
@@ -22,29 +26,23 @@ export async function InboxShell({
 }) {
   const t = await serverTranslator("shell");
   const common = await serverTranslator("common");
+  const header = (
+    <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b pr-1 pl-4 md:pr-4 dark:border-slate-800">
+      <span className="truncate font-semibold">{common("appName")}</span>
+      <HeaderActions>
+        <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
+          {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
+        </span>
+      </HeaderActions>
+    </header>
+  );
   return (
     <CurrentUserProvider user={user}>
       <HydrationBoundary state={seed}>
-        <div className="flex h-full flex-col">
-          <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b pr-1 pl-4 md:pr-4 dark:border-slate-800">
-            <span className="truncate font-semibold">{common("appName")}</span>
-            <HeaderActions>
-              <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
-                {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
-              </span>
-            </HeaderActions>
-          </header>
-          <div className="flex min-h-0 flex-1">
-            <aside
-              aria-label={t("chatsHeading")}
-              className="flex w-72 shrink-0 flex-col border-slate-200 border-r lg:w-80 xl:w-96 dark:border-slate-800"
-            >
-              <ChatSidebar />
-            </aside>
-            <main className="min-w-0 flex-1">{children}</main>
-          </div>
-          <InboxRuntime />
-        </div>
+        <InboxColumns header={header} list={<ChatSidebar />} listLabel={t("chatsHeading")}>
+          {children}
+        </InboxColumns>
+        <InboxRuntime />
       </HydrationBoundary>
     </CurrentUserProvider>
   );

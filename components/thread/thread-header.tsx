@@ -3,13 +3,14 @@
 import { useTranslations } from "use-intl";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
+import { BackToList } from "@/components/thread/back-to-list";
 import { ThreadActions } from "@/components/thread/thread-actions";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
 /**
- * The chat's title, provider, status and the actions its provider supports (exactly those), in a
- * menu on a phone.
+ * The chat's title, provider, status and the actions its provider supports (exactly those). On a
+ * phone it heads the chat's own screen: a way back to the list, the title, the actions' menu.
  */
 export function ThreadHeader({
   chat,
@@ -30,6 +31,7 @@ export function ThreadHeader({
   ].filter(Boolean);
   return (
     <header className="flex items-center gap-x-2 gap-y-2 border-slate-200 border-b px-1 py-1.5 md:flex-wrap md:gap-x-4 md:px-4 md:py-2.5 dark:border-slate-800">
+      <BackToList className="md:hidden" />
       {/* Room for the title first: on a narrow screen the actions wrap below it. */}
       <div className="flex min-w-0 flex-1 items-center gap-3 md:flex-[1_1_16rem]">
         <ChatAvatar chatId={chat.id} title={chat.title} avatarUrl={chat.avatarUrl} kind={connection?.kind} />

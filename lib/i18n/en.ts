@@ -67,6 +67,7 @@ export const en = {
     noMessages: "No messages yet",
   },
   thread: {
+    backToChats: "Back to chats",
     chatActions: "Chat actions",
     messages: "Messages",
     notFound: "Chat not found",

@@ -70,6 +70,7 @@ export const ru: Messages = {
     noMessages: "Сообщений пока нет",
   },
   thread: {
+    backToChats: "Назад к чатам",
     chatActions: "Действия с чатом",
     messages: "Сообщения",
     notFound: "Чат не найден",

@@ -18,7 +18,8 @@ const SHOW_COUNT_FROM = 3500;
 /**
  * The textbox "Message" and "Send": Enter sends, Shift+Enter starts a new line, Esc cancels a
  * reply. The message appears at once as pending. Disabled, with the reason, where the provider
- * cannot send.
+ * cannot send. In its row, the field has a box of its own for pop-ups to anchor to (a picker
+ * above it), and other buttons (attach) take their place beside it.
  */
 export function Composer({
   chatId,
@@ -90,29 +91,35 @@ export function Composer({
           submit();
         }}
       >
-        <label htmlFor={textareaId} className="sr-only">
-          {t("message")}
-        </label>
-        <Textarea
-          ref={textareaRef}
-          id={textareaId}
-          rows={1}
-          value={text}
-          disabled={!canSend}
-          placeholder={canSend ? t("placeholder") : t("cannotSendPlaceholder")}
-          aria-describedby={hintId}
-          aria-invalid={tooLong || undefined}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={onKeyDown}
-          className="field-sizing-content max-h-40 min-h-10 flex-1 resize-none px-3 py-2"
-        />
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor={textareaId} className="sr-only">
+            {t("message")}
+          </label>
+          <Textarea
+            ref={textareaRef}
+            id={textareaId}
+            rows={1}
+            value={text}
+            disabled={!canSend}
+            placeholder={canSend ? t("placeholder") : t("cannotSendPlaceholder")}
+            aria-describedby={hintId}
+            aria-invalid={tooLong || undefined}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+            // The on-screen keyboard's Enter key says "Send", as Enter does here.
+            enterKeyHint="send"
+            className="field-sizing-content block max-h-40 min-h-10 w-full resize-none px-3 py-2"
+          />
+        </div>
         <Button type="submit" disabled={!canSend || !text.trim() || tooLong}>
           {t("send")}
         </Button>
       </form>
       <p
         id={hintId}
-        className={`mt-1 text-xs ${tooLong ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+        className={`mt-1 text-xs ${tooLong ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"} ${
+          canSend && text.length < SHOW_COUNT_FROM ? "touch:sr-only" : ""
+        }`}
       >
         {!canSend
           ? t("cannotSend")

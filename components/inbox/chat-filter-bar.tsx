@@ -10,7 +10,7 @@ import { useConnections } from "@/lib/queries/connections";
 import { useUnreadCounts } from "@/lib/queries/counts";
 
 const chip =
-  "inline-flex items-center gap-1.5 rounded-full border px-2 py-1 text-xs font-medium transition-colors focus-visible:outline-2 focus-visible:outline-blue-500 focus-visible:outline-offset-1";
+  "inline-flex items-center gap-1.5 rounded-full border px-2 py-1 text-xs font-medium touch:min-h-11 touch:px-3 transition-colors focus-visible:outline-2 focus-visible:outline-blue-500 focus-visible:outline-offset-1";
 const chipOff =
   "border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 const chipOn = "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950";
@@ -90,7 +90,7 @@ export function ChatFilterBar({
             const status = event.target.value;
             onChange({ status: status === "open" || status === "closed" ? status : null });
           }}
-          className="rounded-full border border-slate-300 bg-white px-2 py-1 font-medium text-slate-800 text-xs dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          className="rounded-full border border-slate-300 bg-white px-2 py-1 font-medium text-slate-800 text-xs touch:min-h-11 touch:px-3 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
           <option value="">{t("statusAll")}</option>
           <option value="open">{t("statusOpen")}</option>
@@ -100,7 +100,7 @@ export function ChatFilterBar({
           <button
             type="button"
             onClick={() => onChange(NO_FILTERS)}
-            className="ml-auto rounded px-1 text-blue-700 text-xs underline-offset-2 hover:underline dark:text-blue-300"
+            className="ml-auto rounded px-1 text-blue-700 text-xs touch:min-h-11 touch:px-2 underline-offset-2 hover:underline dark:text-blue-300"
           >
             {t("clearFilters")}
           </button>

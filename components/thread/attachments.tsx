@@ -49,7 +49,12 @@ function SafeLink({ url, href: inboxHref, children }: { url: string | null; href
   const href = safeHttpUrl(url) ? (inboxHref ?? safeHttpUrl(url)) : null;
   if (href) {
     return (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" className={`${linkClass} min-w-0 break-all`}>
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className={`${linkClass} min-w-0 break-all touch:-my-1.5 touch:inline-block touch:py-3`}
+      >
         {children}
       </a>
     );

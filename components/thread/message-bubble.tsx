@@ -136,7 +136,7 @@ function ReplyButton({ message, onReply }: { message: MessageView; onReply: (mes
     <button
       type="button"
       onClick={() => onReply(message)}
-      className="mb-1 rounded px-1.5 py-0.5 text-slate-700 text-xs opacity-0 hover:bg-slate-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-500 group-hover:opacity-100 dark:text-slate-300 dark:hover:bg-slate-800 [@media(hover:none)]:opacity-100"
+      className="mb-1 rounded px-1.5 py-0.5 text-slate-700 text-xs touch:mb-0 touch:min-h-11 touch:px-2 opacity-0 hover:bg-slate-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-500 group-hover:opacity-100 dark:text-slate-300 dark:hover:bg-slate-800 [@media(hover:none)]:opacity-100"
     >
       {t("reply")}
     </button>

@@ -21,7 +21,7 @@ function ReactionChip({ reaction }: { reaction: ReactionView }) {
       <button
         type="button"
         aria-describedby={tooltipId}
-        className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-xs shadow-sm focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-700 dark:bg-slate-900"
+        className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-xs touch:min-h-11 touch:px-3 shadow-sm focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-700 dark:bg-slate-900"
       >
         <span>{reaction.emoji}</span>
         <span className="font-medium tabular-nums">{format.number(reaction.count)}</span>

@@ -25,8 +25,9 @@ function usePathHistory() {
 
 /**
  * Wide screens: the chat list beside the open chat. Below 768 px: one column, the list or the
- * chat, each the whole screen (the chat with its own header and a way back). The list is never
- * unmounted or collapsed, only hidden, so it keeps its scroll position and rows while a chat is open.
+ * chat, each the whole screen (the chat, with its own header and a way back, covers the app's header
+ * too). The list and the header are never unmounted or collapsed, only hidden, so the list keeps its
+ * height, scroll position and rows while a chat is open.
  */
 export function InboxColumns({
   header,
@@ -65,9 +66,10 @@ export function InboxColumns({
 
   return (
     <CameFromListContext value={cameFromList}>
-      <div ref={rootRef} className="flex h-dvh flex-col">
-        <div className={chatOpen ? "max-md:hidden" : undefined}>{header}</div>
-        <div className="relative flex min-h-0 flex-1">
+      <div ref={rootRef} className="relative flex h-dvh flex-col">
+        {/* Invisible, not removed, under an open chat: the list keeps its height and so its scroll position. */}
+        <div className={chatOpen ? "max-md:invisible" : undefined}>{header}</div>
+        <div className="flex min-h-0 flex-1 md:relative">
           <aside
             ref={asideRef}
             aria-label={listLabel}

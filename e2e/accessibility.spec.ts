@@ -1,20 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 import { attachScreenshot, chatList, messageLog, newestMessages, openChat } from "./support/inbox";
 import { ownChat, uniqueName } from "./support/own-chat";
 import { expect, test } from "./support/test";
 
 const MAX_ATTACHMENTS = ["image", "video", "audio", "file", "sticker", "contact", "share", "location"] as const;
-
-/** Serious and critical violations (WCAG 2.1 A/AA and axe's best practices), in a readable form. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 test("the inbox and a thread have no serious or critical accessibility violations (axe)", async ({
   page,

@@ -1,6 +1,8 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { deriveKey } from "@/lib/crypto/secret-key";
@@ -37,7 +39,32 @@ function createAuth() {
     // Never X-Forwarded-For as sent: the address the server decided (lib/auth/client-address.ts).
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     telemetry: { enabled: false },
-    plugins: [nextCookies()],
+    databaseHooks: {
+      session: {
+        create: {
+          // "Last sign-in" on the staff page; written by the database, not by a request's clock.
+          after: async (session) => {
+            await db().$transaction([
+              db().$executeRaw`UPDATE users SET last_sign_in_at = now() WHERE id = ${session.userId}`,
+              db().auditLog.create({ data: { userId: session.userId, action: "auth.sign_in" } }),
+            ]);
+          },
+        },
+      },
+    },
+    plugins: [
+      // Staff management (lib/admin/staff): roles, deactivation (the plugin's "ban": no sign-in,
+      // sessions deleted) and admin-set passwords. Its HTTP endpoints stay unreachable
+      // (lib/auth/endpoints.ts); the admin API calls them through auth().api after its own checks.
+      admin({
+        roles: { admin: adminAc, agent: userAc },
+        adminRoles: ["admin"],
+        defaultRole: "agent",
+        bannedUserMessage: "This account is deactivated. Ask an admin of the inbox to reactivate it.",
+      }),
+      // Last, so cookies set by the other plugins' hooks reach Next's cookie store.
+      nextCookies(),
+    ],
   });
 }
 

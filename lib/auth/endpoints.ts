@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import { auth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { forgetVerifiedSession } from "@/lib/auth/session";
@@ -43,6 +44,13 @@ async function forward(request: Request, body: unknown): Promise<Response> {
   return inErrorShape(response);
 }
 
+/** Failed sign-ins go to the audit log with the address tried (never the password). */
+async function recordFailedSignIn(email: string): Promise<void> {
+  const normalized = email.trim().toLowerCase().slice(0, 254);
+  const user = normalized ? await db().user.findUnique({ where: { email: normalized }, select: { id: true } }) : null;
+  await recordAudit(db(), { userId: user?.id ?? null, action: "auth.sign_in_failed", details: { email: normalized } });
+}
+
 /** Every attempt is counted before the password is checked; a locked account or address gets 429 with Retry-After. */
 async function signIn(request: Request, body: unknown): Promise<Response> {
   const keys = signInKeys(clientAddress(request.headers), emailOf(body));
@@ -57,6 +65,7 @@ async function signIn(request: Request, body: unknown): Promise<Response> {
   }
   const response = await forward(request, body);
   if (response.ok) await forgiveSignIn(db(), keys);
+  else if (response.status === 401 || response.status === 403) await recordFailedSignIn(emailOf(body));
   return response;
 }
 

@@ -23,7 +23,7 @@ export async function ensureAdmin(
   try {
     await prisma.$transaction([
       prisma.user.create({
-        data: { id: userId, email: normalizedEmail, name, role, emailVerified: true },
+        data: { id: userId, email: normalizedEmail, name, role, emailVerified: true, activatedAt: new Date() },
       }),
       prisma.account.create({
         data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },

@@ -17,6 +17,8 @@ const everywhere = [
 const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // forbidden() answers an agent's visit to /admin with app/forbidden.tsx and a real 403 status.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // `npm test` type-checks and lints the whole project; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

@@ -50,7 +50,9 @@ export function proxy(request: NextRequest) {
   forwarded.set("content-security-policy", policy);
   forwarded.set("x-nonce", nonce);
   const isLogin = pathname === "/login" || pathname.startsWith("/login/");
-  if (isLogin || getSessionCookie(request)) {
+  // A one-time invitation or reset link is opened signed out: the link itself is the credential.
+  const isSetPassword = pathname.startsWith("/set-password/");
+  if (isLogin || isSetPassword || getSessionCookie(request)) {
     // Layouts do not see the query string; the inbox layout reads the list's filters from this.
     forwarded.set(PAGE_SEARCH_HEADER, search);
     return withPageHeaders(NextResponse.next({ request: { headers: forwarded } }), policy, https);

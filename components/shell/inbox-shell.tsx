@@ -1,4 +1,5 @@
 import { type DehydratedState, HydrationBoundary } from "@tanstack/react-query";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ChatSidebar } from "@/components/inbox/chat-sidebar";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
@@ -26,6 +27,8 @@ export async function InboxShell({
 }) {
   const t = await serverTranslator("shell");
   const common = await serverTranslator("common");
+  const admin = await serverTranslator("admin");
+  const navLink = "rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
   const header = (
     <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-slate-200 border-b pr-1 pl-4 md:pr-4 dark:border-slate-800">
       <span className="truncate font-semibold">{common("appName")}</span>
@@ -33,6 +36,14 @@ export async function InboxShell({
         <span className="hidden text-slate-600 lg:inline dark:text-slate-300" title={user.email}>
           {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
         </span>
+        {user.role === "admin" && (
+          <Link href="/admin/staff" className={navLink}>
+            {admin("navAdmin")}
+          </Link>
+        )}
+        <Link href="/profile" className={navLink}>
+          {admin("navProfile")}
+        </Link>
       </HeaderActions>
     </header>
   );

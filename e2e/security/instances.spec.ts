@@ -172,6 +172,12 @@ type Row = { route: string; path: () => string; statuses: Partial<Record<Method,
  * `{}` body). A method a route does not export is 405 for everyone.
  */
 const ROUTE_TABLE: Row[] = [
+  { route: "admin/staff", path: () => "/api/admin/staff", statuses: { GET: [401, 403, 200], POST: [401, 403, 400] } },
+  {
+    route: "admin/staff/[userId]",
+    path: () => "/api/admin/staff/nobody",
+    statuses: { PATCH: [401, 403, 400] },
+  },
   {
     route: "auth/[...all]",
     path: () => "/api/auth/get-session",
@@ -229,6 +235,8 @@ const ROUTE_TABLE: Row[] = [
   { route: "lookup/link", path: () => "/api/lookup/link", statuses: { POST: [401, 400, 400] } },
   { route: "lookup/phone", path: () => "/api/lookup/phone", statuses: { POST: [401, 400, 400] } },
   { route: "me", path: () => "/api/me", statuses: { GET: [401, 200, 200], PATCH: [401, 400, 400] } },
+  { route: "me/password", path: () => "/api/me/password", statuses: { POST: [401, 400, 400] } },
+  { route: "me/profile", path: () => "/api/me/profile", statuses: { PATCH: [401, 400, 400] } },
   { route: "presence", path: () => "/api/presence", statuses: { GET: [401, 200, 200] } },
   { route: "staff", path: () => "/api/staff", statuses: { GET: [401, 200, 200] } },
   {
@@ -252,6 +260,8 @@ const ROUTE_TABLE: Row[] = [
     path: () => `/api/messages/${MISSING}/retry`,
     statuses: { POST: [401, 404, 404] },
   },
+  // Public: a one-time link's token is the credential.
+  { route: "set-password", path: () => "/api/set-password", statuses: { POST: [400, 400, 400] } },
   // Last: it ends the session it is sent with.
   {
     route: "auth/[...all]",
@@ -275,6 +285,17 @@ test.describe("the route table", () => {
     }
     const onDisk = new Set(discoverApiRoutes().map((entry) => entry.route));
     for (const route of documented) expect(onDisk.has(route), `ROUTE_TABLE names a missing route ${route}`).toBe(true);
+  });
+
+  test("everything under /api/admin is for admins only: 401 without a session, 403 for an agent, whatever the method", () => {
+    for (const { route, methods } of discoverApiRoutes().filter((entry) => entry.route.startsWith("admin/"))) {
+      for (const method of methods) {
+        for (const row of ROUTE_TABLE.filter((candidate) => candidate.route === route)) {
+          const [none, agent] = row.statuses[method] ?? [];
+          expect([none, agent], `${method} /api/${route}`).toEqual([401, 403]);
+        }
+      }
+    }
   });
 
   test("every route × {no session, agent, admin} × {GET, POST, PATCH, DELETE} answers as documented, never 500", async () => {

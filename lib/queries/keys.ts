@@ -31,3 +31,6 @@ export const teamSettingsKeys = { all: ["team-settings"] as const };
 export const connectionKeys = { all: ["connections"] as const };
 
 export const settingsKeys = { mine: ["settings", "me"] as const };
+
+/** The admin's staff list (statuses, last sign-in); `staffKeys` is everyone's assignee list. */
+export const adminStaffKeys = { all: ["admin", "staff"] as const };

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { changeEventSchema } from "@/lib/events/types";
+import { apiGet } from "@/lib/queries/api";
 import { chatKeys, connectionKeys, countKeys } from "@/lib/queries/keys";
 import { refreshChatLists, refreshThread } from "@/lib/queries/refresh";
 
@@ -124,6 +125,9 @@ export function useLiveUpdates() {
         hadError = false;
       };
       stream.onerror = () => {
+        // The stream also ends when the session does (signed out elsewhere, deactivated): asking
+        // who we are sends an ended session to the sign-in page (lib/queries/api.ts).
+        if (!hadError) void apiGet("/api/me").catch(() => {});
         hadError = true;
         if (stream.readyState !== EventSource.CLOSED || stopped) return;
         // The browser gave up (an error status, e.g. while the server restarts): try again later.

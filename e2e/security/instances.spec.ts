@@ -172,6 +172,7 @@ type Row = { route: string; path: () => string; statuses: Partial<Record<Method,
  * `{}` body). A method a route does not export is 405 for everyone.
  */
 const ROUTE_TABLE: Row[] = [
+  { route: "admin/audit", path: () => "/api/admin/audit", statuses: { GET: [401, 403, 200] } },
   { route: "admin/staff", path: () => "/api/admin/staff", statuses: { GET: [401, 403, 200], POST: [401, 403, 400] } },
   {
     route: "admin/staff/[userId]",

@@ -26,6 +26,7 @@ let bed: SecurityBed;
 /** A chat of a provider that can close chats, and a few ids that name nothing. */
 let chatId: number;
 const MISSING = 2_147_483_647;
+const MISSING_UUID = "00000000-0000-4000-8000-000000000000";
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -173,6 +174,22 @@ type Row = { route: string; path: () => string; statuses: Partial<Record<Method,
  */
 const ROUTE_TABLE: Row[] = [
   { route: "admin/audit", path: () => "/api/admin/audit", statuses: { GET: [401, 403, 200] } },
+  {
+    route: "admin/connections",
+    path: () => "/api/admin/connections",
+    statuses: { GET: [401, 403, 200], POST: [401, 403, 400] },
+  },
+  {
+    route: "admin/connections/[connectionId]",
+    path: () => `/api/admin/connections/${MISSING_UUID}`,
+    statuses: { PATCH: [401, 403, 400], DELETE: [401, 403, 404] },
+  },
+  {
+    route: "admin/connections/[connectionId]/test",
+    path: () => `/api/admin/connections/${MISSING_UUID}/test`,
+    statuses: { POST: [401, 403, 404] },
+  },
+  { route: "admin/connections/test", path: () => "/api/admin/connections/test", statuses: { POST: [401, 403, 400] } },
   { route: "admin/staff", path: () => "/api/admin/staff", statuses: { GET: [401, 403, 200], POST: [401, 403, 400] } },
   {
     route: "admin/staff/[userId]",

@@ -71,7 +71,7 @@ export function connectionsFromEnv(config: Env): DesiredConnection[] {
 
 /**
  * Stores the configured connections (credentials sealed) and disables the ones configuration
- * no longer names, so switching from the sandbox to real providers hides the sandbox chats
+ * no longer names (never those added in the admin pages), so switching from the sandbox to real providers hides the sandbox chats
  * without deleting anything.
  */
 export async function applyConnections(prisma: Db, wanted: DesiredConnection[], secret: string): Promise<void> {
@@ -92,8 +92,13 @@ export async function applyConnections(prisma: Db, wanted: DesiredConnection[], 
         base_url = EXCLUDED.base_url, credentials = EXCLUDED.credentials, settings = EXCLUDED.settings,
         is_sandbox = EXCLUDED.is_sandbox, enabled = true, updated_at = now()`;
   }
+  // Only the connections configuration manages: the ones admins add in the browser are theirs.
   await prisma.connection.updateMany({
-    where: { slug: { notIn: wanted.map((connection) => connection.slug) }, enabled: true },
+    where: {
+      slug: { notIn: wanted.map((connection) => connection.slug) },
+      OR: [{ slug: { startsWith: "env:" } }, { slug: { startsWith: "sandbox:" } }],
+      enabled: true,
+    },
     data: { enabled: false },
   });
 }

@@ -205,6 +205,11 @@ export interface ChatProvider {
    * UI can validate as the agent types (the adapter still checks before any request).
    */
   readonly linkPattern?: string;
+  /**
+   * One cheap authenticated call that proves the URL and credentials work (the admin's "Test").
+   * Without it the first page of `listChats` is asked.
+   */
+  checkAccess?: (signal?: AbortSignal) => Promise<void>;
   /** Releases timers and sockets (limiters, keep-alive agents). */
   close?: () => Promise<void>;
 }

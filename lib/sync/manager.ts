@@ -12,7 +12,14 @@ export type SyncManagerOptions = Pick<ConnectionRunOptions, "prisma" | "instance
   tuning?: Partial<SyncTuning>;
 };
 
-type OwnedConnection = { lock: ConnectionLock; controller: AbortController; done: Promise<void>; finished: boolean };
+type OwnedConnection = {
+  lock: ConnectionLock;
+  controller: AbortController;
+  done: Promise<void>;
+  finished: boolean;
+  /** The connection's config_version when its sync started: a new one (token, URL, settings) restarts it. */
+  configVersion: number;
+};
 
 /**
  * Runs in every app instance: every few seconds it claims the enabled connections nobody is
@@ -32,9 +39,9 @@ export function startSyncManager(options: SyncManagerOptions): { stop: () => Pro
     owned.delete(connectionId);
   };
 
-  const start = (connectionId: string, lock: ConnectionLock) => {
+  const start = (connectionId: string, lock: ConnectionLock, configVersion: number) => {
     const controller = new AbortController();
-    const entry: OwnedConnection = { lock, controller, done: Promise.resolve(), finished: false };
+    const entry: OwnedConnection = { lock, controller, done: Promise.resolve(), finished: false, configVersion };
     entry.done = runConnection({
       prisma,
       connectionId,
@@ -52,19 +59,22 @@ export function startSyncManager(options: SyncManagerOptions): { stop: () => Pro
   };
 
   const claimRound = async () => {
-    const enabled = new Set(
-      (await prisma.connection.findMany({ where: { enabled: true }, select: { id: true } })).map((row) => row.id),
+    const enabled = new Map(
+      (await prisma.connection.findMany({ where: { enabled: true }, select: { id: true, configVersion: true } })).map(
+        (row) => [row.id, row.configVersion],
+      ),
     );
     for (const [connectionId, entry] of owned) {
-      if (entry.finished || !enabled.has(connectionId) || !(await entry.lock.alive())) {
+      const changed = enabled.has(connectionId) && enabled.get(connectionId) !== entry.configVersion;
+      if (entry.finished || changed || !enabled.has(connectionId) || !(await entry.lock.alive())) {
         await letGo(connectionId, entry);
       }
     }
-    for (const connectionId of enabled) {
+    for (const [connectionId, configVersion] of enabled) {
       if (stopping.signal.aborted || owned.has(connectionId)) continue;
       if (await heldElsewhere(prisma, connectionId)) continue;
       const lock = await tryLockConnection(options.databaseUrl, connectionId);
-      if (lock) start(connectionId, lock);
+      if (lock) start(connectionId, lock, configVersion);
     }
   };
 

@@ -5,9 +5,7 @@ import { POST as changePasswordRoute } from "@/app/api/me/password/route";
 import { GET as meRoute } from "@/app/api/me/route";
 import { POST as setPasswordRoute } from "@/app/api/set-password/route";
 import type { StaffLinkIssued, StaffMember } from "@/lib/admin/staff/staff.types";
-import type { RouteHandler } from "@/lib/api/handler";
-import { appOrigin } from "@/lib/auth/app-origin";
-import { auth } from "@/lib/auth/auth";
+import { callRoute, signInCookie } from "@/lib/admin/testing/route-call";
 import { ensureAdmin } from "@/lib/auth/ensure-admin";
 import { closeSessionWatch } from "@/lib/auth/session-watch";
 import { provideRuntime } from "@/lib/runtime";
@@ -17,40 +15,8 @@ const ADMIN = { email: "boss@example.com", password: "the-boss-password-1" };
 let database: TestDatabase;
 let adminCookie: string;
 
-/** A JSON answer, loosely typed: tests read whichever fields they check. */
-// biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of the answer it expects
-type Answer = { status: number; body: any; cookie: string };
-
-/** Sends a request through a route handler as the inbox's own page would (same origin, JSON). */
-async function call(
-  handler: RouteHandler,
-  method: string,
-  options: { cookie?: string; body?: unknown; params?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers = new Headers({ origin: appOrigin() });
-  if (options.cookie) headers.set("cookie", options.cookie);
-  if (method !== "GET") headers.set("content-type", "application/json");
-  const request = new Request(`${appOrigin()}/api/x`, {
-    method,
-    headers,
-    body: method === "GET" ? undefined : JSON.stringify(options.body ?? {}),
-  });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  return { status: response.status, body: await response.json().catch(() => null), cookie };
-}
-
-async function signIn(email: string, password: string): Promise<{ status: number; cookie: string }> {
-  const response = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  return { status: response.status, cookie };
-}
+const call = callRoute;
+const signIn = signInCookie;
 
 const tokenOf = (link: StaffLinkIssued) => link.url.split("/set-password/")[1] ?? "";
 

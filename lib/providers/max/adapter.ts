@@ -177,5 +177,12 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     },
   };
 
-  return { kind: "max", capabilities, linkPattern: CHAT_LINK_PATTERN.source };
+  return {
+    kind: "max",
+    capabilities,
+    linkPattern: CHAT_LINK_PATTERN.source,
+    checkAccess: async (signal) => {
+      await client.getMe(signal);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
+import { ChatAuditLink } from "@/components/admin/chat-audit-link";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
 import { BackToList } from "@/components/thread/back-to-list";
@@ -52,7 +53,10 @@ export function ThreadHeader({
           )}
         </div>
       </div>
-      <ThreadActions chat={chat} onMarkedUnread={onMarkedUnread} />
+      <div className="flex shrink-0 items-center gap-1.5">
+        <ThreadActions chat={chat} onMarkedUnread={onMarkedUnread} />
+        <ChatAuditLink chatId={chat.id} />
+      </div>
     </header>
   );
 }

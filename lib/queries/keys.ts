@@ -34,3 +34,10 @@ export const settingsKeys = { mine: ["settings", "me"] as const };
 
 /** The admin's staff list (statuses, last sign-in); `staffKeys` is everyone's assignee list. */
 export const adminStaffKeys = { all: ["admin", "staff"] as const };
+
+export const adminConnectionKeys = { all: ["admin", "connections"] as const };
+
+export const auditKeys = {
+  all: ["admin", "audit"] as const,
+  list: (filters: Record<string, string>) => [...auditKeys.all, filters] as const,
+};

@@ -142,6 +142,49 @@ test.describe("finding 4: revocation reaches every instance within 5 s", () => {
     expect(streamEndedAt - signedOutAt).toBeLessThan(5_000);
   });
 
+  test("deactivating a colleague on one instance ends their session and live stream on the other", async () => {
+    const admin = await signInTo(bed.proxied, ADMIN);
+    const email = `leaver${Date.now()}@security.test`;
+    const invited = await send(bed.proxied, "POST", "/api/admin/staff", {
+      cookie: admin,
+      body: { name: "Leaver", email, role: "agent" },
+    });
+    expect(invited.status, invited.text).toBe(200);
+    const { member, link } = JSON.parse(invited.text) as { member: { id: string }; link: { url: string } };
+    const token = link.url.split("/set-password/")[1];
+    const accepted = await send(bed.direct, "POST", "/api/set-password", {
+      body: { token, password: "leaving-soon-password" },
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    const cookie = accepted.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    expect((await send(bed.direct, "GET", "/api/me", { cookie })).status).toBe(200);
+    const stream = await openSse(`${bed.direct.url}/api/events`, { cookie });
+    await within(5_000, "the stream is live", async () => stream.retryMs !== null);
+    let streamEndedAt = 0;
+    void stream.ended.then(() => {
+      streamEndedAt = Date.now();
+    });
+    const deactivatedAt = Date.now();
+    const deactivated = await send(bed.proxied, "PATCH", `/api/admin/staff/${member.id}`, {
+      cookie: admin,
+      body: { active: false },
+    });
+    expect(deactivated.status, deactivated.text).toBe(200);
+    await within(5_000, "the other instance refuses the cookie", async () => {
+      return (await send(bed.direct, "GET", "/api/chats", { cookie })).status === 401;
+    });
+    await within(5_000, "the other instance ends the stream", async () => streamEndedAt > 0);
+    expect(streamEndedAt - deactivatedAt).toBeLessThan(5_000);
+    const again = await send(bed.direct, "POST", "/api/auth/sign-in/email", {
+      body: { email, password: "leaving-soon-password" },
+      headers: { "x-forwarded-for": freshClientAddress() },
+    });
+    expect(again.status).toBe(403);
+  });
+
   test("a session row deleted in the database, or past its absolute lifetime, is refused everywhere", async () => {
     const deleted = await signInTo(bed.proxied, AGENT);
     const aged = await signInTo(bed.proxied, AGENT);

@@ -165,6 +165,8 @@ describe("connection CRUD", () => {
     });
     const stored = await database.prisma.connection.findUniqueOrThrow({ where: { id } });
     expect(stored.credentials).not.toContain(fake.token);
+    const retest = await call(testSavedRoute, "POST", { cookie: admin, params: { connectionId: id } });
+    expect(retest.body).toEqual({ ok: true });
 
     // Every instance's sync picks it up without a restart.
     const manager = startSyncManager({

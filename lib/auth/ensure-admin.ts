@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "@/lib/db";
 
@@ -35,8 +35,4 @@ export async function ensureAdmin(
     throw error;
   }
   return true;
-}
-
-export function generatePassword(): string {
-  return randomBytes(12).toString("base64url");
 }

@@ -25,7 +25,8 @@ function banner(url: string, login: LoginHint | null, demo: boolean, embedded: b
   say(`  Support Inbox is ready at ${url}   (started in ${((Date.now() - startMs) / 1000).toFixed(1)} s)`);
   if (demo) say("  Demo mode: no provider is configured, so sandbox providers with sample chats are running.");
   if (embedded) say("  Database: embedded PostgreSQL (set DATABASE_URL to use your own server).");
-  if (login?.password) say(`  Sign in as ${login.email} with password ${login.password}`);
+  if (login?.link) say(`  Open this one-time link to choose the password of ${login.email}: ${login.link}`);
+  else if (login?.password) say(`  Sign in as ${login.email} with password ${login.password}`);
   else if (login) say(`  Sign in as ${login.email} (password from ADMIN_PASSWORD).`);
   say();
 }
@@ -98,7 +99,11 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const prisma = createPrismaClient(databaseUrl, 3);
     stoppables.push({ name: "start-up database client", stop: () => prisma.$disconnect() });
     const configured = connectionsFromEnv(config);
-    const demo = configured.length === 0;
+    // Connections added in the admin pages count as configuration too: then there is no demo mode.
+    const browserConfigured = await prisma.connection.count({
+      where: { slug: { startsWith: "admin:" }, enabled: true, deletedAt: null },
+    });
+    const demo = configured.length === 0 && browserConfigured === 0;
     const connections = demo ? await sandboxConnections(stoppables, config.INBOX_DATA_DIR) : configured;
     await applyConnections(prisma, connections, secret);
     const login = await ensureStaffAccess(prisma, config, secret, demo);

@@ -1,5 +1,6 @@
 import { verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspectStaffLink } from "@/lib/admin/staff/staff-links";
 import { parseEnv } from "@/lib/env";
 import { DEMO_ADMIN_EMAIL, demoPassword, ensureStaffAccess } from "@/lib/server/staff-access";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -44,5 +45,43 @@ describe("staff access at start", () => {
       ensureStaffAccess(database.prisma, config, secret, false),
     ]);
     expect(await database.prisma.user.count({ where: { email: "twin@example.com" } })).toBe(1);
+  });
+
+  it("once a real connection is configured, the demo admin is deactivated and its sessions end; demo mode brings it back", async () => {
+    await ensureStaffAccess(database.prisma, parseEnv({}), secret, true);
+    const demo = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL } });
+    await database.prisma.session.create({
+      data: { id: "demo-session", token: "demo-token", userId: demo.id, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    const hint = await ensureStaffAccess(database.prisma, parseEnv({}), secret, false);
+    expect(hint?.password ?? null).toBeNull();
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: demo.id } })).banned).toBe(true);
+    expect(await database.prisma.session.count({ where: { userId: demo.id } })).toBe(0);
+    await ensureStaffAccess(database.prisma, parseEnv({}), secret, true);
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: demo.id } })).banned).toBe(false);
+  });
+});
+
+describe("first start without ADMIN_EMAIL and without demo mode", () => {
+  it("prints a one-time link for a first admin instead of a password", async () => {
+    const empty = await createTestDatabase();
+    try {
+      const hint = await ensureStaffAccess(empty.prisma, parseEnv({}), secret, false);
+      expect(hint).toMatchObject({
+        email: "admin@inbox.local",
+        password: null,
+        link: expect.stringContaining("/set-password/"),
+      });
+      const user = await empty.prisma.user.findUniqueOrThrow({
+        where: { email: "admin@inbox.local" },
+        include: { accounts: true },
+      });
+      expect(user.role).toBe("admin");
+      expect(user.accounts).toEqual([]);
+      const token = hint?.link?.split("/set-password/")[1] ?? "";
+      expect(await inspectStaffLink(empty.prisma, token)).toMatchObject({ state: "valid", email: "admin@inbox.local" });
+    } finally {
+      await empty.drop();
+    }
   });
 });

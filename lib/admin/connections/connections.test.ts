@@ -233,6 +233,50 @@ describe("connection CRUD", () => {
     ).toBe(404);
   });
 
+  it("a rotated token restarts the sync at once, even while it waits out the old token's refusal", async () => {
+    const fake = sandbox.fakes.smartsender;
+    const created = await call(createRoute, "POST", {
+      cookie: admin,
+      body: {
+        kind: "smartsender",
+        displayName: "Rotated",
+        baseUrl: fake.url,
+        credentials: { token: "revoked-token-000" },
+        saveUntested: true,
+      },
+    });
+    const id: string = created.body.connection.id;
+    const manager = startSyncManager({
+      prisma: database.prisma,
+      databaseUrl: database.url,
+      instanceId: "rotation",
+      pollIntervalMs: 300,
+      // A refused token makes the sync wait a minute before trying again.
+      tuning: { ...FAST_TUNING, authPauseMs: 60_000, authMaxPauseMs: 60_000 },
+    });
+    try {
+      await vi.waitFor(
+        async () => expect((await database.prisma.connection.findUniqueOrThrow({ where: { id } })).health).toBe("down"),
+        { timeout: 10_000, interval: 100 },
+      );
+      const rotated = await call(patchRoute, "PATCH", {
+        cookie: admin,
+        params: { connectionId: id },
+        body: { credentials: { token: fake.token } },
+      });
+      expect(rotated.status, rotated.text).toBe(200);
+      const rotatedAt = Date.now();
+      await vi.waitFor(
+        async () => expect(await database.prisma.chat.count({ where: { connectionId: id } })).toBeGreaterThan(0),
+        { timeout: 5_000, interval: 100 },
+      );
+      expect(Date.now() - rotatedAt).toBeLessThan(5_000);
+    } finally {
+      await manager.stop();
+    }
+    await call(deleteRoute, "DELETE", { cookie: admin, params: { connectionId: id }, query: "?chats=delete" });
+  });
+
   it("environment and sandbox connections are read-only here, naming the variable; start-up leaves browser ones alone", async () => {
     await applyConnections(
       database.prisma,

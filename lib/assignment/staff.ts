@@ -8,11 +8,12 @@ const MAX_LISTED = 500;
 
 /**
  * Everyone who may own a chat or be mentioned, by name. The one place that says who counts as
- * active staff: when accounts can be deactivated, they are left out here (and so from
- * `activeStaffIds`, which assignment and mentions check).
+ * active staff: deactivated accounts (lib/admin/staff) are left out here and from
+ * `activeStaffIds`, which assignment and mentions check.
  */
 export async function listStaff(client: DbClient): Promise<StaffMember[]> {
   return client.user.findMany({
+    where: { banned: false },
     select: { id: true, name: true, email: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: MAX_LISTED,
@@ -22,6 +23,6 @@ export async function listStaff(client: DbClient): Promise<StaffMember[]> {
 /** Which of `ids` are active staff members. */
 export async function activeStaffIds(client: DbClient, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await client.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const rows = await client.user.findMany({ where: { id: { in: ids }, banned: false }, select: { id: true } });
   return new Set(rows.map((row) => row.id));
 }

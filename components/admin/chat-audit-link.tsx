@@ -10,6 +10,7 @@ export function ChatAuditLink({ chatId }: { chatId: number }) {
   if (useCurrentUser().role !== "admin") return null;
   return (
     <Link
+      prefetch={false}
       href={`/admin/audit?chat=${chatId}`}
       className="rounded-md px-2 py-1 text-slate-700 text-xs hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
     >

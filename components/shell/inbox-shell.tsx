@@ -37,11 +37,11 @@ export async function InboxShell({
           {t("signedInAs", { name: user.name })} · {user.role === "admin" ? t("roleAdmin") : t("roleAgent")}
         </span>
         {user.role === "admin" && (
-          <Link href="/admin/staff" className={navLink}>
+          <Link prefetch={false} href="/admin/staff" className={navLink}>
             {admin("navAdmin")}
           </Link>
         )}
-        <Link href="/profile" className={navLink}>
+        <Link prefetch={false} href="/profile" className={navLink}>
           {admin("navProfile")}
         </Link>
       </HeaderActions>

@@ -80,6 +80,14 @@ export function ChatFilterBar({
         >
           {t("unreadOnly")}
         </button>
+        <button
+          type="button"
+          aria-pressed={filters.needsReply}
+          onClick={() => onChange({ needsReply: !filters.needsReply })}
+          className={`${chip} ${filters.needsReply ? chipOn : chipOff}`}
+        >
+          {t("needsReply")}
+        </button>
         <label htmlFor={statusId} className="sr-only">
           {t("status")}
         </label>

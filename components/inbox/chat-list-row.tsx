@@ -6,8 +6,10 @@ import { useFormatter, useTranslations } from "use-intl";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { StaffMember } from "@/lib/assignment/staff";
 import type { ChatListItem } from "@/lib/chats/list-chats";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import { initials, waitingDuration } from "@/lib/queries/views";
 
 export const CHAT_ROW_HEIGHT = 68;
 
@@ -18,6 +20,8 @@ type RowProps = {
   href: string;
   /** One clock for the whole list, so relative times tick together and rows re-render only then. */
   now: Date;
+  /** The assignee, when the chat has one and the staff list has loaded. */
+  assignee: StaffMember | undefined;
 };
 
 const tag = "mr-1 inline-block rounded px-1 py-px align-[1px] font-medium text-[10px] uppercase tracking-wide";
@@ -26,7 +30,7 @@ const tag = "mr-1 inline-block rounded px-1 py-px align-[1px] font-medium text-[
  * A chat in the list: a link whose accessible name starts with the title, then the provider,
  * status, last message preview, time and unread count.
  */
-export const ChatListRow = memo(function ChatListRow({ chat, connection, selected, href, now }: RowProps) {
+export const ChatListRow = memo(function ChatListRow({ chat, connection, selected, href, now, assignee }: RowProps) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const closed = chat.status === "closed";
@@ -34,6 +38,8 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
   const time = chat.lastMessageAt ?? chat.activityAt;
   // Relative to the clock and shown in the browser's time zone: filled in once hydrated.
   const hydrated = useHydrated();
+  const waiting =
+    chat.inboxStatus === "open" && chat.waitingSince ? waitingDuration(new Date(chat.waitingSince), now) : null;
   return (
     <Link
       href={href}
@@ -74,6 +80,13 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
             {t("stale")}
           </span>
         )}
+        {waiting && hydrated && (
+          <span className={`${tag} bg-rose-100 text-rose-900 normal-case dark:bg-rose-950 dark:text-rose-100`}>
+            {t("waiting", {
+              duration: format.number(waiting.value, { style: "unit", unit: waiting.unit, unitDisplay: "narrow" }),
+            })}
+          </span>
+        )}
         {chat.lastMessagePreview ?? t("noMessages")}
       </span>
       <time
@@ -83,15 +96,28 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
       >
         {hydrated && format.relativeTime(new Date(time), { now, style: "short" })}
       </time>
-      {unread && (
-        <span
-          role="img"
-          aria-label={t("unreadBadge", { count: chat.unreadCount })}
-          className="col-start-3 row-start-2 min-w-5 justify-self-end rounded-full bg-blue-700 px-1.5 text-center font-semibold text-white text-xs tabular-nums leading-5 dark:bg-blue-500 dark:text-slate-950"
-        >
-          {format.number(chat.unreadCount)}
-        </span>
-      )}
+      <span className="col-start-3 row-start-2 flex items-center justify-end gap-1">
+        {assignee && (
+          <span
+            role="img"
+            aria-label={t("assignedTo", { name: assignee.name || assignee.email })}
+            title={assignee.name || assignee.email}
+            data-testid="assignee-initials"
+            className="rounded-full bg-violet-100 px-1 font-semibold text-[10px] text-violet-900 leading-5 dark:bg-violet-900 dark:text-violet-100"
+          >
+            {initials(assignee)}
+          </span>
+        )}
+        {unread && (
+          <span
+            role="img"
+            aria-label={t("unreadBadge", { count: chat.unreadCount })}
+            className="min-w-5 rounded-full bg-blue-700 px-1.5 text-center font-semibold text-white text-xs tabular-nums leading-5 dark:bg-blue-500 dark:text-slate-950"
+          >
+            {format.number(chat.unreadCount)}
+          </span>
+        )}
+      </span>
     </Link>
   );
 });

@@ -12,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { type ChatFilters, hasFilters, withFilters } from "@/lib/queries/chat-filters";
 import { flattenChatList, useChatList } from "@/lib/queries/chats";
 import { useConnectionsById } from "@/lib/queries/connections";
+import { useStaff } from "@/lib/queries/views";
 
 /** Start loading the next page this many rows before the end, so fast scrolling rarely waits. */
 const PREFETCH_ROWS = 30;
@@ -56,6 +57,8 @@ export function ChatList({ filters }: { filters: ChatFilters }) {
   const list = useChatList(filters);
   const chats = useMemo(() => flattenChatList(list.data), [list.data]);
   const connections = useConnectionsById();
+  const staff = useStaff();
+  const staffById = useMemo(() => new Map((staff.data ?? []).map((member) => [member.id, member])), [staff.data]);
   const selectedId = useSelectedChatId();
   const now = useNow({ updateInterval: 60_000 });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -95,7 +98,7 @@ export function ChatList({ filters }: { filters: ChatFilters }) {
     return <ErrorState title={t("listFailed")} error={list.error} onRetry={() => void list.refetch()} />;
   }
   if (chats.length === 0) {
-    return hasFilters(filters) ? (
+    return hasFilters(filters) || filters.view !== "all" ? (
       <EmptyState title={t("noMatches")} hint={t("noMatchesHint")} />
     ) : (
       <EmptyState title={t("noChats")} hint={t("noChatsHint")} />
@@ -127,6 +130,7 @@ export function ChatList({ filters }: { filters: ChatFilters }) {
                   selected={chat.id === selectedId}
                   href={withFilters(`/chats/${chat.id}`, filters)}
                   now={now}
+                  assignee={chat.assigneeId ? staffById.get(chat.assigneeId) : undefined}
                 />
               ) : isFetchNextPageError ? (
                 <div className="flex items-center justify-center gap-2 text-sm" style={{ height: CHAT_ROW_HEIGHT }}>

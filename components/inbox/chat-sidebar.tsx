@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { ChatFilterBar } from "@/components/inbox/chat-filter-bar";
 import { ChatList } from "@/components/inbox/chat-list";
 import { ChatSearch } from "@/components/inbox/chat-search";
+import { ChatViewTabs } from "@/components/inbox/chat-view-tabs";
 import { ConnectionAlerts } from "@/components/inbox/connection-health";
 import { useChatFilters } from "@/components/inbox/use-chat-filters";
 
@@ -14,6 +15,7 @@ export function ChatSidebar() {
   return (
     <>
       <div className="space-y-2 border-slate-200 border-b p-3 dark:border-slate-800">
+        <ChatViewTabs filters={filters} onChange={setFilters} />
         <ChatSearch value={filters.q} onChange={search} />
         <ChatFilterBar filters={filters} onChange={setFilters} />
       </div>

@@ -1,0 +1,59 @@
+"use client";
+
+import { useFormatter, useTranslations } from "use-intl";
+import { CHAT_VIEWS } from "@/lib/chats/list-chats.types";
+import type { ChatFilters } from "@/lib/queries/chat-filters";
+import { useViewCounts, viewCount } from "@/lib/queries/views";
+
+const VIEW_LABELS = {
+  all: "viewAll",
+  mine: "viewMine",
+  unassigned: "viewUnassigned",
+  mentions: "viewMentions",
+} as const;
+
+/** All, Mine, Unassigned and Mentions above the list, each with its live count under the connection filter. */
+export function ChatViewTabs({
+  filters,
+  onChange,
+}: {
+  filters: ChatFilters;
+  onChange: (change: Partial<ChatFilters>) => void;
+}) {
+  const t = useTranslations("inbox");
+  const format = useFormatter();
+  const counts = useViewCounts();
+  return (
+    <fieldset className="grid grid-cols-4 gap-1 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
+      <legend className="sr-only">{t("views")}</legend>
+      {CHAT_VIEWS.map((view) => {
+        const pressed = filters.view === view;
+        const count = counts.data ? viewCount(counts.data, view, filters) : null;
+        return (
+          <button
+            key={view}
+            type="button"
+            aria-pressed={pressed}
+            data-view={view}
+            onClick={() => onChange({ view })}
+            className={`flex min-w-0 items-center justify-center gap-1 rounded-md px-1 py-1 font-medium text-xs touch:min-h-11 focus-visible:outline-2 focus-visible:outline-blue-500 ${
+              pressed
+                ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-slate-50"
+                : "text-slate-700 hover:bg-white/60 dark:text-slate-200 dark:hover:bg-slate-900/60"
+            }`}
+          >
+            <span className="truncate">{t(VIEW_LABELS[view])}</span>
+            {count !== null && count > 0 && (
+              <span
+                data-testid={`view-count-${view}`}
+                className="rounded-full bg-slate-200 px-1 tabular-nums dark:bg-slate-700"
+              >
+                {format.number(count)}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </fieldset>
+  );
+}

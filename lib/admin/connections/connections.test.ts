@@ -11,7 +11,7 @@ import { ensureAdmin } from "@/lib/auth/ensure-admin";
 import { closeSessionWatch } from "@/lib/auth/session-watch";
 import { applyConnections } from "@/lib/connections/configure";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
-import { provideRuntime } from "@/lib/runtime";
+import { provideRuntime, runtimeDemoLogin } from "@/lib/runtime";
 import { startSyncManager } from "@/lib/sync/manager";
 import { FAST_TUNING } from "@/lib/sync/testing/tuning";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -146,6 +146,21 @@ describe("connection CRUD", () => {
       query: "?chats=delete",
     });
     expect(await database.prisma.connection.count()).toBe(0);
+  });
+
+  it("in demo mode, the first connection added here stops the login page showing the demo password", async () => {
+    provideRuntime({ demoLogin: { email: "demo@inbox.local", password: "shown-on-the-login-page" } });
+    const created = await call(createRoute, "POST", {
+      cookie: admin,
+      body: { kind: "smartsender", displayName: "Real shop", ...sandbox.fakes.smartsender.connection() },
+    });
+    expect(created.status).toBe(200);
+    expect(runtimeDemoLogin()).toBeNull();
+    await call(deleteRoute, "DELETE", {
+      cookie: admin,
+      params: { connectionId: created.body.connection.id },
+      query: "?chats=delete",
+    });
   });
 
   it("adds, syncs, rotates the token without retyping the rest, disables, and deletes (keeping or removing chats)", async () => {

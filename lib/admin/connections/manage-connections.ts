@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
 import { providerInfo } from "@/lib/providers/catalog.types";
 import type { ProviderKind } from "@/lib/providers/types";
-import { runtimeSecretKey } from "@/lib/runtime";
+import { provideRuntime, runtimeSecretKey } from "@/lib/runtime";
 
 /** Connections the admin pages make get slugs of their own; start-up manages "env:" and "sandbox:". */
 const BROWSER_SLUG = "admin:";
@@ -175,6 +175,10 @@ export async function createConnection(
     await emitChanges(tx, [{ type: "connection.changed", connectionId: created.id }]);
     return created;
   });
+  // A real connection ends demo mode: the login page stops showing the demo password at once.
+  // The demo admin itself is deactivated by the next start, which then prints a one-time link for
+  // a first admin if nobody else can sign in (deactivating it now would lock out the admin at work).
+  provideRuntime({ demoLogin: null });
   return { connection: toAdminConnection(row, 0), test };
 }
 

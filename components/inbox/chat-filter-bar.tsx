@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { HealthDot } from "@/components/inbox/connection-health";
 import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { Skeleton } from "@/components/ui/skeleton";
-import { type ChatFilters, hasFilters, NO_FILTERS } from "@/lib/queries/chat-filters";
+import { type FilterControlProps, hasFilters, NO_FILTERS } from "@/lib/queries/chat-filters";
 import { useConnections } from "@/lib/queries/connections";
 import { useUnreadCounts } from "@/lib/queries/counts";
 
@@ -16,13 +16,7 @@ const chipOff =
 const chipOn = "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-400 dark:text-slate-950";
 
 /** Connection chips with their unread counts, "Unread only" and the status choice. */
-export function ChatFilterBar({
-  filters,
-  onChange,
-}: {
-  filters: ChatFilters;
-  onChange: (change: Partial<ChatFilters>) => void;
-}) {
+export function ChatFilterBar({ filters, onChange }: FilterControlProps) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const statusId = useId();

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "use-intl";
 import { CHAT_VIEWS } from "@/lib/chats/list-chats.types";
-import type { ChatFilters } from "@/lib/queries/chat-filters";
+import type { FilterControlProps } from "@/lib/queries/chat-filters";
 import { useViewCounts, viewCount } from "@/lib/queries/views";
 
 const VIEW_LABELS = {
@@ -13,13 +13,7 @@ const VIEW_LABELS = {
 } as const;
 
 /** All, Mine, Unassigned and Mentions above the list, each with its live count under the connection filter. */
-export function ChatViewTabs({
-  filters,
-  onChange,
-}: {
-  filters: ChatFilters;
-  onChange: (change: Partial<ChatFilters>) => void;
-}) {
+export function ChatViewTabs({ filters, onChange }: FilterControlProps) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const counts = useViewCounts();

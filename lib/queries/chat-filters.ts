@@ -17,6 +17,12 @@ export type ChatFilters = {
   q: string;
 };
 
+/** What a control that shows and changes the list's filters receives. */
+export type FilterControlProps = {
+  filters: ChatFilters;
+  onChange: (change: Partial<ChatFilters>) => void;
+};
+
 export const NO_FILTERS: ChatFilters = {
   view: "all",
   connections: [],

@@ -116,7 +116,7 @@ test.describe("thread scrolling", () => {
     }
     await openChat(page, chat);
     const log = messageLog(page);
-    await expect(log.getByText("Earlier message #14")).toBeInViewport({ timeout: 15_000 });
+    await expect(log.getByText("Earlier message #14", { exact: true })).toBeInViewport({ timeout: 15_000 });
 
     await injectMessage("max", { chatExternalId: externalId, text: "First live message" });
     await expect(log.getByText("First live message")).toBeInViewport({ timeout: 15_000 });

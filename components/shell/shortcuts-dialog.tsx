@@ -9,6 +9,7 @@ const SHORTCUTS = [
   ["/", "search"],
   ["r", "reply"],
   ["u", "unread"],
+  ["a", "assignToMe"],
   ["Enter", "send"],
   ["Shift + Enter", "newline"],
   ["Esc", "cancel"],

@@ -6,6 +6,12 @@ import { CloseChatDialog } from "@/components/thread/close-chat-dialog";
 import { useInvitationAction } from "@/components/thread/invitation-action";
 import { ParticipantsDialog, ParticipantsLabel } from "@/components/thread/participants-panel";
 import { useReadStateAction } from "@/components/thread/read-state-action";
+import {
+  AssignDialog,
+  SnoozeDialog,
+  useWorkflowActions,
+  type WorkflowDialog,
+} from "@/components/thread/workflow-actions";
 import { Button } from "@/components/ui/button";
 import { Menu, type MenuAction, MoreIcon } from "@/components/ui/menu";
 import type { ChatDetail } from "@/lib/chats/get-chat";
@@ -16,15 +22,17 @@ import type { ChatDetail } from "@/lib/chats/get-chat";
  */
 export function ThreadActions({ chat, onMarkedUnread }: { chat: ChatDetail; onMarkedUnread: () => void }) {
   const t = useTranslations("thread");
-  const [dialog, setDialog] = useState<"participants" | "close" | null>(null);
+  const [dialog, setDialog] = useState<"participants" | "close" | WorkflowDialog | null>(null);
   const closeDialog = () => setDialog(null);
   const can = (capability: ChatDetail["capabilities"][number]) => chat.capabilities.includes(capability);
   const readState = useReadStateAction(chat, onMarkedUnread);
   const invitation = useInvitationAction(chat);
+  const workflow = useWorkflowActions(chat, setDialog);
   const showParticipants = can("listParticipants") && chat.kind !== "dialog";
   const canClose = can("closeChat") && chat.status === "open";
 
   const actions: MenuAction[] = [
+    ...workflow,
     readState,
     ...(invitation ? [invitation] : []),
     ...(showParticipants
@@ -57,6 +65,8 @@ export function ThreadActions({ chat, onMarkedUnread }: { chat: ChatDetail; onMa
       </div>
       <Menu className="shrink-0 md:hidden" label={t("chatActions")} icon={<MoreIcon />} actions={actions} />
       {showParticipants && <ParticipantsDialog chat={chat} open={dialog === "participants"} onClose={closeDialog} />}
+      <AssignDialog chat={chat} open={dialog === "assign"} onClose={closeDialog} />
+      <SnoozeDialog chatId={chat.id} open={dialog === "snooze"} onClose={closeDialog} />
       {canClose && (
         <CloseChatDialog chatId={chat.id} title={chat.title} open={dialog === "close"} onClose={closeDialog} />
       )}

@@ -6,11 +6,12 @@ import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
 import { BackToList } from "@/components/thread/back-to-list";
 import { ThreadActions } from "@/components/thread/thread-actions";
+import { WorkflowSummary } from "@/components/thread/workflow-actions";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 
 /**
- * The chat's title, provider, status and the actions its provider supports (exactly those). On a
+ * The chat's title, provider, status, assignee and inbox state, and the actions its provider supports (exactly those). On a
  * phone it heads the chat's own screen: a way back to the list, the title, the actions' menu.
  */
 export function ThreadHeader({
@@ -46,6 +47,7 @@ export function ThreadHeader({
             )}
           </h1>
           <p className="truncate text-slate-600 text-xs dark:text-slate-400">{details.join(" · ")}</p>
+          <WorkflowSummary chat={chat} />
           {isStale(connection) && (
             <p className="text-amber-800 text-xs dark:text-amber-300">
               {connection?.health === "down" ? t("providerDown") : t("providerDegraded")}

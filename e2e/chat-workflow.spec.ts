@@ -1,16 +1,22 @@
+import type { APIRequestContext } from "@playwright/test";
 import type { StaffMember } from "@/lib/assignment/staff";
 import { apiJson, chatList, openChat, startsWith } from "./support/inbox";
 import { customerChat } from "./support/own-chat";
 import { expect, test } from "./support/test";
+
+async function myself(api: APIRequestContext): Promise<StaffMember> {
+  const staff = await apiJson<StaffMember[]>(api, "/api/staff");
+  const me = staff.find((member) => member.email === (process.env.E2E_EMAIL ?? "demo@inbox.local"));
+  if (!me) throw new Error("The demo agent is not in the staff list");
+  return me;
+}
 
 test.describe("assignment and status from the thread header", () => {
   test("assign to me puts the chat in Mine; snoozing takes it out of the open list until it is reopened", async ({
     page,
   }) => {
     const chat = await customerChat(page.request, "smartsender", "Workflow", "Есть кто-нибудь?");
-    const staff = await apiJson<StaffMember[]>(page.request, "/api/staff");
-    const me = staff.find((member) => member.email === (process.env.E2E_EMAIL ?? "demo@inbox.local"));
-    if (!me) throw new Error("The demo agent is not in the staff list");
+    const me = await myself(page.request);
     const myName = me.name || me.email;
 
     await openChat(page, chat);
@@ -48,8 +54,19 @@ test.describe("assignment and status from the thread header", () => {
     await page.reload();
     await expect(workflow).toHaveText(`Assigned to ${myName} · Open`);
     await expect(row).toBeVisible();
+  });
 
-    // The teammate picker searches by name or email and can unassign; `a` takes the chat back.
+  test("the teammate picker searches by name or email and unassigns; the a key assigns to me", async ({ page }) => {
+    const chat = await customerChat(page.request, "smartsender", "Picker", "Добрый день");
+    const me = await myself(page.request);
+    const myName = me.name || me.email;
+    await openChat(page, chat);
+    const header = page.getByRole("main");
+    const workflow = header.getByTestId("chat-workflow");
+    await expect(workflow).toHaveText("Unassigned · Open");
+    await page.keyboard.press("a");
+    await expect(workflow).toHaveText(`Assigned to ${myName} · Open`);
+
     await header.getByRole("button", { name: "Assign…" }).click();
     const picker = page.getByRole("dialog", { name: "Assign this chat" });
     await picker.getByRole("searchbox", { name: "Search teammates" }).fill("nobody-matches-this");
@@ -58,6 +75,7 @@ test.describe("assignment and status from the thread header", () => {
     await expect(picker.getByRole("button", { name: startsWith(myName) })).toBeVisible();
     await picker.getByRole("button", { name: "Unassign" }).click();
     await expect(workflow).toHaveText("Unassigned · Open");
+    await expect(header.getByRole("button", { name: "Unassign" })).toHaveCount(0);
     await page.keyboard.press("a");
     await expect(workflow).toHaveText(`Assigned to ${myName} · Open`);
   });

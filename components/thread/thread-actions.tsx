@@ -32,7 +32,6 @@ export function ThreadActions({ chat, onMarkedUnread }: { chat: ChatDetail; onMa
   const canClose = can("closeChat") && chat.status === "open";
 
   const actions: MenuAction[] = [
-    ...workflow,
     readState,
     ...(invitation ? [invitation] : []),
     ...(showParticipants
@@ -45,6 +44,7 @@ export function ThreadActions({ chat, onMarkedUnread }: { chat: ChatDetail; onMa
         ]
       : []),
     ...(canClose ? [{ key: "close", label: t("closeChat"), onSelect: () => setDialog("close") }] : []),
+    ...workflow,
   ];
 
   return (

@@ -124,17 +124,25 @@ test.describe("phone layout (390 × 844)", () => {
     await expect(menu).toBeVisible();
     await expect(button).toHaveAttribute("aria-expanded", "true");
     const items = menu.getByRole("menuitem");
-    // Exactly what the provider can do (chat operations cannot close chats).
-    await expect(items).toHaveText(["Mark as unread", "Copy invitation link", /^Participants/]);
+    // Exactly what the provider can do (chat operations cannot close chats), then the team's own workflow.
+    await expect(items).toHaveText([
+      "Mark as unread",
+      "Copy invitation link",
+      /^Participants/,
+      "Assign to me",
+      "Assign…",
+      "Snooze…",
+      "Resolve",
+    ]);
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(items.nth(1)).toBeFocused();
     await page.keyboard.press("End");
-    await expect(items.nth(2)).toBeFocused();
+    await expect(items.last()).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press("ArrowUp");
-    await expect(items.nth(2)).toBeFocused();
+    await expect(items.last()).toBeFocused();
     await page.keyboard.press("Home");
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press("Escape");
@@ -144,7 +152,7 @@ test.describe("phone layout (390 × 844)", () => {
 
     // ArrowUp opens it at the last item; a tap elsewhere closes it.
     await page.keyboard.press("ArrowUp");
-    await expect(items.nth(2)).toBeFocused();
+    await expect(items.last()).toBeFocused();
     await messageLog(page).tap({ position: { x: 20, y: 20 } });
     await expect(menu).toBeHidden();
 

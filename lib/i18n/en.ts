@@ -379,6 +379,9 @@ export const en = {
     botToken: "Bot token",
     employeeId: "Employee id",
   },
+  connectionHealth: {
+    itemsSkipped: "{count, plural, one {# item} other {# items}} skipped since {since, time, short}",
+  },
 };
 
 export type Messages = typeof en;

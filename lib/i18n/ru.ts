@@ -382,4 +382,8 @@ export const ru: Messages = {
     botToken: "Токен бота",
     employeeId: "ID сотрудника",
   },
+  connectionHealth: {
+    itemsSkipped:
+      "{count, plural, one {# элемент пропущен} few {# элемента пропущено} many {# элементов пропущено} other {# элемента пропущено}} с {since, time, short}",
+  },
 };

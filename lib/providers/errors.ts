@@ -1,3 +1,5 @@
+import type { SkippedItem } from "@/lib/providers/types";
+
 /** Why a provider call failed, in the terms the sync engine and the UI act on. */
 export type ProviderErrorKind =
   | "unauthorized" // 401: the token is wrong or revoked
@@ -9,6 +11,7 @@ export type ProviderErrorKind =
   | "timeout"
   | "network" // connection refused, reset, DNS
   | "malformed" // a body that is not what the documents promise
+  | "bad_item" // a well-formed answer about one item (a chat by id) that fails that item's schema: skip it, do not retry
   | "invalid_input"; // refused before any request (e.g. a MAX chat link that fails the seed's regex)
 
 const RETRYABLE = new Set<ProviderErrorKind>(["rate_limited", "server", "timeout", "network", "malformed"]);
@@ -20,6 +23,8 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | null;
   /** The provider's own error text or code, when it sent one. */
   readonly providerMessage: string | null;
+  /** For "bad_item": the item to skip and count. */
+  readonly skippedItem: SkippedItem | null;
 
   constructor(
     kind: ProviderErrorKind,
@@ -28,6 +33,7 @@ export class ProviderError extends Error {
       status?: number | null;
       retryAfterMs?: number | null;
       providerMessage?: string | null;
+      skippedItem?: SkippedItem | null;
       cause?: unknown;
     } = {},
   ) {
@@ -37,6 +43,7 @@ export class ProviderError extends Error {
     this.status = options.status ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.providerMessage = options.providerMessage ?? null;
+    this.skippedItem = options.skippedItem ?? null;
   }
 
   /** Worth trying again later (the same request may succeed); false for auth and 4xx failures. */
@@ -56,4 +63,15 @@ export function kindOfStatus(status: number): ProviderErrorKind {
 
 export function isProviderError(error: unknown, kind?: ProviderErrorKind): error is ProviderError {
   return error instanceof ProviderError && (kind === undefined || error.kind === kind);
+}
+
+/** An item fetched on its own (a chat by id) failed its schema: a "bad_item" error naming it. */
+export function badItemError(provider: string, skipped: SkippedItem): ProviderError {
+  return new ProviderError(
+    "bad_item",
+    `${provider} sent an item the inbox cannot read (${skipped.path}: ${skipped.reason})`,
+    {
+      skippedItem: skipped,
+    },
+  );
 }

@@ -113,8 +113,22 @@ export type NormalizedParticipant = {
 
 // ───────────────────────────── Paging and updates ─────────────────────────────
 
-/** A page of results and the opaque cursor of the next one (null: this was the last page). */
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A provider item that failed its schema and was skipped (docs/providers/README.md, rule 1). */
+export type SkippedItem = {
+  /** The provider's own id of the item when one can be read from it (else null). */
+  providerId: string | null;
+  /** Where in the response it failed, e.g. `collection[3].sender.type`. */
+  path: string;
+  /** What was wrong, in the schema's words (never the item's contents). */
+  reason: string;
+};
+
+/**
+ * A page of results and the opaque cursor of the next one (null: this was the last page).
+ * `skipped`: items of the page that failed their schema (docs/providers/README.md, rule 1); the
+ * cursor moves past them all the same.
+ */
+export type Page<T> = { items: T[]; nextCursor: string | null; skipped?: SkippedItem[] };
 
 export type ProviderUpdate =
   | { type: "message_upserted"; chatExternalId: string; message: NormalizedMessage }
@@ -122,7 +136,7 @@ export type ProviderUpdate =
   /** Something about the chat changed (new chat, title, members, bot added/removed): fetch it again. */
   | { type: "chat_changed"; chatExternalId: string };
 
-export type UpdatesBatch = { updates: ProviderUpdate[]; marker: string | null };
+export type UpdatesBatch = { updates: ProviderUpdate[]; marker: string | null; skipped?: SkippedItem[] };
 
 // ───────────────────────────── Capabilities ─────────────────────────────
 

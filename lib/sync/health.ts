@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, DbClient } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import { componentLogger } from "@/lib/logger";
 
@@ -54,4 +54,24 @@ export function createHealthReporter(prisma: Db, connectionId: string): HealthRe
     degraded: (error) => write("degraded", error === undefined ? null : describeError(error)),
     down: (error) => write("down", describeError(error)),
   };
+}
+
+/** Provider items skipped since a time (docs/providers/README.md, rule 1); count 0 and since null when none. */
+export type SkippedItemsSummary = { count: number; since: string | null };
+
+/**
+ * For admins' connection health: how many items each connection skipped and since when, shown as
+ * `connectionHealth.itemsSkipped` ("3 items skipped since 10:02").
+ */
+export async function skippedItemsOf(
+  prisma: DbClient,
+  connectionIds: string[],
+): Promise<Map<string, SkippedItemsSummary>> {
+  const rows = await prisma.connection.findMany({
+    where: { id: { in: connectionIds } },
+    select: { id: true, skippedItems: true, skippedItemsSince: true },
+  });
+  return new Map(
+    rows.map((row) => [row.id, { count: row.skippedItems, since: row.skippedItemsSince?.toISOString() ?? null }]),
+  );
 }

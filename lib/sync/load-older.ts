@@ -1,9 +1,13 @@
 import type { Db } from "@/lib/db";
 import { markNoOlderMessages, recordOlderPage } from "@/lib/ingest/history-cursors";
 import { ingestMessages } from "@/lib/ingest/ingest";
+import { componentLogger } from "@/lib/logger";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
+import { recordSkippedItems } from "@/lib/sync/skipped-items";
 import { AGENT_WAITING_TUNING } from "@/lib/sync/tuning";
+
+const log = componentLogger("sync");
 
 /** Pages that held only messages we already had are skipped, up to this many in one call. */
 const MAX_PAGES_PER_CALL = 5;
@@ -33,6 +37,7 @@ export async function loadOlderMessages(prisma: Db, chatId: number): Promise<{ l
       const from = cursor;
       const page = await calls.call((attempt) => listMessages(chat.externalId, from, attempt), signal);
       loaded += (await ingestMessages(prisma, chatId, page.items)).length;
+      await recordSkippedItems(prisma, log, chat.connectionId, page.skipped);
       await recordOlderPage(prisma, chatId, from, page.nextCursor);
       cursor = page.nextCursor;
       if (cursor === null) return { loaded, hasMore: false };

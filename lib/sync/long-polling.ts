@@ -2,8 +2,9 @@ import { bareChat } from "@/lib/ingest/bare-chat";
 import { ingestChats, ingestMessageBatches, ingestRemovals } from "@/lib/ingest/ingest";
 import { isProviderError } from "@/lib/providers/errors";
 import { providerForConnection } from "@/lib/providers/for-connection";
-import type { NormalizedChat, NormalizedMessage, ProviderUpdate } from "@/lib/providers/types";
+import type { NormalizedChat, NormalizedMessage, ProviderUpdate, SkippedItem } from "@/lib/providers/types";
 import { forEachLimited } from "@/lib/sync/concurrency";
+import { recordSkippedItems, skippedItemOf } from "@/lib/sync/skipped-items";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
 
@@ -28,6 +29,7 @@ async function refreshChats(
   const wanted = [...new Set([...changed, ...[...mentioned].filter((id) => !known.has(id))])];
   const chats: NormalizedChat[] = [];
   const observedAt = new Date();
+  const unreadable: SkippedItem[] = [];
   const keepFromMessages = (externalId: string) => {
     // A chat the provider will not show us (gone, or we were removed) but that has messages to keep.
     if (!known.has(externalId)) chats.push(bareChat(externalId));
@@ -37,10 +39,13 @@ async function refreshChats(
     try {
       chats.push(await context.calls.call((signal) => getChat(externalId, signal), context.signal));
     } catch (error) {
-      if (!isProviderError(error, "not_found") && !isProviderError(error, "forbidden")) throw error;
+      const skipped = skippedItemOf(error);
+      if (skipped) unreadable.push(skipped);
+      else if (!isProviderError(error, "not_found") && !isProviderError(error, "forbidden")) throw error;
       keepFromMessages(externalId);
     }
   });
+  await recordSkippedItems(context.prisma, context.log, context.connectionId, unreadable);
   const stored = await ingestChats(context.prisma, context.connectionId, chats, { observedAt });
   return new Map([...known, ...stored]);
 }
@@ -109,6 +114,7 @@ export async function runLongPolling(context: SyncContext): Promise<void> {
     const timeoutSec = drained ? context.tuning.longPollSeconds : 0;
     const batch = await context.calls.call((signal) => pollUpdates(from, timeoutSec, signal), context.signal);
     await applyUpdates(context, batch.updates);
+    await recordSkippedItems(prisma, context.log, connectionId, batch.skipped);
     marker = batch.marker;
     await writeSyncCursor(prisma, connectionId, { updatesMarker: marker });
     await context.health.synced();

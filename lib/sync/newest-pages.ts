@@ -1,8 +1,9 @@
 import { recordNewestPages } from "@/lib/ingest/history-cursors";
 import { ingestMessageBatches } from "@/lib/ingest/ingest";
 import { isProviderError } from "@/lib/providers/errors";
-import type { NormalizedChat, NormalizedMessage } from "@/lib/providers/types";
+import type { NormalizedChat, NormalizedMessage, SkippedItem } from "@/lib/providers/types";
 import { forEachLimited } from "@/lib/sync/concurrency";
+import { recordSkippedItems } from "@/lib/sync/skipped-items";
 import type { SyncContext } from "@/lib/sync/sync-context";
 
 /** A chat as a poll saw it: its row, its provider id and its change marker. */
@@ -11,7 +12,7 @@ export type ListedChat = { id: number; externalId: string; marker: string | null
 /** What fetching newest pages needs of a sync; a refresh on open has it too, without the rest. */
 export type PageFetchContext = Pick<
   SyncContext,
-  "prisma" | "provider" | "calls" | "tuning" | "signal" | "log" | "instanceId"
+  "prisma" | "connectionId" | "provider" | "calls" | "tuning" | "signal" | "log" | "instanceId"
 >;
 
 /**
@@ -65,8 +66,12 @@ export async function syncNewestPages(context: PageFetchContext, chats: ListedCh
     return force || !row?.synced || marker === null || row.marker !== marker;
   });
   const fetched: Fetched[] = [];
-  const pageOf = (externalId: string, cursor: string | null) =>
-    context.calls.call((signal) => listMessages(externalId, cursor, signal), context.signal);
+  const skipped: SkippedItem[] = [];
+  const pageOf = async (externalId: string, cursor: string | null) => {
+    const page = await context.calls.call((signal) => listMessages(externalId, cursor, signal), context.signal);
+    skipped.push(...(page.skipped ?? []));
+    return page;
+  };
   await forEachLimited(due, context.tuning.messageFetchConcurrency, async ({ id, externalId, marker }) => {
     const startedAt = Date.now();
     try {
@@ -86,6 +91,7 @@ export async function syncNewestPages(context: PageFetchContext, chats: ListedCh
       context.log.warn({ err: error, chatId: id }, "skipping a chat the provider refused");
     }
   });
+  await recordSkippedItems(context.prisma, context.log, context.connectionId, skipped);
   if (fetched.length === 0) return 0;
   await ingestMessageBatches(
     context.prisma,

@@ -1,5 +1,6 @@
 import { ingestChats } from "@/lib/ingest/ingest";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
+import { recordSkippedItems } from "@/lib/sync/skipped-items";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
 
@@ -21,6 +22,7 @@ export async function runPollingCycle(context: SyncContext): Promise<number> {
     const observedAt = new Date();
     const listed = await context.calls.call((signal) => listChats(page, signal), context.signal);
     const ids = await ingestChats(prisma, connectionId, listed.items, { observedAt });
+    await recordSkippedItems(prisma, context.log, connectionId, listed.skipped);
     messages += await syncNewestPages(
       context,
       listed.items.flatMap((chat) => {

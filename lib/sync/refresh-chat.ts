@@ -5,6 +5,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import { chatMarker, syncNewestPages } from "@/lib/sync/newest-pages";
 import { createProviderCalls, UNWATCHED } from "@/lib/sync/resilience";
+import { recordSkippedItems, skippedItemOf } from "@/lib/sync/skipped-items";
 import { AGENT_WAITING_TUNING } from "@/lib/sync/tuning";
 
 const log = componentLogger("chat-refresh");
@@ -40,12 +41,28 @@ async function refresh(prisma: Db, chatId: number): Promise<void> {
     let marker: string | null = null;
     if (getChat) {
       const observedAt = new Date();
-      const fresh = await calls.call((attempt) => getChat(chat.externalId, attempt), signal);
-      await ingestChats(prisma, chat.connectionId, [fresh], { observedAt });
-      marker = chatMarker(fresh);
+      try {
+        const fresh = await calls.call((attempt) => getChat(chat.externalId, attempt), signal);
+        await ingestChats(prisma, chat.connectionId, [fresh], { observedAt });
+        marker = chatMarker(fresh);
+      } catch (error) {
+        const skipped = skippedItemOf(error);
+        if (!skipped) throw error;
+        // The chat as the provider now sends it cannot be read: keep the cached one, still fetch its messages.
+        await recordSkippedItems(prisma, log, chat.connectionId, [skipped]);
+      }
     }
     await syncNewestPages(
-      { prisma, provider, calls, tuning: AGENT_WAITING_TUNING, signal, log, instanceId: `refresh:${process.pid}` },
+      {
+        prisma,
+        connectionId: chat.connectionId,
+        provider,
+        calls,
+        tuning: AGENT_WAITING_TUNING,
+        signal,
+        log,
+        instanceId: `refresh:${process.pid}`,
+      },
       [{ id: chatId, externalId: chat.externalId, marker }],
       true,
     );

@@ -7,18 +7,32 @@
  * member removal. Connection: `baseUrl`, `credentials.token` and the optional settings of
  * `maxSettingsSchema` (descriptor.types.ts).
  */
-import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import { badItemError, isProviderError, ProviderError } from "@/lib/providers/errors";
+import { eachItem, oneItem } from "@/lib/providers/items";
 import { createMaxClient } from "@/lib/providers/max/client";
 import { maxSettingsSchema } from "@/lib/providers/max/descriptor.types";
-import { chatIdOfMessage, mapChat, mapMessage, mapParticipant, mapUpdate } from "@/lib/providers/max/mapper";
+import {
+  chatIdOfMessage,
+  mapChat,
+  mapMessage,
+  mapParticipant,
+  mapUpdate,
+  messageKeyOf,
+} from "@/lib/providers/max/mapper";
 import { decodeCursor, encodeCursor, pageAfter } from "@/lib/providers/max/message-cursor";
-import { CHAT_ID_PATTERN, CHAT_LINK_PATTERN } from "@/lib/providers/max/schemas";
+import {
+  CHAT_ID_PATTERN,
+  CHAT_LINK_PATTERN,
+  chatMemberSchema,
+  chatSchema,
+  messageSchema,
+  updateSchema,
+} from "@/lib/providers/max/schemas";
 import type {
   Capabilities,
   ChatProvider,
   ConnectionConfig,
   NormalizedParticipant,
-  ProviderUpdate,
   SendTextInput,
 } from "@/lib/providers/types";
 
@@ -38,6 +52,8 @@ const UPDATE_TYPES = [
   "user_removed",
   "bot_started",
   "chat_title_changed",
+  "bot_stopped",
+  "dialog_removed",
 ];
 
 function requireChatId(chatExternalId: string): string {
@@ -91,16 +107,25 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     const chatExternalId = requireChatId(input.chatExternalId);
     const text = requireText(input.text);
     const body = replyTo ? { text, link: { type: "reply" as const, mid: replyTo } } : { text };
-    const { message } = await client.sendMessage(chatExternalId, body, signal);
-    const mapped = mapMessage(message, {
-      chatExternalId: chatIdOfMessage(message) ?? chatExternalId,
-      botUserId: message.sender?.user_id ?? Number.NaN,
-    });
-    return { ...mapped, direction: "outbound" as const };
+    const answer = await client.sendMessage(chatExternalId, body, signal);
+    // Sent is sent: an echo the inbox cannot read is no reason to send the text again.
+    const { item } = oneItem("message", messageSchema, answer.message, (message) =>
+      mapMessage(message, {
+        chatExternalId: chatIdOfMessage(message) ?? chatExternalId,
+        botUserId: message.sender?.user_id ?? Number.NaN,
+      }),
+    );
+    return item ? { ...item, direction: "outbound" as const } : null;
+  };
+
+  const readChat = (raw: unknown) => {
+    const { item, skipped } = oneItem("chat", chatSchema, raw, mapChat);
+    if (skipped) throw badItemError("MAX", skipped);
+    return item;
   };
 
   const getChat = async (chatExternalId: string, signal?: AbortSignal) =>
-    mapChat(await client.getChat(requireChatId(chatExternalId), signal));
+    readChat(await client.getChat(requireChatId(chatExternalId), signal));
 
   const capabilities: Partial<Capabilities> = {
     getChat,
@@ -112,16 +137,22 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
         client.getMessages({ chatId, from: position?.from ?? null, count: pageSize }, signal),
         ownUserId(),
       ]);
-      const { fresh, next } = pageAfter(page.messages, pageSize, position);
+      const read = eachItem("messages", messageSchema, page.messages, (message) => ({
+        key: messageKeyOf(message),
+        timestamp: message.timestamp,
+        row: mapMessage(message, { chatExternalId: chatId, botUserId: botId }),
+      }));
+      const { fresh, next } = pageAfter(read.items, pageSize, position, page.messages.length);
       return {
-        items: fresh.map((message) => mapMessage(message, { chatExternalId: chatId, botUserId: botId })),
+        items: fresh.map((message) => message.row),
         nextCursor: next ? encodeCursor(next) : null,
+        skipped: read.skipped,
       };
     },
 
     /**
-     * Without a marker MAX answers everything since the last committed marker — for a new
-     * bot, the whole backlog — which is how the inbox first learns the chats.
+     * Since the schema of 2026-05-07, without a marker MAX answers only the last update
+     * (docs/providers/max.md): the stored marker is always sent once there is one.
      */
     async pollUpdates(marker, timeoutSec, signal) {
       if (marker !== null && !/^\d+$/.test(marker)) {
@@ -132,11 +163,14 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
         client.getUpdates({ marker, limit: UPDATES_LIMIT, timeoutSec: timeout, types: UPDATE_TYPES }, signal),
         ownUserId(),
       ]);
-      const updates = page.updates.flatMap((update): ProviderUpdate[] => {
-        const mapped = mapUpdate(update, botId);
-        return mapped ? [mapped] : [];
-      });
-      return { updates, marker: page.marker === null || page.marker === undefined ? marker : String(page.marker) };
+      const { items: updates, skipped } = eachItem("updates", updateSchema, page.updates, (update) =>
+        mapUpdate(update, botId),
+      );
+      return {
+        updates,
+        marker: page.marker === null || page.marker === undefined ? marker : String(page.marker),
+        skipped,
+      };
     },
 
     sendText: (input, signal) => send(input, null, signal),
@@ -149,7 +183,8 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
       let marker: number | null = null;
       do {
         const page = await client.getMembers(chatId, marker, MEMBERS_PAGE, signal);
-        members.push(...page.members.map(mapParticipant));
+        // An unreadable member is left out of the list; the list itself is not worth failing over it.
+        members.push(...eachItem("members", chatMemberSchema, page.members, mapParticipant).items);
         const next = page.marker ?? null;
         if (next !== null && next === marker) {
           throw new ProviderError("malformed", "MAX answered the same members marker twice");
@@ -164,9 +199,15 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
         throw new ProviderError("invalid_input", `"${link}" is not a MAX public link or username`);
       }
       try {
-        return mapChat(await client.getChatByLink(link, signal));
+        return readChat(await client.getChatByLink(link, signal));
       } catch (error) {
-        if (isProviderError(error, "not_found")) return null;
+        // Since 2026-06 MAX resolves public channels only: a group or a username is "not found by link".
+        if (
+          isProviderError(error, "not_found") ||
+          (isProviderError(error, "bad_request") && [400, 405].includes(error.status ?? 0))
+        ) {
+          return null;
+        }
         throw error;
       }
     },

@@ -10,7 +10,7 @@ import { isProviderError } from "@/lib/providers/errors";
 import { createHttpClient, DEFAULT_TIMEOUT_MS, type HttpRequest, parseRetryAfter } from "@/lib/providers/http";
 import {
   botInfoSchema,
-  chatSchema,
+  chatAnswerSchema,
   errorBodySchema,
   membersPageSchema,
   messagesPageSchema,
@@ -78,10 +78,11 @@ export function createMaxClient(options: MaxClientOptions) {
     getMe: (signal?: AbortSignal) => call({ path: "/me", signal }, botInfoSchema),
 
     /** `chatId` is an int64 (may be negative); callers check it, or the path would read as a link. */
-    getChat: (chatId: string, signal?: AbortSignal) => call({ path: `/chats/${chatId}`, signal }, chatSchema),
+    getChat: (chatId: string, signal?: AbortSignal) => call({ path: `/chats/${chatId}`, signal }, chatAnswerSchema),
 
     /** `chatLink` must already match the seed's pattern. */
-    getChatByLink: (chatLink: string, signal?: AbortSignal) => call({ path: `/chats/${chatLink}`, signal }, chatSchema),
+    getChatByLink: (chatLink: string, signal?: AbortSignal) =>
+      call({ path: `/chats/${chatLink}`, signal }, chatAnswerSchema),
 
     getMembers: (chatId: string, marker: number | null, count: number, signal?: AbortSignal) =>
       call({ path: `/chats/${chatId}/members`, query: { count, marker }, signal }, membersPageSchema),

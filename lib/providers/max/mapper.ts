@@ -26,7 +26,11 @@ import type {
   ReplyQuote,
 } from "@/lib/providers/types";
 
-const CHAT_KINDS: Record<MaxChat["type"], ChatKind> = { chat: "group", dialog: "dialog", channel: "channel" };
+const CHAT_KINDS: Record<string, ChatKind> = { chat: "group", dialog: "dialog", channel: "channel" };
+
+/** An unknown chat type is a group-like chat; its raw value stays in the row's `raw`. */
+const chatKindOf = (type: string): ChatKind =>
+  Object.hasOwn(CHAT_KINDS, type) ? (CHAT_KINDS[type] ?? "group") : "group";
 
 /** "First Last", else the legacy `name`, else the @username. */
 export function userName(user: MaxUser | null | undefined): string | null {
@@ -39,18 +43,18 @@ export function mapChat(chat: MaxChat): NormalizedChat {
   const person = chat.dialog_with_user;
   return {
     externalId: String(chat.chat_id),
-    kind: CHAT_KINDS[chat.type],
+    kind: chatKindOf(chat.type),
     // The seed: the title "may be null for dialogs"; the dialog's other side names it then.
     title: chat.title || userName(person) || chat.link || `MAX ${chat.chat_id}`,
     avatarUrl: chat.icon?.url ?? person?.avatar_url ?? null,
     status: chat.status === "active" ? "open" : "closed",
-    providerStatus: chat.status,
+    providerStatus: chat.status ?? null,
     phone: null,
     publicLink: chat.link ?? null,
-    participantsCount: chat.participants_count,
+    participantsCount: chat.participants_count ?? null,
     providerUnreadCount: null,
     // The chat carries no last message, only the time of its last event.
-    lastMessageAt: new Date(chat.last_event_time),
+    lastMessageAt: typeof chat.last_event_time === "number" ? new Date(chat.last_event_time) : null,
     lastMessagePreview: null,
     createdAt: null,
     raw: chat,
@@ -82,28 +86,28 @@ export function mapAttachment(attachment: MaxAttachment): NormalizedAttachment |
   }
   switch (attachment.type) {
     case "image":
-      return row({ kind: "image", url: attachment.payload.url });
+      return row({ kind: "image", url: attachment.payload.url ?? null });
     case "video":
       return row({
         kind: "video",
-        url: attachment.payload.url,
+        url: attachment.payload.url ?? null,
         width: attachment.width ?? null,
         height: attachment.height ?? null,
         durationSec: attachment.duration ?? null,
       });
     case "audio":
-      return row({ kind: "audio", url: attachment.payload.url, title: attachment.transcription ?? null });
+      return row({ kind: "audio", url: attachment.payload.url ?? null, title: attachment.transcription ?? null });
     case "file":
       return row({
         kind: "file",
-        url: attachment.payload.url,
+        url: attachment.payload.url ?? null,
         fileName: attachment.filename ?? null,
         size: attachment.size ?? null,
       });
     case "sticker":
       return row({
         kind: "sticker",
-        url: attachment.payload.url,
+        url: attachment.payload.url ?? null,
         width: attachment.width ?? null,
         height: attachment.height ?? null,
         title: attachment.payload.code ?? null,
@@ -112,7 +116,7 @@ export function mapAttachment(attachment: MaxAttachment): NormalizedAttachment |
       const vcard = attachment.payload.vcf_info ?? "";
       return row({
         kind: "contact",
-        contactName: userName(attachment.payload.max_info) ?? vcardValue(vcard, "FN"),
+        contactName: userName(attachment.payload.max_info ?? attachment.payload.tam_info) ?? vcardValue(vcard, "FN"),
         contactPhone: vcardValue(vcard, "TEL"),
       });
     }
@@ -135,7 +139,7 @@ function attachmentsOf(body: MaxMessageBody | null | undefined): NormalizedAttac
 
 function replyQuote(message: MaxMessage): ReplyQuote | null {
   const { link } = message;
-  if (link?.type !== "reply") return null;
+  if (link?.type !== "reply" || !link.message) return null;
   return { externalId: link.message.mid, authorName: userName(link.sender), text: link.message.text || null };
 }
 
@@ -145,9 +149,9 @@ function replyQuote(message: MaxMessage): ReplyQuote | null {
  * marked with "↪ author:" so staff can tell whose words they are.
  */
 function textOf(message: MaxMessage): string | null {
-  const own = message.body.text || null;
+  const own = message.body?.text || null;
   const { link } = message;
-  if (link?.type !== "forward" || !link.message.text) return own;
+  if (link?.type !== "forward" || !link.message?.text) return own;
   const author = userName(link.sender);
   const forwarded = `↪ ${author ? `${author}: ` : ""}${link.message.text}`;
   return own ? `${own}\n\n${forwarded}` : forwarded;
@@ -169,11 +173,23 @@ export type MessageContext = {
   editedAt?: Date | null;
 };
 
+/**
+ * A message's id is its `body.mid`. A forward-only message has `body: null` and so no id: it is
+ * keyed by what identifies it and comes back the same on redelivery — its chat, its time and the
+ * forwarded message's id (docs/providers/max.md, "body: null"). Without either, it cannot be stored.
+ */
+export function messageKeyOf(message: MaxMessage): string {
+  if (message.body) return message.body.mid;
+  const forwardedMid = message.link?.message?.mid;
+  if (!forwardedMid) throw new Error("a MAX message with neither a body nor a linked message has no id");
+  return `fwd:${message.recipient.chat_id ?? ""}:${message.timestamp}:${forwardedMid}`;
+}
+
 export function mapMessage(message: MaxMessage, context: MessageContext): NormalizedMessage {
   const { sender } = message;
   const forwarded = message.link?.type === "forward" ? attachmentsOf(message.link.message) : [];
   return {
-    externalId: message.body.mid,
+    externalId: messageKeyOf(message),
     chatExternalId: context.chatExternalId,
     direction: isOwnMessage(message, context.botUserId) ? "outbound" : "inbound",
     systemEvent: null,

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isProviderError } from "@/lib/providers/errors";
-import { decodeCursor, encodeCursor, pageAfter } from "@/lib/providers/max/message-cursor";
-import type { MaxMessage } from "@/lib/providers/max/schemas";
+import { decodeCursor, encodeCursor, type PagedMessage, pageAfter } from "@/lib/providers/max/message-cursor";
 
-const message = (mid: string, timestamp: number): MaxMessage => ({
-  recipient: { chat_id: -1, chat_type: "chat", user_id: null },
-  timestamp,
-  body: { mid, seq: timestamp, text: mid, attachments: null },
-});
+const message = (key: string, timestamp: number): PagedMessage => ({ key, timestamp });
 
 describe("MAX message paging", () => {
   it("starts the next page at the oldest time seen, remembering who was already there", () => {
@@ -19,7 +14,7 @@ describe("MAX message paging", () => {
     const cursor = { from: 20, seen: ["b", "a"] };
     const page = [message("b", 20), message("a", 20), message("z", 20)];
     const result = pageAfter(page, 3, cursor);
-    expect(result.fresh.map((item) => item.body.mid)).toEqual(["z"]);
+    expect(result.fresh.map((item) => item.key)).toEqual(["z"]);
     expect(result.next).toEqual({ from: 20, seen: ["b", "a", "z"] });
   });
 
@@ -31,6 +26,12 @@ describe("MAX message paging", () => {
   it("steps one millisecond back rather than loop when a full page holds nothing new", () => {
     const page = [message("b", 20), message("a", 20)];
     expect(pageAfter(page, 2, { from: 20, seen: ["a", "b"] })).toEqual({ fresh: [], next: { from: 19, seen: [] } });
+  });
+
+  it("a page shortened by unreadable items is not taken for the last one", () => {
+    const page = [message("b", 20)];
+    expect(pageAfter(page, 3, null, 3).next).toEqual({ from: 20, seen: ["b"] });
+    expect(pageAfter([], 3, { from: 20, seen: ["b"] }, 3).next).toEqual({ from: 19, seen: [] });
   });
 
   it("round-trips its cursor and refuses one it did not make", () => {

@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import { ProviderError } from "@/lib/providers/errors";
-import type { MaxMessage } from "@/lib/providers/max/schemas";
 
 const cursorSchema = z.object({ from: z.number(), seen: z.array(z.string()) });
 export type MessageCursor = z.infer<typeof cursorSchema>;
@@ -28,17 +27,28 @@ export function decodeCursor(value: string): MessageCursor {
  * page holds nothing new — more than `requested` messages in one millisecond, which time
  * paging cannot tell apart — the next page moves one millisecond back rather than loop forever.
  */
-export function pageAfter(
-  messages: MaxMessage[],
+export type PagedMessage = { key: string; timestamp: number };
+
+/**
+ * `received`: how many items MAX sent, unreadable ones included — a page is the last one only
+ * when MAX sent fewer than asked, not when some of what it sent was skipped.
+ */
+export function pageAfter<T extends PagedMessage>(
+  messages: T[],
   requested: number,
   cursor: MessageCursor | null,
-): { fresh: MaxMessage[]; next: MessageCursor | null } {
+  received = messages.length,
+): { fresh: T[]; next: MessageCursor | null } {
   const seen = new Set(cursor?.seen);
-  const fresh = messages.filter((message) => !seen.has(message.body.mid));
-  if (messages.length < requested) return { fresh, next: null };
+  const fresh = messages.filter((message) => !seen.has(message.key));
+  if (received < requested) return { fresh, next: null };
+  if (messages.length === 0) {
+    // A full page of items none of which could be read: step past its time span blindly.
+    return cursor ? { fresh, next: { from: cursor.from - 1, seen: [] } } : { fresh, next: null };
+  }
   const oldest = Math.min(...messages.map((message) => message.timestamp));
   if (fresh.length === 0) return { fresh, next: { from: oldest - 1, seen: [] } };
-  const atOldest = messages.filter((message) => message.timestamp === oldest).map((message) => message.body.mid);
+  const atOldest = messages.filter((message) => message.timestamp === oldest).map((message) => message.key);
   const stillSeen = cursor?.from === oldest ? cursor.seen : [];
   return { fresh, next: { from: oldest, seen: [...new Set([...stillSeen, ...atOldest])] } };
 }

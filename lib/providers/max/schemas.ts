@@ -5,6 +5,7 @@
  * accepted: optional fields may be absent or null, and unknown extra fields pass through untouched.
  */
 import { z } from "zod";
+import { itemList } from "@/lib/providers/items";
 
 /** Not `.int()`: zod rejects integers past 2^53, and MAX `seq` values can be that large. */
 const int64 = z.number();
@@ -28,7 +29,8 @@ const userWithPhotoSchema = userSchema.extend({
   full_avatar_url: optionalText,
 });
 
-const mediaPayload = z.looseObject({ url: z.string(), token: z.string().nullish() });
+/** `url` is promised, but a media item without one is still a message worth showing. */
+const mediaPayload = z.looseObject({ url: optionalText, token: optionalText });
 
 const imageAttachment = z.looseObject({
   type: z.literal("image"),
@@ -37,7 +39,8 @@ const imageAttachment = z.looseObject({
 const videoAttachment = z.looseObject({
   type: z.literal("video"),
   payload: mediaPayload,
-  thumbnail: z.looseObject({ url: z.string() }).nullish(),
+  /** The schema types it `{url}` and `string | null` at once; the TS client says string (docs/providers/max.md). */
+  thumbnail: z.union([z.string(), z.looseObject({ url: optionalText })]).nullish(),
   width: z.number().nullish(),
   height: z.number().nullish(),
   duration: z.number().nullish(),
@@ -55,13 +58,14 @@ const fileAttachment = z.looseObject({
 });
 const stickerAttachment = z.looseObject({
   type: z.literal("sticker"),
-  payload: z.looseObject({ url: z.string(), code: optionalText }),
+  payload: z.looseObject({ url: optionalText, code: optionalText }),
   width: z.number().nullish(),
   height: z.number().nullish(),
 });
 const contactAttachment = z.looseObject({
   type: z.literal("contact"),
-  payload: z.looseObject({ vcf_info: optionalText, max_info: userSchema.nullish() }),
+  /** The schema says `max_info`, the TS client `tam_info`. */
+  payload: z.looseObject({ vcf_info: optionalText, max_info: userSchema.nullish(), tam_info: userSchema.nullish() }),
 });
 const shareAttachment = z.looseObject({
   type: z.literal("share"),
@@ -77,7 +81,7 @@ const locationAttachment = z.looseObject({
 });
 const inlineKeyboardAttachment = z.looseObject({
   type: z.literal("inline_keyboard"),
-  payload: z.looseObject({ buttons: z.array(z.array(z.looseObject({ type: z.string(), text: z.string() }))) }),
+  payload: z.looseObject({ buttons: z.array(z.array(z.unknown())).nullish() }).nullish(),
 });
 
 const knownAttachment = z.discriminatedUnion("type", [
@@ -115,26 +119,32 @@ const messageBodySchema = z.looseObject({
 });
 export type MaxMessageBody = z.infer<typeof messageBodySchema>;
 
-const CHAT_TYPES = ["chat", "dialog", "channel"] as const;
+/**
+ * `chat`, `dialog`, `channel` in the clients, only `chat` in the schema's enum: any text is
+ * accepted and an unknown one maps to a group-like chat (docs/providers/max.md).
+ */
+const chatType = z.string();
 
-const messageSchema = z.looseObject({
+export const messageSchema = z.looseObject({
   /** Null when a channel posted it. */
   sender: userSchema.nullish(),
   recipient: z.looseObject({
     chat_id: int64.nullish(),
-    chat_type: z.enum(CHAT_TYPES).nullish(),
+    chat_type: chatType.nullish(),
     user_id: int64.nullish(),
   }),
   timestamp: int64,
   link: z
     .looseObject({
-      type: z.enum(["forward", "reply"]),
+      /** forward | reply; another type is kept in `raw` and otherwise ignored. */
+      type: z.string(),
       sender: userSchema.nullish(),
       chat_id: int64.nullish(),
-      message: messageBodySchema,
+      message: messageBodySchema.nullish(),
     })
     .nullish(),
-  body: messageBodySchema,
+  /** "May be null when the message only forwards another" (schema prose; its type says required). */
+  body: messageBodySchema.nullish(),
   stat: z.looseObject({ views: z.number() }).nullish(),
   url: optionalText,
 });
@@ -142,16 +152,16 @@ export type MaxMessage = z.infer<typeof messageSchema>;
 
 export const chatSchema = z.looseObject({
   chat_id: int64,
-  type: z.enum(CHAT_TYPES),
+  type: chatType,
   /** The seed lists active|removed|left|closed; the official schema adds "suspended" for dialogs. */
-  status: z.string(),
+  status: z.string().nullish(),
   title: optionalText,
   icon: z.looseObject({ url: z.string() }).nullish(),
-  last_event_time: int64,
-  participants_count: z.number(),
+  last_event_time: int64.nullish(),
+  participants_count: z.number().nullish(),
   owner_id: int64.nullish(),
-  participants: z.record(z.string(), z.number()).nullish(),
-  is_public: z.boolean(),
+  participants: z.record(z.string(), z.unknown()).nullish(),
+  is_public: z.boolean().nullish(),
   link: optionalText,
   description: optionalText,
   dialog_with_user: userWithPhotoSchema.nullish(),
@@ -161,7 +171,10 @@ export const chatSchema = z.looseObject({
 });
 export type MaxChat = z.infer<typeof chatSchema>;
 
-const chatMemberSchema = userWithPhotoSchema.extend({
+/** `GET /chats/{id}`'s envelope: any JSON object; the chat in it is read on its own (`chatSchema`). */
+export const chatAnswerSchema = z.looseObject({});
+
+export const chatMemberSchema = userWithPhotoSchema.extend({
   last_access_time: int64.nullish(),
   is_owner: z.boolean().nullish(),
   is_admin: z.boolean().nullish(),
@@ -172,17 +185,18 @@ const chatMemberSchema = userWithPhotoSchema.extend({
 export type MaxChatMember = z.infer<typeof chatMemberSchema>;
 
 export const membersPageSchema = z.looseObject({
-  members: z.array(chatMemberSchema),
+  members: itemList,
   marker: int64.nullish(),
 });
 
-export const messagesPageSchema = z.looseObject({ messages: z.array(messageSchema) });
+export const messagesPageSchema = z.looseObject({ messages: itemList });
 
-export const sentMessageSchema = z.looseObject({ message: messageSchema });
+/** The message is read on its own: a send that went out is never an error because of its echo. */
+export const sentMessageSchema = z.looseObject({ message: z.unknown() });
 
 export const botInfoSchema = userWithPhotoSchema;
 
-const chatEvent = { timestamp: int64, chat_id: int64, user: userSchema } as const;
+const chatEvent = { timestamp: int64, chat_id: int64, user: userSchema.nullish() } as const;
 
 const knownUpdate = z.discriminatedUnion("update_type", [
   z.looseObject({ update_type: z.literal("message_created"), timestamp: int64, message: messageSchema }),
@@ -200,6 +214,8 @@ const knownUpdate = z.discriminatedUnion("update_type", [
   z.looseObject({ update_type: z.literal("user_removed"), ...chatEvent }),
   z.looseObject({ update_type: z.literal("bot_started"), ...chatEvent }),
   z.looseObject({ update_type: z.literal("chat_title_changed"), ...chatEvent, title: optionalText }),
+  z.looseObject({ update_type: z.literal("bot_stopped"), ...chatEvent }),
+  z.looseObject({ update_type: z.literal("dialog_removed"), ...chatEvent }),
 ]);
 const KNOWN_UPDATE_TYPES = new Set<string>(knownUpdate.options.map((option) => option.shape.update_type.value));
 
@@ -209,7 +225,7 @@ const otherUpdate = z.looseObject({
   timestamp: int64,
 });
 
-const updateSchema = z.union([knownUpdate, otherUpdate]);
+export const updateSchema = z.union([knownUpdate, otherUpdate]);
 export type MaxUpdate = z.infer<typeof updateSchema>;
 export type MaxKnownUpdate = z.infer<typeof knownUpdate>;
 
@@ -218,7 +234,7 @@ export function isKnownUpdate(update: MaxUpdate): update is MaxKnownUpdate {
 }
 
 export const updatesPageSchema = z.looseObject({
-  updates: z.array(updateSchema),
+  updates: itemList,
   marker: int64.nullish(),
 });
 

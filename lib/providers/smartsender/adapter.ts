@@ -9,12 +9,13 @@
  * config.credentials.token: the project's API token; config.settings: `smartsenderSettingsSchema`
  * (descriptor.types.ts), all optional and mostly for tests.
  */
-import { ProviderError } from "@/lib/providers/errors";
+import { badItemError, ProviderError } from "@/lib/providers/errors";
+import { eachItem, oneItem } from "@/lib/providers/items";
 import { type ChatState, createSmartSenderClient } from "@/lib/providers/smartsender/client";
 import { smartsenderSettingsSchema } from "@/lib/providers/smartsender/descriptor.types";
 import { SMARTSENDER_LOCKOUT } from "@/lib/providers/smartsender/lockout";
 import { mapChat, mapMessage } from "@/lib/providers/smartsender/mapper";
-import type { SmartSenderChat } from "@/lib/providers/smartsender/wire";
+import { chatSchema, messageSchema, type SmartSenderChat } from "@/lib/providers/smartsender/wire";
 import type { ChatProvider, ConnectionConfig, NormalizedChat, Page } from "@/lib/providers/types";
 
 /**
@@ -71,12 +72,22 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
     return mapChat(chat, listedAs ?? stateByChat.get(externalId) ?? null);
   };
 
+  /** A chat fetched on its own; one that fails `chatSchema` is a "bad_item" (skipped and counted by the sync). */
+  const fetchChat = async (chatExternalId: string, signal?: AbortSignal): Promise<NormalizedChat> => {
+    const { item, skipped } = oneItem("chat", chatSchema, await client.getChat(chatExternalId, signal), (chat) =>
+      toChat(chat, null),
+    );
+    if (skipped) throw badItemError("SmartSender", skipped);
+    return item;
+  };
+
   const contactIdOf = async (chatExternalId: string, signal?: AbortSignal): Promise<string> => {
     const known = contactIdByChat.get(chatExternalId);
     if (known) return known;
-    const chat = await client.getChat(chatExternalId, signal);
-    toChat(chat, null);
-    return String(chat.contact.id);
+    await fetchChat(chatExternalId, signal);
+    const learned = contactIdByChat.get(chatExternalId);
+    if (!learned) throw new ProviderError("malformed", `SmartSender chat ${chatExternalId} names no contact`);
+    return learned;
   };
 
   return {
@@ -85,24 +96,22 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
       async listChats(cursor, signal): Promise<Page<NormalizedChat>> {
         const position = parseChatCursor(cursor);
         const page = await client.listChats(position.page, position.state, signal);
-        return {
-          items: page.collection.map((chat) => toChat(chat, position.state)),
-          nextCursor: nextChatCursor(position, page.cursor),
-        };
+        const { items, skipped } = eachItem("collection", chatSchema, page.collection, (chat) =>
+          toChat(chat, position.state),
+        );
+        return { items, nextCursor: nextChatCursor(position, page.cursor), skipped };
       },
 
-      async getChat(chatExternalId, signal) {
-        return toChat(await client.getChat(chatExternalId, signal), null);
-      },
+      getChat: fetchChat,
 
       async listMessages(chatExternalId, cursor, signal) {
         const page = parseMessageCursor(cursor);
         const answer = await client.listMessages(chatExternalId, page, signal);
         const current = Math.max(page, answer.cursor.page);
-        return {
-          items: answer.collection.map((message) => mapMessage(message, chatExternalId)),
-          nextCursor: current < answer.cursor.pages ? String(current + 1) : null,
-        };
+        const { items, skipped } = eachItem("collection", messageSchema, answer.collection, (message) =>
+          mapMessage(message, chatExternalId),
+        );
+        return { items, nextCursor: current < answer.cursor.pages ? String(current + 1) : null, skipped };
       },
 
       async markRead(chatExternalId, signal) {
@@ -117,8 +126,9 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
       async sendText(input, signal) {
         if (input.text.trim() === "") throw new ProviderError("invalid_input", "SmartSender cannot send an empty text");
         const contactId = await contactIdOf(input.chatExternalId, signal);
-        const message = await client.sendText(contactId, input.text, signal);
-        return message ? mapMessage(message, input.chatExternalId) : null;
+        const answer = await client.sendText(contactId, input.text, signal);
+        // Sent is sent: an echo the inbox cannot read is no reason to send the text again.
+        return oneItem("message", messageSchema, answer, (message) => mapMessage(message, input.chatExternalId)).item;
       },
     },
   };

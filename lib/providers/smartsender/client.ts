@@ -9,21 +9,12 @@
  * further breach) and the breach counter.
  */
 import { createHash } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { createHttpClient, type HttpRequest, parseRetryAfter } from "@/lib/providers/http";
 import { sharedRateLimiter } from "@/lib/providers/rate-limit";
 import { type LockoutPolicy, SMARTSENDER_LOCKOUT, sharedBreachCounter } from "@/lib/providers/smartsender/lockout";
-import {
-  chatPageSchema,
-  chatSchema,
-  errorMessageOf,
-  isErrorBody,
-  messagePageSchema,
-  messageSchema,
-  type SmartSenderMessage,
-  stateSchema,
-} from "@/lib/providers/smartsender/wire";
+import { errorMessageOf, isErrorBody, pageSchema, stateSchema } from "@/lib/providers/smartsender/wire";
 
 const SMARTSENDER_REQUESTS_PER_MINUTE = 180;
 const RATE_WINDOW_MS = 60_000;
@@ -137,15 +128,20 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
 
   return {
     listChats: (page: number, state: ChatState, signal?: AbortSignal) =>
-      json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, chatPageSchema),
+      json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, pageSchema),
 
-    getChat: (chatId: string, signal?: AbortSignal) => json({ path: chatPath(chatId), signal }, chatSchema),
+    /**
+     * The chat as sent: a body that is no JSON object is "malformed"; an object is read by the
+     * adapter with `chatSchema`, one that fails it being a "bad_item".
+     */
+    getChat: (chatId: string, signal?: AbortSignal) =>
+      json({ path: chatPath(chatId), signal }, z.record(z.string(), z.unknown())),
 
     /** Newest first; `activities=1` (Laravel's boolean form) includes internal entries. */
     listMessages: (chatId: string, page: number, signal?: AbortSignal) =>
       json(
         { path: `${chatPath(chatId)}/messages`, query: { page, limitation: PAGE_SIZE, activities: 1 }, signal },
-        messagePageSchema,
+        pageSchema,
       ),
 
     readChat: (chatId: string, signal?: AbortSignal) =>
@@ -156,17 +152,17 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
 
     /**
      * Sends a text to a contact. A 2xx whose body is not a Message still means "sent": it
-     * returns null rather than an error, so the outbox does not send the text twice.
+     * is read by the adapter, which keeps "sent" even when the echo is unreadable, so the
+     * outbox does not send the text twice.
      */
-    async sendText(contactId: string, text: string, signal?: AbortSignal): Promise<SmartSenderMessage | null> {
+    async sendText(contactId: string, text: string, signal?: AbortSignal): Promise<unknown> {
       const { body } = await sendForBody({
         method: "POST",
         path: `/v1/contacts/${encodeURIComponent(contactId)}/send`,
         json: { type: "text", content: text },
         signal,
       });
-      const parsed = messageSchema.safeParse(body);
-      return parsed.success ? parsed.data : null;
+      return body;
     },
   };
 }

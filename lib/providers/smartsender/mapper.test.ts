@@ -9,10 +9,10 @@ import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { mapChat, mapMessage, parseSmartSenderDate, unreadCountOf } from "@/lib/providers/smartsender/mapper";
 import {
-  chatPageSchema,
   chatSchema,
   errorMessageOf,
   messageSchema,
+  pageSchema,
   type SmartSenderChat,
 } from "@/lib/providers/smartsender/wire";
 
@@ -42,8 +42,9 @@ describe("fixtures", () => {
 });
 
 describe("mapChat on the seed samples", () => {
-  const page = chatPageSchema.parse(chatListSample);
-  const [baday, serdiuk] = page.collection.map((chat) => mapChat(chat, "open"));
+  const page = pageSchema.parse(chatListSample);
+  const chats = page.collection.map((raw) => chatSchema.parse(raw));
+  const [baday, serdiuk] = chats.map((chat) => mapChat(chat, "open"));
 
   it("reads the list envelope", () => {
     expect(page.cursor).toEqual({ page: 1, pages: 235 });

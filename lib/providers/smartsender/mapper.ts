@@ -31,11 +31,20 @@ export function parseSmartSenderDate(text: string | null | undefined): Date | nu
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A count as PHP sends it (number, numeric string, null): a whole number ≥ 0, or null when unreadable. */
+function countOf(value: number | string | null | undefined): number | null {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof number === "number" && Number.isInteger(number) && number >= 0 ? number : null;
+}
+
 /** The sum of the gates' unread counts; a top-level `unreadMessages` when no gate reports one. */
 export function unreadCountOf(chat: SmartSenderChat): number | null {
-  const counts = (chat.gates ?? []).flatMap((gate) => (gate.unreadMessages === undefined ? [] : [gate.unreadMessages]));
+  const counts = (chat.gates ?? []).flatMap((gate) => {
+    const count = countOf(gate?.unreadMessages);
+    return count === null ? [] : [count];
+  });
   if (counts.length > 0) return counts.reduce((sum, count) => sum + count, 0);
-  return chat.unreadMessages ?? null;
+  return countOf(chat.unreadMessages);
 }
 
 /**
@@ -207,14 +216,16 @@ export function mapMessage(message: SmartSenderMessage, chatExternalId: string):
   const original = deleted && isObject(parameters.original) ? parameters.original : null;
   const body = deleted ? (original ? bodyOf(original, parametersOf(original)) : { text: null, attachments: [] }) : null;
   const { text, attachments } = body ?? bodyOf(message.content, parameters);
-  const internal = message.internal === true;
-  const direction = internal ? "system" : message.sender.type === "contact" ? "inbound" : "outbound";
+  const internal = message.internal === true || message.internal === 1 || message.internal === "1";
+  // No sender (`sender: null`) is SmartSender's own entry: shown as a system line, not as ours.
+  const senderType = message.sender?.type ?? null;
+  const direction = internal || message.sender == null ? "system" : senderType === "contact" ? "inbound" : "outbound";
   return {
     externalId: String(message.id),
     chatExternalId,
     direction,
     systemEvent: internal ? "internal_note" : null,
-    authorName: message.sender.fullName || null,
+    authorName: message.sender?.fullName || null,
     authorExternalId: null,
     text,
     createdAt,

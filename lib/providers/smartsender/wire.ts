@@ -8,6 +8,7 @@
  * or transforms in those schemas).
  */
 import { z } from "zod";
+import { itemList } from "@/lib/providers/items";
 
 /** Ids are numbers in every sample; strings are accepted in case a client ever sees them quoted. */
 const idSchema = z.union([z.number().int(), z.string().min(1)]);
@@ -17,28 +18,34 @@ const dateTextSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, "not a SmartSender date");
 
+/** A count PHP may send as a number, a numeric string or null; the mapper reads what it can. */
+const countSchema = z.union([z.number(), z.string()]).nullish();
+
+/** `type` is telegram|viber|...: any other word is kept, never refused. */
 const channelSchema = z.looseObject({
-  id: idSchema.optional(),
-  type: z.string().optional(),
+  id: idSchema.nullish(),
+  type: z.string().nullish(),
   name: z.string().nullable().optional(),
   link: z.string().nullable().optional(),
 });
 
 const gateSchema = z.looseObject({
-  id: idSchema,
-  subscribed: z.boolean().optional(),
-  unreadMessages: z.number().int().nonnegative().optional(),
-  channel: channelSchema.optional(),
+  id: idSchema.nullish(),
+  subscribed: z.unknown().optional(),
+  unreadMessages: countSchema,
+  channel: channelSchema.nullish(),
 });
 
 export const chatSchema = z.looseObject({
   id: idSchema,
-  name: z.string().nullable(),
-  image: z.string().nullable().optional(),
-  contact: z.looseObject({ id: idSchema, originalId: idSchema.nullable().optional() }),
-  gates: z.array(gateSchema).optional(),
+  /** Real answers omit it or send null: the mapper titles such a chat by its contact. */
+  name: z.string().nullish(),
+  image: z.string().nullish(),
+  /** The seed promises it, and sending needs its id: a chat without one is skipped. */
+  contact: z.looseObject({ id: idSchema, originalId: idSchema.nullish() }),
+  gates: z.array(gateSchema.nullable()).nullish(),
   /** Not in the seed; one public client reads it on list rows. */
-  unreadMessages: z.number().int().nonnegative().optional(),
+  unreadMessages: countSchema,
   createdAt: dateTextSchema.nullable().optional(),
   updatedAt: dateTextSchema.nullable().optional(),
 });
@@ -51,7 +58,8 @@ export type SmartSenderChat = z.infer<typeof chatSchema>;
 const contentSchema = z.looseObject({
   type: z.string(),
   resource: z
-    .looseObject({ parameters: z.record(z.string(), z.unknown()).optional() })
+    /** PHP encodes an empty `parameters` object as `[]`: both are accepted (parametersOf reads `[]` as `{}`). */
+    .looseObject({ parameters: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish() })
     .nullable()
     .optional(),
 });
@@ -62,26 +70,30 @@ export const messageSchema = z.looseObject({
   createdAt: dateTextSchema,
   deliveredAt: dateTextSchema.nullable().optional(),
   seenAt: dateTextSchema.nullable().optional(),
-  internal: z.boolean().optional(),
-  sender: z.looseObject({
-    type: z.string(),
-    fullName: z.string().nullable().optional(),
-    image: z.string().nullable().optional(),
-  }),
+  internal: z.union([z.boolean(), z.number(), z.string()]).nullish(),
+  /** Null for system entries (providers.md, "PHP encodings"); `type` "contact" is the customer, any other word is staff or a bot. */
+  sender: z
+    .looseObject({
+      type: z.string().nullish(),
+      fullName: z.string().nullish(),
+      image: z.string().nullish(),
+    })
+    .nullish(),
   gate: z.looseObject({ id: idSchema.optional(), channel: channelSchema.nullable().optional() }).nullable().optional(),
   content: contentSchema,
 });
 export type SmartSenderMessage = z.infer<typeof messageSchema>;
 
-function pageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    cursor: z.looseObject({ page: z.number().int().nonnegative(), pages: z.number().int().nonnegative() }),
-    collection: z.array(item),
-  });
-}
-
-export const chatPageSchema = pageSchema(chatSchema);
-export const messagePageSchema = pageSchema(messageSchema);
+/**
+ * A list answer: the envelope is strict, its items are kept as sent and read one by one with
+ * `chatSchema` / `messageSchema` (lib/providers/items.ts), so one bad item never fails a page.
+ * Page numbers may come as numeric strings (PHP).
+ */
+const pageNumber = z.coerce.number().int().nonnegative();
+export const pageSchema = z.looseObject({
+  cursor: z.looseObject({ page: pageNumber, pages: pageNumber }),
+  collection: itemList,
+});
 
 /** `PUT /v1/chats/{id}/read` and `/close` answer `{"state": true}`. */
 export const stateSchema = z.looseObject({ state: z.boolean() });

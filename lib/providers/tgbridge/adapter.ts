@@ -15,6 +15,7 @@
  * inbox acts as.
  */
 import { ProviderError } from "@/lib/providers/errors";
+import { eachItem } from "@/lib/providers/items";
 import { createTgBridgeClient, type MessageStruct } from "@/lib/providers/tgbridge/client";
 import { parseBridgeDate } from "@/lib/providers/tgbridge/dates";
 import { tgbridgeSettingsSchema } from "@/lib/providers/tgbridge/descriptor.types";
@@ -26,7 +27,15 @@ import {
   nextHistoryPosition,
 } from "@/lib/providers/tgbridge/history";
 import { mapActiveChat, mapChatData, mapChatDto, mapSentMessage } from "@/lib/providers/tgbridge/mapper";
-import { type ChatData, type ChatDto, type MessageStructDto, toInt } from "@/lib/providers/tgbridge/schemas";
+import {
+  type ChatData,
+  type ChatDto,
+  type ChatInfo,
+  type MessageStructDto,
+  readMessageRecords,
+  toInt,
+  ZChatDto,
+} from "@/lib/providers/tgbridge/schemas";
 import type { ChatProvider, ConnectionConfig, NormalizedMessage, SendTextInput } from "@/lib/providers/types";
 
 /** What SendChatTGMessage gets besides the chat id, learned from the chat the last time we read it. */
@@ -41,7 +50,7 @@ function sourceNumber(value: number | string | null | undefined): number | undef
   return /^\d+$/.test(source.raw) ? Number(source.raw) : undefined;
 }
 
-function contextOf(from: ChatDto | MessageStructDto): RecipientContext {
+function contextOf(from: ChatInfo | MessageStructDto): RecipientContext {
   return {
     ChatId: toInt(from.ChatId) ?? undefined,
     ChannelId: toInt(from.ChannelId) ?? undefined,
@@ -76,7 +85,10 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
   });
   const recipients = new Map<string, RecipientContext>();
 
-  function remember(chatExternalId: string, data: { chatInfo: ChatDto | null; messages: readonly MessageStructDto[] }) {
+  function remember(
+    chatExternalId: string,
+    data: { chatInfo: ChatInfo | null; messages: readonly MessageStructDto[] },
+  ) {
     const source =
       data.chatInfo ?? data.messages.find((record) => record.ChatId !== null && record.ChatId !== undefined);
     if (source) recipients.set(chatExternalId, contextOf(source));
@@ -85,7 +97,7 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
   async function chatData(chatExternalId: string, extendDay: number, signal?: AbortSignal): Promise<ChatData> {
     bridgeId(chatExternalId, "chat id");
     const data = await client.getChatData(chatExternalId, extendDay, signal);
-    if (!data.chatInfo && data.messages.length === 0 && extendDay === 0) {
+    if (!data.chatInfo && data.received === 0 && extendDay === 0) {
       throw new ProviderError("not_found", `Telegram bridge has no chat ${chatExternalId}`, { status: 404 });
     }
     remember(chatExternalId, data);
@@ -137,14 +149,12 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
           { employeeId, history: settings.history, myChats: settings.myChats, myTerritory: settings.myTerritory },
           signal,
         );
-        return {
-          items: chats.map((dto) => {
-            const chat = mapChatDto(dto);
-            recipients.set(chat.externalId, contextOf(dto));
-            return chat;
-          }),
-          nextCursor: null,
-        };
+        const { items, skipped } = eachItem("chats", ZChatDto, chats, (dto: ChatDto) => {
+          const chat = mapChatDto(dto);
+          recipients.set(chat.externalId, contextOf(dto));
+          return chat;
+        });
+        return { items, nextCursor: null, skipped };
       },
 
       async getChat(chatExternalId, signal) {
@@ -169,13 +179,18 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
           chatCreatedMs: created?.getTime() ?? null,
           nowMs: Date.now(),
         });
-        return { items, nextCursor: next ? encodeHistoryCursor(next) : null };
+        return { items, nextCursor: next ? encodeHistoryCursor(next) : null, skipped: data.skipped };
       },
 
       async lookupByPhone(input, signal) {
         const active = await client.getActiveChatByPhone(input, signal);
         const found = mapActiveChat(active, input);
-        if (found && active) remember(found.chat.externalId, { chatInfo: null, messages: active.Messages ?? [] });
+        if (found && active) {
+          remember(found.chat.externalId, {
+            chatInfo: null,
+            messages: readMessageRecords("Messages", active.Messages).records,
+          });
+        }
         return found;
       },
 

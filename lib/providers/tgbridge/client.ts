@@ -163,7 +163,7 @@ export function createTgBridgeClient(options: TgBridgeClientOptions) {
     async getChats(
       query: { employeeId: number | null; history: boolean; myChats: boolean; myTerritory: boolean },
       signal?: AbortSignal,
-    ): Promise<ChatDto[]> {
+    ): Promise<unknown[]> {
       return read({ path: "api/Telegram/GetChats", query, signal }, ZChats);
     },
 

@@ -467,7 +467,7 @@ describe("failures", () => {
     }
   });
 
-  it("a body of the wrong shape or content type is malformed; an empty lookup answer is no chat", async () => {
+  it("a body of the wrong content type is malformed, a bad item is skipped and named; an empty lookup answer is no chat", async () => {
     // A stand-in bridge that answers oddly, to see the client read by Content-Type and shape.
     const answers: Record<string, FakeResponse> = {
       "/api/Telegram/GetChats": { status: 200, json: [{ Name: "no Id" }] },
@@ -501,9 +501,17 @@ describe("failures", () => {
         credentials: {},
         settings: { employeeId: 1 },
       });
-      await expectKind(need(oddProvider.capabilities.listChats)(null), "malformed");
+      const chats = await need(oddProvider.capabilities.listChats)(null);
+      expect(chats).toMatchObject({
+        items: [],
+        nextCursor: null,
+        skipped: [{ providerId: null, path: "chats[0].Id" }],
+      });
       await expectKind(need(oddProvider.capabilities.getChat)("1"), "malformed");
-      await expectKind(need(oddProvider.capabilities.getChat)("2"), "malformed");
+      // The chat exists (the bridge sent a record for it); its unreadable record is skipped.
+      const page = await need(oddProvider.capabilities.listMessages)("2", null);
+      expect(page.items).toEqual([]);
+      expect(page.skipped).toMatchObject([{ providerId: "abc", path: "messages[0].Id" }]);
       expect(await need(oddProvider.capabilities.getChat)("3")).toMatchObject({ externalId: "3", status: "open" });
       expect(await need(oddProvider.capabilities.lookupByPhone)(SAMPLE_LOOKUP)).toBeNull();
       // Without a token no Authorization header is sent.

@@ -11,6 +11,7 @@ import {
   readChatData,
   ZActiveChat,
   ZChatData,
+  ZChatDto,
   ZChats,
   ZMessageStructDto,
 } from "@/lib/providers/tgbridge/schemas";
@@ -239,7 +240,7 @@ describe("ChatDto (GetChats)", () => {
   };
 
   it("maps an open chat with its last activity", () => {
-    const [parsed] = ZChats.parse([dto]);
+    const [parsed] = ZChats.parse([dto]).map((raw) => ZChatDto.parse(raw));
     expect(parsed && mapChatDto(parsed)).toMatchObject({
       externalId: "17",
       title: "Оксана Шевченко",
@@ -254,15 +255,15 @@ describe("ChatDto (GetChats)", () => {
   });
 
   it("is closed when CloseDate is set, and keeps an unknown State raw", () => {
-    const [parsed] = ZChats.parse([{ ...dto, CloseDate: "2026-03-03T00:00:00+00:00", State: 3 }]);
+    const [parsed] = [ZChatDto.parse({ ...dto, CloseDate: "2026-03-03T00:00:00+00:00", State: 3 })];
     expect(parsed && mapChatDto(parsed)).toMatchObject({ status: "closed", providerStatus: "3" });
   });
 
   it("reads LastMessage as a text or as a message when it is not a date, and falls back to the phone for a title", () => {
-    const [asText, asMessage] = ZChats.parse([
+    const [asText, asMessage] = [
       { ...dto, Name: " ", LastMessage: "Где мой заказ?" },
       { ...dto, LastMessage: { Message: "Дякую!", Created: "2026-03-04T00:00:00Z" } },
-    ]);
+    ].map((raw) => ZChatDto.parse(raw));
     expect(asText && mapChatDto(asText)).toMatchObject({
       title: "+380501234567",
       lastMessagePreview: "Где мой заказ?",
@@ -292,7 +293,7 @@ describe("ChatDto (GetChats)", () => {
 <State>Message</State>
 </ChatDto>
 </ArrayOfChatDto>`;
-    const [parsed] = ZChats.parse(parseDataContractXml(xml));
+    const [parsed] = ZChats.parse(parseDataContractXml(xml)).map((raw) => ZChatDto.parse(raw));
     expect(parsed && mapChatDto(parsed)).toMatchObject({
       externalId: "17",
       status: "closed",

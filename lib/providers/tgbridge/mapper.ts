@@ -26,9 +26,11 @@ import {
   type ActiveChat,
   type ChatData,
   type ChatDto,
+  type ChatInfo,
   type IntLike,
   intOf,
   type MessageStructDto,
+  readMessageRecords,
   toInt,
 } from "@/lib/providers/tgbridge/schemas";
 import type {
@@ -67,6 +69,7 @@ function messageTypeOf(record: MessageStructDto): MessageTypeName | null {
 
 function reactionsOf(record: MessageStructDto): NormalizedReaction[] {
   return (record.Reactions ?? []).flatMap((reaction) => {
+    if (!reaction) return [];
     const emoji = blankToNull(reaction.Emoji);
     return emoji ? [{ emoji, authorExternalId: positiveIdText(reaction.Employee), authorName: null }] : [];
   });
@@ -98,7 +101,9 @@ function messageOf(chatExternalId: string, record: MessageStructDto): Normalized
     deletedAt: null,
     replyTo: replyOf(record),
     reactions: reactionsOf(record),
-    attachments: (record.Attachments ?? []).filter((name) => name.trim() !== "").map(attachmentFromFileName),
+    attachments: (record.Attachments ?? [])
+      .filter((name): name is string => name !== null && name.trim() !== "")
+      .map(attachmentFromFileName),
     deliveryState: null,
     raw: record,
   };
@@ -221,18 +226,31 @@ function chatFromMessages(
   };
 }
 
-/** GetChatData/{id}: the chat (from chatInfo when the bridge sends it) and its messages. */
+/**
+ * GetChatData/{id}: the chat and its messages. `chatInfo` is undocumented: its fields refine the
+ * chat when they are there (a name, a phone, a close date), the messages tell the rest.
+ */
 export function mapChatData(chatExternalId: string, data: ChatData): ChatWithMessages {
   const messages = mapMessages(chatExternalId, data.messages);
+  const info: ChatInfo = data.chatInfo ?? {};
+  const known = { name: blankToNull(info.Name)?.trim() ?? null, phone: blankToNull(info.Phone) };
+  const fromMessages = chatFromMessages(chatExternalId, data.messages, messages, known, data.chatInfo ?? data);
   const chat = data.chatInfo
-    ? { ...mapChatDto(data.chatInfo), externalId: chatExternalId }
-    : chatFromMessages(chatExternalId, data.messages, messages, { name: null, phone: null }, data);
+    ? {
+        ...mapChatDto({ ...data.chatInfo, Id: chatExternalId }),
+        title: known.name ?? fromMessages.title,
+        phone: fromMessages.phone,
+        createdAt: (info.Created ? parseBridgeDate(info.Created) : null) ?? fromMessages.createdAt,
+        raw: data.chatInfo,
+      }
+    : fromMessages;
   return { chat: withMessageFacts(chat, messages), messages };
 }
 
 /** GetActiveChatByPhone: null when the bridge says there is no active chat (null, or Id 0 without messages). */
 export function mapActiveChat(active: ActiveChat | null, lookup: PhoneLookupInput): ChatWithMessages | null {
-  const records = active?.Messages ?? [];
+  // A lookup answers one chat: an unreadable record is left out, the chat and its other messages kept.
+  const { records } = readMessageRecords("Messages", active?.Messages);
   if (!active || (intOf(active.Id) <= 0 && records.length === 0)) return null;
   const externalId = idText(active.Id);
   const messages = mapMessages(externalId, records);

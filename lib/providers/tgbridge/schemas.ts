@@ -9,7 +9,9 @@
  * pass through.
  */
 import { z } from "zod";
+import { eachItem, itemList } from "@/lib/providers/items";
 import { parseBridgeDate } from "@/lib/providers/tgbridge/dates";
+import type { SkippedItem } from "@/lib/providers/types";
 
 /** An integer as JSON sends it (1) or as XML sends it ("1"). */
 const intLike = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/, "expected an integer")]);
@@ -48,7 +50,8 @@ export const ZMessageStructDto = z.looseObject({
   Phone: nullableText,
   EmployeeId: intLike.nullish(),
   MessageType: enumLike.nullish(),
-  Attachments: z.array(z.string()).nullish(),
+  /** File names; an empty or null entry is dropped by the mapper. */
+  Attachments: z.array(z.string().nullable()).nullish(),
   Area: intLike.nullish(),
   ChannelId: intLike.nullish(),
   ReplyId: intLike.nullish(),
@@ -56,13 +59,25 @@ export const ZMessageStructDto = z.looseObject({
   Source: enumLike.nullish(),
   State: enumLike.nullish(),
   AdditionalKey: intLike.nullish(),
-  Reactions: z.array(ZReaction).nullish(),
+  Reactions: z.array(ZReaction.nullable()).nullish(),
   Reply: ZReply,
 });
 export type MessageStructDto = z.infer<typeof ZMessageStructDto>;
 
-/** GetActiveChatByPhone: null (JSON `null`, XML `i:nil`, or an empty body) when the phone has no active chat. */
-export const ZActiveChat = z.looseObject({ Id: intLike, Messages: z.array(ZMessageStructDto).nullish() }).nullable();
+/** Message records read one by one: a record that fails `ZMessageStructDto` is skipped, the others kept. */
+export function readMessageRecords(
+  where: string,
+  raws: readonly unknown[] | null | undefined,
+): { records: MessageStructDto[]; skipped: SkippedItem[] } {
+  const { items, skipped } = eachItem(where, ZMessageStructDto, raws, (record) => record);
+  return { records: items, skipped };
+}
+
+/**
+ * GetActiveChatByPhone: null (JSON `null`, XML `i:nil`, or an empty body) when the phone has no
+ * active chat. Its `Messages` are read one by one (`readMessageRecords`).
+ */
+export const ZActiveChat = z.looseObject({ Id: intLike, Messages: itemList.nullish() }).nullable();
 export type ActiveChat = NonNullable<z.infer<typeof ZActiveChat>>;
 
 /**
@@ -87,18 +102,49 @@ const ZChatDto = z.looseObject({
 });
 export type ChatDto = z.infer<typeof ZChatDto>;
 
-export const ZChats = z.array(ZChatDto);
+export { ZChatDto };
 
-/** GetChatData: camelCase keys per providers.md; PascalCase is accepted too. */
+/** GetChats: the list is the envelope; each ChatDto is read on its own with `ZChatDto`. */
+export const ZChats = itemList;
+
+/**
+ * GetChatData's `chatInfo`, whose contents no document describes (docs/providers/tgbridge.md):
+ * every ChatDto field it carries that reads as one is used, any other is ignored, and nothing in
+ * it is required. Null when it is absent, not an object, or has no ChatDto field at all.
+ */
+export type ChatInfo = Partial<ChatDto>;
+
+export function readChatInfo(raw: unknown): ChatInfo | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const fields = raw as Record<string, unknown>;
+  const info: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ZChatDto.shape)) {
+    if (!(key in fields)) continue;
+    const parsed = (schema as z.ZodType).safeParse(fields[key]);
+    if (parsed.success && parsed.data !== undefined) info[key] = parsed.data;
+  }
+  return Object.keys(info).length > 0 ? (info as ChatInfo) : null;
+}
+
+/** GetChatData: camelCase keys per providers.md; PascalCase is accepted too. Messages are read one by one. */
 export const ZChatData = z.looseObject({
-  messages: z.array(ZMessageStructDto).nullish(),
-  Messages: z.array(ZMessageStructDto).nullish(),
+  messages: itemList.nullish(),
+  Messages: itemList.nullish(),
   copilotMessages: z.unknown().optional(),
-  chatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
-  ChatInfo: z.preprocess(emptyAsNull, ZChatDto.nullish()),
+  chatInfo: z.unknown().optional(),
+  ChatInfo: z.unknown().optional(),
 });
-export type ChatData = { messages: MessageStructDto[]; chatInfo: ChatDto | null };
+export type ChatData = {
+  messages: MessageStructDto[];
+  chatInfo: ChatInfo | null;
+  /** How many message records the bridge sent, readable or not. */
+  received: number;
+  skipped: SkippedItem[];
+};
 
 export function readChatData(data: z.infer<typeof ZChatData>): ChatData {
-  return { messages: data.messages ?? data.Messages ?? [], chatInfo: data.chatInfo ?? data.ChatInfo ?? null };
+  const raws = data.messages ?? data.Messages ?? [];
+  const { records, skipped } = readMessageRecords("messages", raws);
+  const info = readChatInfo(emptyAsNull(data.chatInfo ?? data.ChatInfo ?? null));
+  return { messages: records, chatInfo: info, received: raws.length, skipped };
 }

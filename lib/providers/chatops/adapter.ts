@@ -15,7 +15,9 @@
 import { createChatOpsClient, DEFAULT_RATE_LIMIT } from "@/lib/providers/chatops/client";
 import { chatopsSettingsSchema } from "@/lib/providers/chatops/descriptor.types";
 import { mapChat, mapMessage, mapParticipants, sentMessage } from "@/lib/providers/chatops/mapper";
-import { ProviderError } from "@/lib/providers/errors";
+import { type ChatOpsChat, chatSchema, messageSchema } from "@/lib/providers/chatops/wire";
+import { badItemError, ProviderError } from "@/lib/providers/errors";
+import { eachItem, oneItem } from "@/lib/providers/items";
 import type { ChatProvider, ConnectionConfig, NormalizedMessage } from "@/lib/providers/types";
 
 /** Cursor: the next page number (pages count from 0). */
@@ -42,6 +44,13 @@ export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
     maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
   });
 
+  /** A chat fetched on its own; one that fails `chatSchema` is a "bad_item" (skipped and counted by the sync). */
+  const fetchChat = async (chatExternalId: string, signal?: AbortSignal): Promise<ChatOpsChat> => {
+    const { item, skipped } = oneItem("chat", chatSchema, await client.getChat(chatExternalId, signal), (chat) => chat);
+    if (skipped) throw badItemError("Chat operations", skipped);
+    return item;
+  };
+
   return {
     kind: "chatops",
     capabilities: {
@@ -50,15 +59,16 @@ export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
         const answer = await client.listChats(page, signal);
         // An empty page ends the walk even if the metadata promises more.
         const hasMore = answer.records.length > 0 && page + 1 < answer._metadata.totalPages;
-        return { items: answer.records.map(mapChat), nextCursor: hasMore ? String(page + 1) : null };
+        const { items, skipped } = eachItem("records", chatSchema, answer.records, mapChat);
+        return { items, nextCursor: hasMore ? String(page + 1) : null, skipped };
       },
 
       async getChat(chatExternalId, signal) {
-        return mapChat(await client.getChat(chatExternalId, signal));
+        return mapChat(await fetchChat(chatExternalId, signal));
       },
 
       async listParticipants(chatExternalId, signal) {
-        return mapParticipants(await client.getChat(chatExternalId, signal));
+        return mapParticipants(await fetchChat(chatExternalId, signal));
       },
 
       async removeParticipant(chatExternalId, participantExternalId, signal) {
@@ -81,8 +91,13 @@ export function createChatOpsProvider(config: ConnectionConfig): ChatProvider {
         const messageId = await client.postMessage(input.chatExternalId, input.text, signal);
         if (messageId === null) return null;
         try {
-          const message = await client.getMessage(input.chatExternalId, messageId, signal);
-          return mapMessage(message, { chatExternalId: input.chatExternalId, direction: "outbound" });
+          const answer = await client.getMessage(input.chatExternalId, messageId, signal);
+          const { item } = oneItem("message", messageSchema, answer, (message) =>
+            mapMessage(message, { chatExternalId: input.chatExternalId, direction: "outbound" }),
+          );
+          return (
+            item ?? sentMessage({ id: messageId, chatExternalId: input.chatExternalId, text: input.text, postedAt })
+          );
         } catch (error) {
           // The message is sent once the POST succeeded: a failed read-back must not make the
           // outbox send it again, so it only costs us the details the provider would have added.

@@ -8,16 +8,13 @@
  * that limiter and is retried after the wait, a few times, when the wait is short.
  */
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import {
-  type ChatOpsChat,
   type ChatOpsChatPage,
-  type ChatOpsMessage,
   chatPageSchema,
-  chatSchema,
   createdIdOf,
   errorMessageOf,
   invitationSchema,
-  messageSchema,
 } from "@/lib/providers/chatops/wire";
 import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { createHttpClient } from "@/lib/providers/http";
@@ -69,6 +66,9 @@ function checkCreateChatInput(input: CreateChatInput): void {
 
 const segment = (id: string) => encodeURIComponent(id);
 
+/** A body that must be a JSON object (anything else is "malformed"); its contents are read as an item. */
+const jsonObject = z.record(z.string(), z.unknown());
+
 export function createChatOpsClient(options: ChatOpsClientOptions) {
   const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   const http = createHttpClient({
@@ -108,8 +108,9 @@ export function createChatOpsClient(options: ChatOpsClientOptions) {
       );
     },
 
-    getChat(chatId: string, signal?: AbortSignal): Promise<ChatOpsChat> {
-      return patiently(() => http.json({ path: `${CHATS}/${segment(chatId)}`, signal }, chatSchema));
+    /** The chat as sent (a JSON object); the adapter reads it with `chatSchema`. */
+    getChat(chatId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+      return patiently(() => http.json({ path: `${CHATS}/${segment(chatId)}`, signal }, jsonObject));
     },
 
     async removeParticipant(chatId: string, participantId: string, signal?: AbortSignal): Promise<void> {
@@ -154,9 +155,10 @@ export function createChatOpsClient(options: ChatOpsClientOptions) {
       return createdIdOf(response.text);
     },
 
-    getMessage(chatId: string, messageId: string, signal?: AbortSignal): Promise<ChatOpsMessage> {
+    /** The message as sent (a JSON object); the adapter reads it with `messageSchema`. */
+    getMessage(chatId: string, messageId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
       return patiently(() =>
-        http.json({ path: `${CHATS}/${segment(chatId)}/messages/${segment(messageId)}`, signal }, messageSchema),
+        http.json({ path: `${CHATS}/${segment(chatId)}/messages/${segment(messageId)}`, signal }, jsonObject),
       );
     },
   };

@@ -319,7 +319,7 @@ describe("paging", () => {
   it("ends on an empty list", async () => {
     const fake = await fakeWith({ data: { chats: 2 } });
     const page = await requireCapability(providerFor(fake), "listChats")("5");
-    expect(page).toEqual({ items: [], nextCursor: null });
+    expect(page).toEqual({ items: [], nextCursor: null, skipped: [] });
   });
 });
 

@@ -33,7 +33,7 @@ describe("chats", () => {
   });
 
   it("maps both records of the seed's list, reading a registeredAt without zone as UTC", () => {
-    const chats = list.records.map(mapChat);
+    const chats = list.records.map((record) => mapChat(chatSchema.parse(record)));
     expect(chats.map((chat) => chat.title)).toEqual(["Chat día 11 XXII", "Chat día 11 XXI"]);
     expect(chats.map((chat) => chat.createdAt?.toISOString())).toEqual([
       "2024-12-11T08:54:03.000Z",
@@ -149,7 +149,7 @@ describe("messages", () => {
   });
 
   it("marks a deleted message deleted and an unedited one unedited", () => {
-    const [first] = edited.content;
+    const [first] = edited.content ?? [];
     const deleted = messageSchema.parse({ ...edited, id: 42, deleted: true, content: [first] });
     const message = mapMessage(deleted, { chatExternalId: detail.id, direction: "inbound" });
     expect(message.externalId).toBe("42");

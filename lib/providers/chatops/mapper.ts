@@ -8,28 +8,37 @@
  * of it. The newest entry of each is the current value. The documents show no reactions,
  * reply quotes or attachments, so messages never carry them.
  */
+import type { z } from "zod";
 import { parseChatOpsTimestamp } from "@/lib/providers/chatops/time";
-import type {
-  ChatOpsChat,
-  ChatOpsContent,
-  ChatOpsMessage,
-  ChatOpsParticipant,
-  ChatOpsParticipation,
-  ChatOpsTitle,
+import {
+  type ChatOpsChat,
+  type ChatOpsContent,
+  type ChatOpsMessage,
+  type ChatOpsParticipant,
+  type ChatOpsParticipation,
+  contentSchema,
+  participantSchema,
+  participationSchema,
+  titleSchema,
 } from "@/lib/providers/chatops/wire";
+import { eachItem } from "@/lib/providers/items";
 import type { MessageDirection, NormalizedChat, NormalizedMessage, NormalizedParticipant } from "@/lib/providers/types";
 
-/** Schemas have checked every timestamp, so this only narrows the type. */
-function timestamp(text: string): Date {
-  return parseChatOpsTimestamp(text) ?? new Date(Number.NaN);
+function timestamp(text: string | null | undefined): Date | null {
+  return text ? parseChatOpsTimestamp(text) : null;
 }
 
-/** The entry with the latest time; on a tie the later one in the array (appended last). */
-function newest<T>(entries: readonly T[], timeOf: (entry: T) => string): T | null {
+/** The entries of a history that read as `schema`; an unreadable entry is left out, not the item. */
+function entriesOf<S extends z.ZodType>(schema: S, raws: readonly unknown[] | null | undefined): z.output<S>[] {
+  return eachItem("entries", schema, raws, (entry) => [entry]).items;
+}
+
+/** The entry with the latest time (an entry without a readable time counts as oldest); on a tie the later one. */
+function newest<T>(entries: readonly T[], timeOf: (entry: T) => string | null | undefined): T | null {
   let best: T | null = null;
   let bestTime = Number.NEGATIVE_INFINITY;
   for (const entry of entries) {
-    const time = timestamp(timeOf(entry)).getTime();
+    const time = timestamp(timeOf(entry))?.getTime() ?? Number.NEGATIVE_INFINITY;
     if (time >= bestTime) {
       best = entry;
       bestTime = time;
@@ -38,12 +47,17 @@ function newest<T>(entries: readonly T[], timeOf: (entry: T) => string): T | nul
   return best;
 }
 
-function currentTitle(titles: readonly ChatOpsTitle[]): string | null {
-  return newest(titles, (title) => title.capturedAt)?.value.trim() || null;
+function currentTitle(chat: ChatOpsChat): string | null {
+  const titles = entriesOf(titleSchema, chat.title).filter((title) => title.value?.trim());
+  return newest(titles, (title) => title.capturedAt)?.value?.trim() || null;
 }
 
 function latestParticipation(participant: ChatOpsParticipant): ChatOpsParticipation | null {
-  return newest(participant.participations, (participation) => participation.joinedAt);
+  return newest(entriesOf(participationSchema, participant.participations), (participation) => participation.joinedAt);
+}
+
+function participantsOf(chat: ChatOpsChat): ChatOpsParticipant[] {
+  return entriesOf(participantSchema, chat.participants);
 }
 
 /** A participant is a member now when their latest participation is active. */
@@ -56,15 +70,15 @@ export function mapChat(chat: ChatOpsChat): NormalizedChat {
     externalId: chat.id,
     kind: "group",
     // A chat without any title is shown by its id rather than as a blank row.
-    title: currentTitle(chat.title) ?? chat.id,
+    title: currentTitle(chat) ?? chat.id,
     avatarUrl: null,
-    status: chat.isActive ? "open" : "closed",
+    status: chat.isActive === false ? "closed" : "open",
     // The API has a boolean, not a status word.
     providerStatus: null,
     phone: null,
     // The invitation link is a separate request (invitationLink), not part of the chat.
     publicLink: null,
-    participantsCount: chat.participants.filter(isActiveParticipant).length,
+    participantsCount: chat.participants ? participantsOf(chat).filter(isActiveParticipant).length : null,
     providerUnreadCount: null,
     lastMessageAt: null,
     lastMessagePreview: null,
@@ -79,7 +93,7 @@ function looksLikeBot(username: string | null | undefined): boolean {
 }
 
 function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant {
-  const { firstname, lastname, username } = participant.userProperties;
+  const { firstname, lastname, username } = participant.userProperties ?? {};
   const name = [firstname, lastname]
     .map((part) => part?.trim())
     .filter(Boolean)
@@ -91,14 +105,15 @@ function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant 
     username: username?.trim() || null,
     isActive: latest?.isActive ?? false,
     isBot: looksLikeBot(username),
-    joinedAt: latest ? timestamp(latest.joinedAt) : null,
+    joinedAt: timestamp(latest?.joinedAt),
     invitedBy: latest?.invitedBy ?? null,
     raw: participant,
   };
 }
 
+/** The chat's members; an entry without an id or of another shape is left out of the list. */
 export function mapParticipants(chat: ChatOpsChat): NormalizedParticipant[] {
-  return chat.participants.map(mapParticipant);
+  return participantsOf(chat).map(mapParticipant);
 }
 
 /**
@@ -109,8 +124,10 @@ export function mapMessage(
   message: ChatOpsMessage,
   context: { chatExternalId: string; direction: MessageDirection },
 ): NormalizedMessage {
-  const current: ChatOpsContent | null = newest(message.content, (content) => content.capturedAt);
-  const lastChange = current ? timestamp(current.capturedAt) : null;
+  const versions = entriesOf(contentSchema, message.content);
+  const current: ChatOpsContent | null = newest(versions, (content) => content.capturedAt);
+  const lastChange = timestamp(current?.capturedAt);
+  const writtenAt = timestamp(message.writtenAt) ?? new Date(0);
   return {
     externalId: String(message.id),
     chatExternalId: context.chatExternalId,
@@ -118,12 +135,12 @@ export function mapMessage(
     systemEvent: null,
     authorName: null,
     authorExternalId: message.writtenBy ?? null,
-    text: current?.value.text ?? null,
-    createdAt: timestamp(message.writtenAt),
+    text: current?.value?.text ?? null,
+    createdAt: writtenAt,
     // Every edit adds a content version: more than one means the message was edited.
-    editedAt: message.content.length > 1 ? lastChange : null,
+    editedAt: versions.length > 1 ? lastChange : null,
     // `deleted` is a flag without a time; the last known change is the closest time we have.
-    deletedAt: message.deleted ? (lastChange ?? timestamp(message.writtenAt)) : null,
+    deletedAt: message.deleted === true ? (lastChange ?? writtenAt) : null,
     replyTo: null,
     reactions: [],
     attachments: [],

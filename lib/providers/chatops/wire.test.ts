@@ -14,10 +14,13 @@ describe("schemas", () => {
     expect(invitationSchema.parse(invitation).invitation).toBe("https://t.me/xxxxxxxx");
   });
 
-  it("refuse a chat that breaks the documented shape", () => {
+  it("refuse a chat without an id, and require nothing else (docs/providers/README.md, rule 2)", () => {
+    const { id: _id, ...withoutId } = chatDetail;
+    expect(chatSchema.safeParse(withoutId).success).toBe(false);
+    expect(chatSchema.safeParse({ ...chatDetail, id: "" }).success).toBe(false);
     const { isActive: _dropped, ...withoutFlag } = chatDetail;
-    expect(chatSchema.safeParse(withoutFlag).success).toBe(false);
-    expect(chatSchema.safeParse({ ...chatDetail, registeredAt: "yesterday" }).success).toBe(false);
+    expect(chatSchema.safeParse(withoutFlag).success).toBe(true);
+    expect(chatSchema.safeParse({ ...chatDetail, registeredAt: "yesterday" }).success).toBe(true);
   });
 });
 

@@ -8,58 +8,69 @@
  */
 import { z } from "zod";
 import { parseChatOpsTimestamp } from "@/lib/providers/chatops/time";
+import { itemList } from "@/lib/providers/items";
 
 /** With or without a zone: the list and the detail of the seed differ (see time.ts). */
 const timestampSchema = z.string().refine((text) => parseChatOpsTimestamp(text) !== null, "not an ISO 8601 timestamp");
 
-const titleSchema = z.looseObject({
-  value: z.string(),
-  contentType: z.string().optional(),
-  capturedAt: timestampSchema,
+/**
+ * A chat's histories (`title`, `participants`, a participant's `participations`) are read entry by
+ * entry with the schemas below: an entry that fails is left out, the chat is kept
+ * (docs/providers/README.md, rules 1–2). Only an item's id is required.
+ */
+export const titleSchema = z.looseObject({
+  value: z.string().nullish(),
+  contentType: z.string().nullish(),
+  capturedAt: z.string().nullish(),
 });
 export type ChatOpsTitle = z.infer<typeof titleSchema>;
 
-const participationSchema = z.looseObject({
-  isActive: z.boolean(),
-  joinedAt: timestampSchema,
-  invitedBy: z.string().nullable().optional(),
+export const participationSchema = z.looseObject({
+  isActive: z.boolean().nullish(),
+  joinedAt: z.string().nullish(),
+  invitedBy: z.string().nullish(),
 });
 export type ChatOpsParticipation = z.infer<typeof participationSchema>;
 
-const participantSchema = z.looseObject({
+export const participantSchema = z.looseObject({
   id: z.string().min(1),
-  userProperties: z.looseObject({
-    firstname: z.string().nullable().optional(),
-    /** Not in the documents; Telegram users have one, so it is read when the API sends it. */
-    lastname: z.string().nullable().optional(),
-    /** Documented as always there, but a Telegram user may have no username at all. */
-    username: z.string().nullable().optional(),
-  }),
-  participations: z.array(participationSchema),
+  userProperties: z
+    .looseObject({
+      firstname: z.string().nullish(),
+      /** Not in the documents; Telegram users have one, so it is read when the API sends it. */
+      lastname: z.string().nullish(),
+      /** Documented as always there, but a Telegram user may have no username at all. */
+      username: z.string().nullish(),
+    })
+    .nullish(),
+  participations: itemList.nullish(),
 });
 export type ChatOpsParticipant = z.infer<typeof participantSchema>;
 
 export const chatSchema = z.looseObject({
   id: z.string().min(1),
-  isActive: z.boolean(),
-  service: z.string(),
-  registeredAt: timestampSchema,
+  /** Promised, but a chat means something without it: absent or null reads as open. */
+  isActive: z.boolean().nullish(),
+  service: z.string().nullish(),
+  /** With or without a zone (time.ts); an unreadable one leaves the chat's creation time unknown. */
+  registeredAt: z.string().nullish(),
   /** Optional when the chat is created, so a chat may have none. */
-  createdBy: z.string().nullable().optional(),
-  title: z.array(titleSchema),
-  participants: z.array(participantSchema),
+  createdBy: z.string().nullish(),
+  title: itemList.nullish(),
+  participants: itemList.nullish(),
 });
 export type ChatOpsChat = z.infer<typeof chatSchema>;
 
-const pageCount = z.number().int().nonnegative();
+const pageCount = z.coerce.number().int().nonnegative();
 
+/** A page of chats: the envelope is strict, each record is read on its own with `chatSchema`. */
 export const chatPageSchema = z.looseObject({
-  records: z.array(chatSchema),
+  records: itemList,
   _metadata: z.looseObject({
-    currentPage: pageCount,
+    currentPage: pageCount.nullish(),
     totalPages: pageCount,
-    pageSize: pageCount,
-    totalRecords: pageCount,
+    pageSize: pageCount.nullish(),
+    totalRecords: pageCount.nullish(),
   }),
 });
 export type ChatOpsChatPage = z.infer<typeof chatPageSchema>;
@@ -72,21 +83,17 @@ export const invitationSchema = z.looseObject({
 /** Message ids are not shown in any sample; a number is accepted as well as a UUID. */
 const messageIdSchema = z.union([z.string().min(1), z.number().int()]);
 
-const contentSchema = z.looseObject({
-  value: z.looseObject({
-    text: z.string().nullable().optional(),
-    entities: z
-      .array(
-        z.looseObject({
-          offset: z.number().int().nonnegative(),
-          length: z.number().int().nonnegative(),
-          type: z.string(),
-        }),
-      )
-      .optional(),
-  }),
-  contentType: z.string(),
-  capturedAt: timestampSchema,
+/** One version of a message's content, read entry by entry like a chat's histories. */
+export const contentSchema = z.looseObject({
+  value: z
+    .looseObject({
+      text: z.string().nullish(),
+      /** Kept in `raw`; the inbox does not format by them. */
+      entities: z.unknown().optional(),
+    })
+    .nullish(),
+  contentType: z.string().nullish(),
+  capturedAt: z.string().nullish(),
 });
 export type ChatOpsContent = z.infer<typeof contentSchema>;
 
@@ -94,8 +101,8 @@ export const messageSchema = z.looseObject({
   id: messageIdSchema,
   writtenBy: z.string().nullable().optional(),
   writtenAt: timestampSchema,
-  deleted: z.boolean(),
-  content: z.array(contentSchema),
+  deleted: z.boolean().nullish(),
+  content: itemList.nullish(),
 });
 export type ChatOpsMessage = z.infer<typeof messageSchema>;
 

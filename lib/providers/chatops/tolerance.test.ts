@@ -11,6 +11,7 @@ import chatList from "@/lib/providers/chatops/fixtures/chat-list.json";
 import { mapChat, mapMessage, mapParticipants } from "@/lib/providers/chatops/mapper";
 import { chatPageSchema, chatSchema, messageSchema } from "@/lib/providers/chatops/wire";
 import { eachItem } from "@/lib/providers/items";
+import { mutate } from "@/lib/providers/testing/mutate";
 
 const readChats = (raws: unknown[]) => eachItem("records", chatSchema, raws, mapChat);
 const readMessages = (raws: unknown[]) =>
@@ -78,32 +79,6 @@ describe("Chat operations: only an item's id is required", () => {
     expect(skipped).toEqual([{ providerId: null, path: "records[1].id", reason: expect.any(String) }]);
   });
 });
-
-/** Random damage of the kinds real servers do: removed, nulled, `[]`, numbers as strings, unknown words, extras. */
-function mutate(value: unknown, choices: number[]): unknown {
-  let next = 0;
-  const pick = () => choices[next++ % choices.length] ?? 0;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (node === null || typeof node !== "object") {
-      const choice = pick() % 7;
-      if (choice === 0) return null;
-      if (choice === 1 && typeof node === "number") return String(node);
-      if (choice === 2 && typeof node === "string") return "unknown_value";
-      if (choice === 3) return [];
-      return node;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
-      const choice = pick() % 9;
-      if (choice === 0) continue;
-      out[key] = choice === 1 ? null : choice === 2 ? [] : walk(child);
-    }
-    if (pick() % 5 === 0) out.extra_field = { nested: [1, "x"] };
-    return out;
-  };
-  return walk(value);
-}
 
 describe("Chat operations mappers under random mutations of the samples", () => {
   it("never let a throw escape an item, and account for every item", () => {

@@ -10,6 +10,7 @@ import messagesPage from "@/lib/providers/max/fixtures/messages.json";
 import updatesPage from "@/lib/providers/max/fixtures/updates.json";
 import { mapMessage, mapUpdate } from "@/lib/providers/max/mapper";
 import { messageSchema, updateSchema } from "@/lib/providers/max/schemas";
+import { mutate } from "@/lib/providers/testing/mutate";
 
 const BOT_ID = 590001;
 const [sample] = messagesPage.messages;
@@ -53,32 +54,6 @@ describe("MAX documented variants", () => {
     expect(result.items.length).toBeGreaterThan(0);
   });
 });
-
-/** Random damage of the kinds real servers do: removed, nulled, `[]`, numbers as strings, unknown words, extras. */
-function mutate(value: unknown, choices: number[]): unknown {
-  let next = 0;
-  const pick = () => choices[next++ % choices.length] ?? 0;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (node === null || typeof node !== "object") {
-      const choice = pick() % 7;
-      if (choice === 0) return null;
-      if (choice === 1 && typeof node === "number") return String(node);
-      if (choice === 2 && typeof node === "string") return "unknown_value";
-      if (choice === 3) return [];
-      return node;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
-      const choice = pick() % 9;
-      if (choice === 0) continue;
-      out[key] = choice === 1 ? null : choice === 2 ? [] : walk(child);
-    }
-    if (pick() % 5 === 0) out.extra_field = { nested: [1, "x"] };
-    return out;
-  };
-  return walk(value);
-}
 
 describe("MAX mappers under random mutations of the samples", () => {
   it("never let a throw escape an item", () => {

@@ -11,6 +11,7 @@ import chatSample from "@/lib/providers/smartsender/fixtures/chat-2120.json";
 import chatListSample from "@/lib/providers/smartsender/fixtures/chats-list.json";
 import { mapChat, mapMessage } from "@/lib/providers/smartsender/mapper";
 import { chatSchema, messageSchema } from "@/lib/providers/smartsender/wire";
+import { mutate } from "@/lib/providers/testing/mutate";
 
 const readChats = (raws: unknown[]) => eachItem("collection", chatSchema, raws, (chat) => mapChat(chat, "open"));
 const readMessages = (raws: unknown[]) =>
@@ -107,32 +108,6 @@ describe("SmartSender documented variants", () => {
     expect(skipped[0]).toMatchObject({ providerId: "7", path: "collection[1].createdAt" });
   });
 });
-
-/** Random damage of the kinds real servers do: removed, nulled, `[]`, numbers as strings, unknown words, extras. */
-function mutate(value: unknown, choices: number[]): unknown {
-  let next = 0;
-  const pick = () => choices[next++ % choices.length] ?? 0;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (node === null || typeof node !== "object") {
-      const choice = pick() % 7;
-      if (choice === 0) return null;
-      if (choice === 1 && typeof node === "number") return String(node);
-      if (choice === 2 && typeof node === "string") return "unknown_value";
-      if (choice === 3) return [];
-      return node;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
-      const choice = pick() % 9;
-      if (choice === 0) continue;
-      out[key] = choice === 1 ? null : choice === 2 ? [] : walk(child);
-    }
-    if (pick() % 5 === 0) out.extra_field = { nested: [1, "x"] };
-    return out;
-  };
-  return walk(value);
-}
 
 describe("SmartSender mappers under random mutations of the samples", () => {
   it("never let a throw escape an item, and account for every item", () => {

@@ -19,7 +19,6 @@ import { sharedRateLimiter } from "@/lib/providers/rate-limit";
 import {
   type ActiveChat,
   type ChatData,
-  type ChatDto,
   type MessageStructDto,
   readChatData,
   ZActiveChat,

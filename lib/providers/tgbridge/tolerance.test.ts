@@ -9,6 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { eachItem } from "@/lib/providers/items";
+import { mutate } from "@/lib/providers/testing/mutate";
 import { mapActiveChat, mapChatData, mapChatDto } from "@/lib/providers/tgbridge/mapper";
 import { readChatData, ZActiveChat, ZChatData, ZChatDto } from "@/lib/providers/tgbridge/schemas";
 import { parseDataContractXml } from "@/lib/providers/tgbridge/xml";
@@ -88,32 +89,6 @@ describe("Telegram bridge: nothing required beyond the documents", () => {
     expect(mapActiveChat(active, LOOKUP)?.messages).toHaveLength(1);
   });
 });
-
-/** Random damage of the kinds real servers do: removed, nulled, `[]`, numbers as strings, unknown words, extras. */
-function mutate(value: unknown, choices: number[]): unknown {
-  let next = 0;
-  const pick = () => choices[next++ % choices.length] ?? 0;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (node === null || typeof node !== "object") {
-      const choice = pick() % 7;
-      if (choice === 0) return null;
-      if (choice === 1 && typeof node === "number") return String(node);
-      if (choice === 2 && typeof node === "string") return "unknown_value";
-      if (choice === 3) return [];
-      return node;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
-      const choice = pick() % 9;
-      if (choice === 0) continue;
-      out[key] = choice === 1 ? null : choice === 2 ? [] : walk(child);
-    }
-    if (pick() % 5 === 0) out.extra_field = { nested: [1, "x"] };
-    return out;
-  };
-  return walk(value);
-}
 
 describe("Telegram bridge mappers under random mutations of the samples", () => {
   it("never let a throw escape a record, and account for every record and chat", () => {

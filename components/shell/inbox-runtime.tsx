@@ -7,6 +7,8 @@ import { useLocale, useTranslations } from "use-intl";
 import { useSelectedChatId } from "@/components/inbox/chat-list";
 import { CHAT_SEARCH_ID } from "@/components/inbox/chat-search";
 import { useChatFilters } from "@/components/inbox/use-chat-filters";
+import { useAttentionFavicon } from "@/components/shell/use-attention-favicon";
+import { useNotifications } from "@/components/shell/use-notifications";
 import { useHotkeys } from "@/components/ui/use-hotkeys";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { withFilters } from "@/lib/queries/chat-filters";
@@ -62,10 +64,15 @@ function useSavedLanguage() {
   }, [saved, locale, mutate, router]);
 }
 
-/** What the inbox does besides rendering: live updates, the tab title, the list shortcuts and the saved language. */
+/**
+ * What the inbox does besides rendering: live updates, the tab title and icon, notifications, the
+ * list shortcuts and the saved language.
+ */
 export function InboxRuntime() {
   useLiveUpdates();
   useTabTitle();
+  useAttentionFavicon();
+  useNotifications();
   useListShortcuts();
   useSavedLanguage();
   return null;

@@ -13,7 +13,7 @@ import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
 
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", ru: "Русский" };
 
-/** Language, theme and "mark chats read when I open them", saved to the agent's profile. */
+/** Language, theme, "mark chats read when I open them" and notifications, saved to the agent's profile. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations("settings");
   return (
@@ -27,17 +27,10 @@ function SettingsForm() {
   const t = useTranslations("settings");
   const locale = useLocale();
   const router = useRouter();
-  const settings = useSettings();
   const update = useUpdateSettings();
   const [switching, startSwitching] = useTransition();
   const languageId = useId();
-  const autoReadId = useId();
   const fail = (error: Error) => toast.error(t("saveFailed"), { description: error.message });
-  // Component state, not the mutation's: React sets a controlled checkbox back to its rendered
-  // value right after the click, and the mutation's state arrives a tick later, so the box would
-  // flicker back. The saved (or rolled back) settings take over once the request settles.
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const autoMarkRead = choice ?? settings.data?.autoMarkRead;
 
   return (
     <div className="space-y-4">
@@ -64,24 +57,87 @@ function SettingsForm() {
         </Select>
       </div>
       <ThemeChoice onError={fail} />
-      <div className="flex items-start gap-2">
-        <input
-          id={autoReadId}
-          type="checkbox"
-          className="mt-0.5 size-4 touch:size-6"
-          checked={autoMarkRead ?? true}
-          disabled={!settings.data}
-          onChange={(event) => {
-            setChoice(event.target.checked);
-            update.mutate({ autoMarkRead: event.target.checked }, { onError: fail, onSettled: () => setChoice(null) });
-          }}
-        />
-        <label htmlFor={autoReadId} className="text-sm">
-          <span className="block font-medium">{t("autoMarkRead")}</span>
-          <span className="block text-slate-600 dark:text-slate-400">{t("autoMarkReadHint")}</span>
-        </label>
-      </div>
+      <SettingSwitch setting="autoMarkRead" label={t("autoMarkRead")} hint={t("autoMarkReadHint")} onError={fail} />
+      <DesktopNotificationsSwitch onError={fail} />
+      <SettingSwitch setting="notifySound" label={t("notifySound")} hint={t("notifySoundHint")} onError={fail} />
     </div>
+  );
+}
+
+type SwitchSetting = "autoMarkRead" | "notifyDesktop" | "notifySound";
+
+/** One on/off preference: shown at once, saved to the profile, put back if saving fails. */
+function SettingSwitch({
+  setting,
+  label,
+  hint,
+  onError,
+  beforeTurningOn,
+  unavailable,
+}: {
+  setting: SwitchSetting;
+  label: string;
+  hint: string;
+  onError: (error: Error) => void;
+  /** Runs before saving "on"; false keeps it off (a refused browser permission). */
+  beforeTurningOn?: () => Promise<boolean>;
+  unavailable?: boolean;
+}) {
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const id = useId();
+  // Component state, not the mutation's: React sets a controlled checkbox back to its rendered
+  // value right after the click, and the mutation's state arrives a tick later, so the box would
+  // flicker back. The saved (or rolled back) settings take over once the request settles.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const checked = choice ?? settings.data?.[setting] ?? false;
+  const save = async (on: boolean) => {
+    setChoice(on);
+    if (on && beforeTurningOn && !(await beforeTurningOn())) {
+      setChoice(null);
+      return;
+    }
+    update.mutate({ [setting]: on }, { onError, onSettled: () => setChoice(null) });
+  };
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-0.5 size-4 touch:size-6"
+        checked={checked}
+        disabled={!settings.data || unavailable}
+        onChange={(event) => void save(event.target.checked)}
+      />
+      <label htmlFor={id} className="text-sm">
+        <span className="block font-medium">{label}</span>
+        <span className="block text-slate-600 dark:text-slate-400">{hint}</span>
+      </label>
+    </div>
+  );
+}
+
+/** Browser notifications: the browser is asked for permission only when the agent turns them on. */
+function DesktopNotificationsSwitch({ onError }: { onError: (error: Error) => void }) {
+  const t = useTranslations("settings");
+  const [blocked, setBlocked] = useState(false);
+  const supported = typeof window === "undefined" || "Notification" in window;
+  const askPermission = async () => {
+    const permission =
+      Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
+    setBlocked(permission !== "granted");
+    return permission === "granted";
+  };
+  const hint = !supported ? t("notifyUnsupported") : blocked ? t("notifyBlocked") : t("notifyDesktopHint");
+  return (
+    <SettingSwitch
+      setting="notifyDesktop"
+      label={t("notifyDesktop")}
+      hint={hint}
+      onError={onError}
+      beforeTurningOn={askPermission}
+      unavailable={!supported}
+    />
   );
 }
 

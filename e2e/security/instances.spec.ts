@@ -297,6 +297,11 @@ const ROUTE_TABLE: Row[] = [
   { route: "lookup/link", path: () => "/api/lookup/link", statuses: { POST: [401, 400, 400] } },
   { route: "lookup/phone", path: () => "/api/lookup/phone", statuses: { POST: [401, 400, 400] } },
   { route: "me", path: () => "/api/me", statuses: { GET: [401, 200, 200], PATCH: [401, 400, 400] } },
+  {
+    route: "me/notifications",
+    path: () => "/api/me/notifications?after=x",
+    statuses: { GET: [401, 400, 400] },
+  },
   { route: "me/password", path: () => "/api/me/password", statuses: { POST: [401, 400, 400] } },
   { route: "me/profile", path: () => "/api/me/profile", statuses: { PATCH: [401, 400, 400] } },
   { route: "presence", path: () => "/api/presence", statuses: { GET: [401, 200, 200] } },

@@ -230,6 +230,18 @@ export const en = {
     autoMarkRead: "Mark chats as read when I open them",
     autoMarkReadHint: "An open chat counts as read after a moment on screen.",
     saveFailed: "The setting could not be saved.",
+    notifyDesktop: "Browser notifications",
+    notifyDesktopHint:
+      "For a customer's message in a chat assigned to you, an unassigned chat or a chat you answered, and when someone mentions you: only while this tab is hidden or another chat is open.",
+    notifyBlocked:
+      "This browser blocks notifications from the inbox: allow them in the site settings, then turn this on again.",
+    notifyUnsupported: "This browser cannot show notifications.",
+    notifySound: "Play a sound",
+    notifySoundHint: "A short tone for the same messages, while this tab is open.",
+  },
+  notifications: {
+    mentioned: "You were mentioned in {chat}",
+    noText: "An attachment",
   },
   shortcuts: {
     title: "Keyboard shortcuts",

@@ -45,3 +45,17 @@ describe("the agent's theme", () => {
     expect(ZUpdateSettingsRequest.safeParse({}).success).toBe(false);
   });
 });
+
+describe("the agent's notification choices", () => {
+  it("are off until the agent turns them on, and saved for that agent only", async () => {
+    expect(await getSettings(database.prisma, "agent-b")).toMatchObject({ notifyDesktop: false, notifySound: false });
+    const saved = await updateSettings(
+      database.prisma,
+      "agent-b",
+      ZUpdateSettingsRequest.parse({ notifyDesktop: true, notifySound: true }),
+    );
+    expect(saved).toMatchObject({ notifyDesktop: true, notifySound: true });
+    expect(await getSettings(database.prisma, "agent-a")).toMatchObject({ notifyDesktop: false, notifySound: false });
+    expect(ZUpdateSettingsRequest.safeParse({ notifySound: "yes" }).success).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import type { DbClient } from "@/lib/db";
 import type { StaffSettings, UpdateSettingsRequest } from "@/lib/me/settings.types";
 import { DEFAULT_THEME, type Theme } from "@/lib/me/theme";
 
-const SETTINGS = { locale: true, autoMarkRead: true, theme: true } as const;
+const SETTINGS = { locale: true, autoMarkRead: true, theme: true, notifyDesktop: true, notifySound: true } as const;
 
 export async function getSettings(client: DbClient, userId: string): Promise<StaffSettings> {
   return client.user.findUniqueOrThrow({ where: { id: userId }, select: SETTINGS });

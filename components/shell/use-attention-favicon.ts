@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect } from "react";
+import type { ViewCounts } from "@/lib/chats/view-counts";
+import { useViewCounts } from "@/lib/queries/views";
+
+/** Something needs this agent: a customer waits on a chat assigned to them, or a teammate mentioned them. */
+export function needsMe(counts: ViewCounts | undefined): boolean {
+  if (!counts) return false;
+  if (counts.mentions > 0) return true;
+  return Object.values(counts.byConnection).some((connection) => connection.needsReply.mine > 0);
+}
+
+const SIZE = 64;
+
+/** The favicon with a red dot in its corner, drawn from the page's own icon. */
+async function dottedIcon(href: string): Promise<string> {
+  const image = new Image();
+  image.src = href;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = SIZE;
+  canvas.height = SIZE;
+  const context = canvas.getContext("2d");
+  if (!context) return href;
+  context.drawImage(image, 0, 0, SIZE, SIZE);
+  context.beginPath();
+  context.arc(SIZE * 0.78, SIZE * 0.22, SIZE * 0.2, 0, 2 * Math.PI);
+  context.fillStyle = "#dc2626";
+  context.fill();
+  context.lineWidth = SIZE * 0.05;
+  context.strokeStyle = "#ffffff";
+  context.stroke();
+  return canvas.toDataURL("image/png");
+}
+
+/** Puts the dot on the tab's icon while something needs the agent, and takes it off after. */
+export function useAttentionFavicon() {
+  const attention = needsMe(useViewCounts().data);
+  useEffect(() => {
+    // Next may render the icon's link more than once (head and streamed metadata): mark them all.
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
+    const show = (href: (plain: string) => string, state: boolean) => {
+      for (const link of links) {
+        link.dataset.plainHref ??= link.href;
+        link.href = href(link.dataset.plainHref);
+        link.dataset.attention = String(state);
+      }
+    };
+    const plain = links[0]?.dataset.plainHref ?? links[0]?.href;
+    if (!attention || !plain) {
+      show((original) => original, false);
+      return;
+    }
+    let cancelled = false;
+    dottedIcon(plain)
+      .then((dotted) => {
+        if (!cancelled) show(() => dotted, true);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [attention]);
+}

@@ -4,8 +4,7 @@
 // bench/results.md and prints the same table. Flags: --reseed, --quick (shorter load runs).
 import os from "node:os";
 import pg from "pg";
-import { freePort } from "@/lib/server/free-port";
-import { startAppProcess } from "../e2e/support/app-process";
+import { BENCH_EMAIL, BENCH_PASSWORD, startBenchApp } from "./bench-app";
 import { benchDatabase } from "./bench-database";
 import { measureBrowser } from "./browser";
 import { tablesScannedWhole } from "./explain";
@@ -13,7 +12,7 @@ import { loadEndpoint } from "./http-load";
 import { startPlainHttpServer } from "./plain-http";
 import { type EndpointRow, sseSection, syncSection, writeReport } from "./report";
 import { buildScenarios, plainHttpScenario } from "./scenarios";
-import { seedTeamWork, UNREACHABLE_PROVIDER_URL } from "./seed";
+import { seedTeamWork } from "./seed";
 import { loadSql } from "./sql-load";
 import { measureSseLatency } from "./sse-latency";
 import { type Samples, summarizeRuns } from "./stats";
@@ -24,51 +23,20 @@ const DURATION_SEC = args.has("--quick") ? 4 : 8;
 /** Each load is split into this many slices, alternating endpoint and bare SQL. */
 const SLICES = 4;
 const CONNECTIONS = [1, 10] as const;
-const EMAIL = "bench@inbox.local";
-const PASSWORD = "bench-password-2026";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`Signing in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
 
 async function main() {
   const startedAt = new Date();
   const database = await benchDatabase(args.has("--reseed"), say);
-  const app = await startAppProcess({
-    DATABASE_URL: database.url,
-    INBOX_DATA_DIR: ".data/bench-app",
-    INBOX_SECRET_KEY: "benchmark-secret-key-that-is-long-enough",
-    PORT: String(await freePort()),
-    ADMIN_EMAIL: EMAIL,
-    ADMIN_PASSWORD: PASSWORD,
-    SYNC_ENABLED: "false",
-    TGBRIDGE_API_URL: UNREACHABLE_PROVIDER_URL,
-    SMARTSENDER_API_URL: UNREACHABLE_PROVIDER_URL,
-    SMARTSENDER_API_TOKEN: "bench",
-    MAX_API_URL: UNREACHABLE_PROVIDER_URL,
-    MAX_BOT_TOKEN: "bench",
-    CHATOPS_API_URL: UNREACHABLE_PROVIDER_URL,
-    CHATOPS_API_TOKEN: "bench",
-  });
+  const { app, cookie } = await startBenchApp(database.url);
   const plainHttp = await startPlainHttpServer(database.url);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const cookie = await signIn(app.url);
-    const viewer = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [EMAIL]);
+    const viewer = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [BENCH_EMAIL]);
     const userId = viewer.rows[0]?.id;
-    if (!userId) throw new Error(`No user ${EMAIL} after signing in`);
+    if (!userId) throw new Error(`No user ${BENCH_EMAIL} after signing in`);
     await seedTeamWork(client, userId, say);
     const { scenarios: appScenarios, bigChatId } = await buildScenarios(client, { userId });
     const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)];
@@ -98,12 +66,12 @@ async function main() {
       }
     }
     plainHttp.stop();
-    const browser = await measureBrowser({ url: app.url, email: EMAIL, password: PASSWORD, bigChatId });
+    const browser = await measureBrowser({ url: app.url, email: BENCH_EMAIL, password: BENCH_PASSWORD, bigChatId });
     say(
       `browser: inbox ${browser.inboxOpenMs} ms, thread ${browser.threadOpenMs} ms, ${browser.messageNodes} message nodes`,
     );
     const sse = await measureSseLatency(
-      { url: app.url, databaseUrl: database.url, email: EMAIL, password: PASSWORD },
+      { url: app.url, databaseUrl: database.url, email: BENCH_EMAIL, password: BENCH_PASSWORD },
       { clients: 200, messagesPerSec: 50, seconds: args.has("--quick") ? 10 : 30 },
     );
     // The sync benchmark runs its own providers and database: give it the machine.

@@ -40,7 +40,7 @@ export type MessageView = {
 /** Oldest first within the page; `nextCursor` leads to older messages. */
 export type MessagePage = { items: MessageView[]; nextCursor: string | null };
 
-type MessageRow = {
+export type MessageRow = {
   id: number;
   externalId: string;
   direction: MessageView["direction"];
@@ -58,56 +58,44 @@ type MessageRow = {
   deliveryError: string | null;
   clientId: string | null;
   sentById: string | null;
+  /** Oldest first. */
+  reactions: Array<{ emoji: string; authorName: string | null }>;
+  attachments: AttachmentView[];
 };
 
-export const MESSAGE_COLUMNS = Prisma.sql`m.id, m.external_id AS "externalId", m.direction::text AS direction,
+/**
+ * A message's columns with its reactions and attachments as JSON beside them, so a page of the
+ * thread is one statement (one round trip), not one for the messages and one per kind of part.
+ */
+const MESSAGE_COLUMNS = Prisma.sql`m.id, m.external_id AS "externalId", m.direction::text AS direction,
   m.system_event AS "systemEvent", m.author_name AS "authorName", m.text, m.created_at AS "createdAt",
   m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.reply_to_id AS "replyToId",
   m.reply_to_external_id AS "replyToExternalId", m.reply_quote_author AS "replyQuoteAuthor",
   m.reply_quote_text AS "replyQuoteText", m.delivery_state::text AS "deliveryState",
-  m.delivery_error AS "deliveryError", m.client_id::text AS "clientId", m.sent_by_id AS "sentById"`;
+  m.delivery_error AS "deliveryError", m.client_id::text AS "clientId", m.sent_by_id AS "sentById",
+  (SELECT coalesce(json_agg(json_build_object('emoji', r.emoji, 'authorName', r.author_name) ORDER BY r.id), '[]')
+     FROM reactions r WHERE r.message_id = m.id) AS reactions,
+  (SELECT coalesce(json_agg(json_build_object(
+       'id', a.id, 'kind', a.kind, 'url', a.url, 'fileName', a.file_name, 'mimeType', a.mime_type, 'size', a.size,
+       'width', a.width, 'height', a.height, 'durationSec', a.duration_sec, 'latitude', a.latitude,
+       'longitude', a.longitude, 'contactName', a.contact_name, 'contactPhone', a.contact_phone, 'title', a.title)
+     ORDER BY a.position, a.id), '[]')
+     FROM attachments a WHERE a.message_id = m.id) AS attachments`;
 
-function groupReactions(rows: Array<{ messageId: number; emoji: string; authorName: string | null }>) {
-  const byMessage = new Map<number, Map<string, ReactionView>>();
+/** The same emoji from several people is one reaction with a count and their names. */
+function groupReactions(rows: MessageRow["reactions"]): ReactionView[] {
+  const byEmoji = new Map<string, ReactionView>();
   for (const row of rows) {
-    const reactions = byMessage.get(row.messageId) ?? new Map<string, ReactionView>();
-    byMessage.set(row.messageId, reactions);
-    const reaction = reactions.get(row.emoji) ?? { emoji: row.emoji, count: 0, authors: [] };
-    reactions.set(row.emoji, reaction);
+    const reaction = byEmoji.get(row.emoji) ?? { emoji: row.emoji, count: 0, authors: [] };
+    byEmoji.set(row.emoji, reaction);
     reaction.count += 1;
     if (row.authorName) reaction.authors.push(row.authorName);
   }
-  return byMessage;
+  return [...byEmoji.values()];
 }
 
-export function reactionsSql(messageIds: number[]): Prisma.Sql {
-  return Prisma.sql`SELECT message_id AS "messageId", emoji, author_name AS "authorName"
-    FROM reactions WHERE message_id IN (${Prisma.join(messageIds)}) ORDER BY id`;
-}
-
-export function attachmentsSql(messageIds: number[]): Prisma.Sql {
-  return Prisma.sql`SELECT id, message_id AS "messageId", kind::text AS kind, url, file_name AS "fileName",
-      mime_type AS "mimeType", size, width, height, duration_sec AS "durationSec", latitude, longitude,
-      contact_name AS "contactName", contact_phone AS "contactPhone", title
-    FROM attachments WHERE message_id IN (${Prisma.join(messageIds)}) ORDER BY message_id, position, id`;
-}
-
-/** Messages with their reactions and attachments: three indexed queries for a whole page, never one per message. */
-export async function loadMessageViews(client: DbClient, rows: MessageRow[]): Promise<MessageView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [reactionRows, attachmentRows] = await Promise.all([
-    client.$queryRaw<Array<{ messageId: number; emoji: string; authorName: string | null }>>(reactionsSql(ids)),
-    client.$queryRaw<Array<AttachmentView & { messageId: number; size: bigint | null }>>(attachmentsSql(ids)),
-  ]);
-  const reactions = groupReactions(reactionRows);
-  const attachments = new Map<number, AttachmentView[]>();
-  for (const { messageId, size, ...attachment } of attachmentRows) {
-    const list = attachments.get(messageId) ?? [];
-    list.push({ ...attachment, size: size === null ? null : Number(size) });
-    attachments.set(messageId, list);
-  }
-  return rows.map((row) => ({
+function toMessageView(row: MessageRow): MessageView {
+  return {
     id: row.id,
     externalId: row.externalId,
     direction: row.direction,
@@ -130,12 +118,12 @@ export async function loadMessageViews(client: DbClient, rows: MessageRow[]): Pr
     deliveryError: row.deliveryError,
     clientId: row.clientId,
     sentById: row.sentById,
-    reactions: [...(reactions.get(row.id)?.values() ?? [])],
-    attachments: attachments.get(row.id) ?? [],
-  }));
+    reactions: groupReactions(row.reactions),
+    attachments: row.attachments,
+  };
 }
 
-/** The page query itself (exported so the benchmark can time it bare). */
+/** The page query itself, newest first and one row more than asked (exported so the benchmark can time it bare). */
 export function messagesPageSql(chatId: number, query: ListMessagesQuery): Prisma.Sql {
   const before = query.before ? decodeCursor(query.before) : null;
   return Prisma.sql`
@@ -147,14 +135,18 @@ export function messagesPageSql(chatId: number, query: ListMessagesQuery): Prism
     LIMIT ${query.limit + 1}`;
 }
 
-/** One page of a chat's cached messages, newest page first (keyset on time and id). */
-export async function listMessages(client: DbClient, chatId: number, query: ListMessagesQuery): Promise<MessagePage> {
-  const rows = await client.$queryRaw<MessageRow[]>(messagesPageSql(chatId, query));
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
+/** Rows of `messagesPageSql` as the page the browser gets: oldest first, with the cursor to older ones. */
+export function messagePageOf(rows: MessageRow[], limit: number): MessagePage {
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
   const oldest = page.at(-1);
   return {
-    items: (await loadMessageViews(client, page)).reverse(),
+    items: page.map(toMessageView).reverse(),
     nextCursor: hasMore && oldest ? encodeCursor({ at: oldest.createdAt, id: oldest.id }) : null,
   };
+}
+
+/** One page of a chat's cached messages, newest page first (keyset on time and id). */
+export async function listMessages(client: DbClient, chatId: number, query: ListMessagesQuery): Promise<MessagePage> {
+  return messagePageOf(await client.$queryRaw<MessageRow[]>(messagesPageSql(chatId, query)), query.limit);
 }

@@ -2,7 +2,14 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { componentLogger } from "@/lib/logger";
-import { type ListMessagesQuery, listMessages, type MessagePage } from "@/lib/messages/list-messages";
+import {
+  type ListMessagesQuery,
+  listMessages,
+  type MessagePage,
+  type MessageRow,
+  messagePageOf,
+  messagesPageSql,
+} from "@/lib/messages/list-messages";
 import { loadOlderMessages } from "@/lib/sync/load-older";
 
 const log = componentLogger("read-thread");
@@ -15,11 +22,22 @@ export type ThreadPage = MessagePage & {
   olderUnavailable: boolean;
 };
 
-/** Whether the chat is visible (its connection enabled) and may have older messages at the provider. */
-export function threadStateSql(chatId: number): Prisma.Sql {
-  return Prisma.sql`SELECT c.has_older_messages AS "hasOlderMessages"
-    FROM chats c JOIN connections k ON k.id = c.connection_id AND k.enabled WHERE c.id = ${chatId}`;
+/**
+ * A page of the thread and, on every row, whether the chat may have older messages at the
+ * provider: one round trip. No row: the chat is unknown or its connection switched off; one row
+ * without a message: a visible chat with nothing on this page.
+ */
+export function threadPageSql(chatId: number, query: ListMessagesQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.has_older_messages AS "hasOlderMessages", page.*
+    FROM chats c
+    JOIN connections k ON k.id = c.connection_id AND k.enabled
+    LEFT JOIN (${messagesPageSql(chatId, query)}) page ON true
+    WHERE c.id = ${chatId}
+    ORDER BY page."createdAt" DESC, page.id DESC`;
 }
+
+type ThreadRow = { hasOlderMessages: boolean } & (MessageRow | { [key in keyof MessageRow]: null });
 
 /**
  * A page of a thread from the cache; when the cache runs out while the provider still has
@@ -27,13 +45,11 @@ export function threadStateSql(chatId: number): Prisma.Sql {
  * how history beyond the initial sync is loaded).
  */
 export async function readThread(prisma: Db, chatId: number, query: ListMessagesQuery): Promise<ThreadPage> {
-  // Side by side: the page of an unknown chat is simply empty, and a thread opens a round trip sooner.
-  const [[chat], firstPage] = await Promise.all([
-    prisma.$queryRaw<Array<{ hasOlderMessages: boolean }>>(threadStateSql(chatId)),
-    listMessages(prisma, chatId, query),
-  ]);
+  const rows = await prisma.$queryRaw<ThreadRow[]>(threadPageSql(chatId, query));
+  const [chat] = rows;
   if (!chat) throw new AppError("NOT_FOUND", "Chat not found");
-  let page = firstPage;
+  const messages = rows.filter((row): row is ThreadRow & MessageRow => row.id !== null);
+  let page = messagePageOf(messages, query.limit);
   let hasOlder = chat.hasOlderMessages;
   try {
     // A provider's page may hold fewer messages than asked for: load until this page is full,

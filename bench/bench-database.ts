@@ -1,9 +1,10 @@
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
-import { BENCH_SIZE, seedBenchData } from "./seed";
+import { type BenchSize, seedBenchData } from "./seed";
 
-export const BENCH_DATA_DIR = ".data/bench";
+/** Scale 1 keeps the folder it always had; other scales get their own. */
+const dataDirOf = (scale: number) => (scale === 1 ? ".data/bench" : `.data/bench-x${scale}`);
 
 async function countChats(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -31,20 +32,22 @@ async function resetSchema(url: string): Promise<void> {
  * The benchmark's own embedded PostgreSQL (its own data folder), seeded once: a later run
  * reuses the data unless `reseed` is asked for or the data set is incomplete.
  */
-export async function benchDatabase(reseed: boolean, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  const database = await startEmbeddedPostgres({ dataDir: BENCH_DATA_DIR, durable: false });
-  if (!reseed && (await countChats(database.url)) === BENCH_SIZE.chats) {
+export async function benchDatabase(
+  options: { reseed: boolean; scale: number; size: BenchSize },
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
+  const { reseed, scale, size } = options;
+  const database = await startEmbeddedPostgres({ dataDir: dataDirOf(scale), durable: false });
+  if (!reseed && (await countChats(database.url)) === size.chats) {
     await migrate(database.url);
     log("Reusing the seeded benchmark database (pass --reseed to rebuild it).");
     return database;
   }
-  log(
-    `Seeding ${BENCH_SIZE.chats.toLocaleString("en")} chats and ${BENCH_SIZE.messages.toLocaleString("en")} messages…`,
-  );
+  log(`Seeding ${size.chats.toLocaleString("en")} chats and ${size.messages.toLocaleString("en")} messages…`);
   const started = Date.now();
   await resetSchema(database.url);
   await migrate(database.url);
-  await seedBenchData(database.url, log);
+  await seedBenchData(database.url, size, log);
   log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return database;
 }

@@ -13,12 +13,13 @@ import { type ProfileSummary, summarizeProfile } from "./cpu-profile";
 import { loadEndpoint } from "./http-load";
 import { connectInspector } from "./inspector";
 import { buildScenarios } from "./scenarios";
+import { benchSize } from "./seed";
 import { summarizeRuns } from "./stats";
 
 const SECONDS = Number(process.argv.find((arg) => arg.startsWith("--seconds="))?.split("=")[1] ?? 10);
 const PROFILED = [
   "chat list, first page",
-  "view: Mine (one agent's 3,600 chats)",
+  "view: Mine (one agent's chats, 1 in 20)",
   "thread, newest page (100,000-message chat)",
   "unread counts",
   "framework floor: /api/health (SELECT 1, no session)",
@@ -84,7 +85,7 @@ function report(results: Profiled[], startedAt: Date): string {
 
 async function main() {
   const startedAt = new Date();
-  const database = await benchDatabase(false, say);
+  const database = await benchDatabase({ reseed: false, scale: 1, size: benchSize(1) }, say);
   const inspectPort = await freePort();
   const { app, cookie } = await startBenchApp(database.url, { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` });
   const client = new pg.Client({ connectionString: database.url });

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserFigures } from "./browser";
 import type { Scenario } from "./scenarios";
@@ -14,8 +14,12 @@ export type EndpointRow = {
   fullScans: string[];
 };
 
+/** The data set a run measured, and what it takes on disk. */
+export type DataFigures = { chats: number; messages: number; databaseBytes: number };
+
 export type Report = {
   startedAt: Date;
+  data: DataFigures;
   machine: { cores: number; cpu: string; memoryGiB: number };
   durationSec: number;
   /** Slices per load, alternating endpoint and bare SQL. */
@@ -134,7 +138,31 @@ export function syncSection(figures: SyncFigures): string {
   return lines.join("\n");
 }
 
-/** Writes bench/results.md and returns the same Markdown. */
+const RESULTS_FILE = path.join(import.meta.dirname, "results.md");
+/** Scale 1's p95s, kept for the growth table of a bigger scale's run. */
+const SCALE_1_FILE = path.join(import.meta.dirname, "results.json");
+const SCALE_SECTION_START = "<!-- larger scale: written by npm run bench -- --scale N -->";
+
+type SavedRow = { name: string; connections: number; p95: number; bareP95: number };
+type SavedRun = { data: DataFigures; rows: SavedRow[] };
+
+const count = (value: number) => value.toLocaleString("en");
+const mbPerMillionMessages = (data: DataFigures) => data.databaseBytes / 2 ** 20 / (data.messages / 1e6);
+
+function diskLine(data: DataFigures): string {
+  return (
+    `The database takes ${(data.databaseBytes / 2 ** 30).toFixed(1)} GiB on disk: ` +
+    `${mbPerMillionMessages(data).toFixed(0)} MiB per million messages (chats, reactions, attachments and every index included).`
+  );
+}
+
+async function existingScaleSection(): Promise<string> {
+  const existing = await readFile(RESULTS_FILE, "utf8").catch(() => "");
+  const start = existing.indexOf(SCALE_SECTION_START);
+  return start < 0 ? "" : existing.slice(start);
+}
+
+/** Writes bench/results.md (keeping a larger scale's section) and returns the same Markdown. */
 export async function writeReport(report: Report): Promise<string> {
   const markdown = [
     "# Benchmark results",
@@ -142,8 +170,9 @@ export async function writeReport(report: Report): Promise<string> {
     `Run on ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · ${report.machine.cores} cores (${report.machine.cpu}) · ` +
       `${report.machine.memoryGiB.toFixed(0)} GiB RAM · Node ${process.version}`,
     "",
-    "Data: 100,000 chats over four connections, 2,000,000 messages (one chat with 100,000), 100,000 reactions, " +
-      "80,000 attachments, in the benchmark's own embedded PostgreSQL. Each endpoint ran " +
+    `Data: ${count(report.data.chats)} chats over four connections, ${count(report.data.messages)} messages (one chat ` +
+      `with 100,000), reactions on 5% and attachments on 4% of them, in the benchmark's own embedded PostgreSQL. ` +
+      `${diskLine(report.data)} Each endpoint ran ` +
       `${report.durationSec} s per connection count under autocannon against \`npm start\`'s production server ` +
       "(provider sync off), and the very SQL the endpoint runs ran as long, bare through `pg` with the same number of " +
       `connections, the two alternating in ${report.slices} slices so that both meet the same load from the rest ` +
@@ -163,6 +192,73 @@ export async function writeReport(report: Report): Promise<string> {
     ...(report.sections ?? []).flatMap((section) => ["", section]),
     "",
   ].join("\n");
-  await writeFile(path.join(import.meta.dirname, "results.md"), markdown);
+  const saved: SavedRun = {
+    data: report.data,
+    rows: report.endpoints.map((row) => ({
+      name: row.scenario.name,
+      connections: row.connections,
+      p95: row.endpoint.p95,
+      bareP95: row.bare.p95,
+    })),
+  };
+  await writeFile(SCALE_1_FILE, `${JSON.stringify(saved, null, 2)}\n`);
+  const scaleSection = await existingScaleSection();
+  await writeFile(RESULTS_FILE, scaleSection ? `${markdown}\n${scaleSection}` : markdown);
   return markdown;
+}
+
+/** Growth of a page's p95 from scale 1 allowed for list, view and thread pages. */
+const MAX_PAGE_GROWTH = 0.2;
+
+/**
+ * The section of a larger scale's run (`--scale N`), put at the end of bench/results.md in place
+ * of an earlier one: each row's p95 beside scale 1's (bench/results.json, from the last scale-1
+ * run), how much it grew, and the disk size per million messages at both scales.
+ */
+export async function writeScaleSection(options: {
+  scale: number;
+  startedAt: Date;
+  durationSec: number;
+  data: DataFigures;
+  endpoints: EndpointRow[];
+}): Promise<string> {
+  const base = JSON.parse(await readFile(SCALE_1_FILE, "utf8").catch(() => '{"rows":[]}')) as Partial<SavedRun>;
+  const lines = [
+    SCALE_SECTION_START,
+    `## Scale ${options.scale}: ${count(options.data.chats)} chats, ${count(options.data.messages)} messages`,
+    "",
+    `Run on ${options.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${options.durationSec} s per row at 1 ` +
+      "connection, seeded by the same SQL as scale 1. List, view and thread pages should grow by at most 20% " +
+      "(index-only paths: no plan that scans in proportion to the data); search stays ≤ 50 ms p95.",
+    "",
+    "| Endpoint | p95 ms, scale 1 | p95 ms, this scale | growth | bare SQL p95 ms, scale 1 → this | full scans | target |",
+    "|---|---:|---:|---:|---:|---|---|",
+  ];
+  for (const row of options.endpoints.filter((candidate) => candidate.connections === 1)) {
+    const before = base.rows?.find((saved) => saved.name === row.scenario.name && saved.connections === 1);
+    const growth = before ? row.endpoint.p95 / before.p95 - 1 : null;
+    const target = row.scenario.target;
+    const isPage = target?.maxOurShareMs != null;
+    const targetText = !target
+      ? ""
+      : isPage
+        ? growth === null
+          ? "growth ≤ 20%"
+          : `${mark(growth <= MAX_PAGE_GROWTH)} growth ≤ 20%`
+        : `${mark(row.endpoint.p95 <= target.p95Ms)} p95 ≤ ${target.p95Ms}`;
+    lines.push(
+      `| ${row.scenario.name} | ${before ? ms(before.p95) : "–"} | ${ms(row.endpoint.p95)} | ` +
+        `${growth === null ? "–" : `${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(0)}%`} | ` +
+        `${before ? ms(before.bareP95) : "–"} → ${ms(row.bare.p95)} | ` +
+        `${row.fullScans.length === 0 ? "none ✅" : `${row.fullScans.join(", ")} ❌`} | ${targetText} |`,
+    );
+  }
+  lines.push("", diskLine(options.data));
+  if (base.data) lines.push(`At scale 1: ${mbPerMillionMessages(base.data).toFixed(0)} MiB per million messages.`);
+  const section = `${lines.join("\n")}\n`;
+  const existing = await readFile(RESULTS_FILE, "utf8").catch(() => "");
+  const start = existing.indexOf(SCALE_SECTION_START);
+  const main = (start < 0 ? existing : existing.slice(0, start)).trimEnd();
+  await writeFile(RESULTS_FILE, `${main}\n\n${section}`);
+  return section;
 }

@@ -1,7 +1,9 @@
 // `npm run bench`: seeds (once) a separate embedded database with 100,000 chats and 2,000,000
 // messages, starts the production server on it, and measures every page the inbox serves
 // against the bare SQL behind it, live updates, provider sync and a real browser. Writes
-// bench/results.md and prints the same table. Flags: --reseed, --quick (shorter load runs).
+// bench/results.md and prints the same table. Flags: --reseed, --quick (shorter load runs),
+// --scale N (N times the data in its own database; measures the endpoints at 1 connection and
+// writes a section of bench/results.md with each row's growth from scale 1).
 import os from "node:os";
 import pg from "pg";
 import { BENCH_EMAIL, BENCH_PASSWORD, startBenchApp } from "./bench-app";
@@ -10,25 +12,42 @@ import { measureBrowser } from "./browser";
 import { tablesScannedWhole } from "./explain";
 import { loadEndpoint } from "./http-load";
 import { startPlainHttpServer } from "./plain-http";
-import { type EndpointRow, sseSection, syncSection, writeReport } from "./report";
+import { type EndpointRow, sseSection, syncSection, writeReport, writeScaleSection } from "./report";
 import { buildScenarios, plainHttpScenario } from "./scenarios";
-import { seedTeamWork } from "./seed";
+import { benchSize, seedTeamWork } from "./seed";
 import { loadSql } from "./sql-load";
 import { measureSseLatency } from "./sse-latency";
 import { type Samples, summarizeRuns } from "./stats";
 import { measureSyncThroughput } from "./sync-throughput";
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--scale 10` or `--scale=10`. */
+function scaleArgument(): number {
+  const inline = argv.find((arg) => arg.startsWith("--scale="))?.split("=")[1];
+  const value = Number(inline ?? (args.has("--scale") ? argv[argv.indexOf("--scale") + 1] : 1));
+  if (!Number.isInteger(value) || value < 1 || value > 100)
+    throw new Error("--scale takes a whole number from 1 to 100");
+  return value;
+}
+const SCALE = scaleArgument();
 const DURATION_SEC = args.has("--quick") ? 4 : 8;
 /** Each load is split into this many slices, alternating endpoint and bare SQL. */
 const SLICES = 4;
-const CONNECTIONS = [1, 10] as const;
+/** A larger scale is about growth, which one connection shows. */
+const CONNECTIONS = SCALE === 1 ? [1, 10] : [1];
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+async function databaseBytes(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
+  return Number(rows[0]?.bytes ?? 0);
+}
+
 async function main() {
   const startedAt = new Date();
-  const database = await benchDatabase(args.has("--reseed"), say);
+  const size = benchSize(SCALE);
+  const database = await benchDatabase({ reseed: args.has("--reseed"), scale: SCALE, size }, say);
   const { app, cookie } = await startBenchApp(database.url);
   const plainHttp = await startPlainHttpServer(database.url);
   const client = new pg.Client({ connectionString: database.url });
@@ -66,6 +85,13 @@ async function main() {
       }
     }
     plainHttp.stop();
+    const data = { chats: size.chats, messages: size.messages, databaseBytes: await databaseBytes(client) };
+    if (SCALE !== 1) {
+      say(
+        `\n${await writeScaleSection({ scale: SCALE, startedAt, durationSec: DURATION_SEC, data, endpoints: rows })}`,
+      );
+      return;
+    }
     const browser = await measureBrowser({ url: app.url, email: BENCH_EMAIL, password: BENCH_PASSWORD, bigChatId });
     say(
       `browser: inbox ${browser.inboxOpenMs} ms, thread ${browser.threadOpenMs} ms, ${browser.messageNodes} message nodes`,
@@ -79,6 +105,7 @@ async function main() {
     const sync = await measureSyncThroughput({ realLimit: !args.has("--quick") });
     const report = await writeReport({
       startedAt,
+      data,
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGiB: os.totalmem() / 2 ** 30 },
       durationSec: DURATION_SEC,
       slices: SLICES,

@@ -125,7 +125,7 @@ export async function buildScenarios(
       list("chat list, unread only", { limit: "50", unread: "1" }),
       list("chat list, one provider", { limit: "50", provider: "max" }),
       list("chat list, page 1,800 deep (cursor)", { limit: "50", cursor: deepChatCursor }),
-      list("view: Mine (one agent's 3,600 chats)", { limit: "50", view: "mine" }),
+      list("view: Mine (one agent's chats, 1 in 20)", { limit: "50", view: "mine" }),
       list("view: Unassigned", { limit: "50", view: "unassigned" }),
       list("view: Needs reply (longest waiting first)", { limit: "50", needsReply: "1" }),
       await searchScenario(client, viewer, "search: a customer's name", "Иванова"),

@@ -1,12 +1,19 @@
 import pg from "pg";
 
-/** The benchmark's data set: big enough to show what years of support chats do to every query. */
-export const BENCH_SIZE = {
-  chats: 100_000,
-  messages: 2_000_000,
-  /** One chat this long (its id is BIG_CHAT_ID). */
-  bigChatMessages: 100_000,
-} as const;
+/**
+ * The benchmark's data set: big enough to show what years of support chats do to every query.
+ * Scale 1 is 100,000 chats and 2,000,000 messages; `--scale 10` is ten times that, with the same
+ * one long chat.
+ */
+export function benchSize(scale: number) {
+  return {
+    chats: 100_000 * scale,
+    messages: 2_000_000 * scale,
+    /** One chat this long (its external id is BIG_CHAT_EXTERNAL_ID). */
+    bigChatMessages: 100_000,
+  };
+}
+export type BenchSize = ReturnType<typeof benchSize>;
 
 export const BIG_CHAT_EXTERNAL_ID = "bench-big";
 
@@ -62,12 +69,12 @@ function sqlArray(values: readonly string[]): string {
 }
 
 /**
- * Fills an empty, migrated database with 100,000 chats over four connections and 2,000,000
- * messages (one chat with 100,000), with reactions and attachments in realistic proportions,
+ * Fills an empty, migrated database with `size.chats` chats over four connections and
+ * `size.messages` messages (one chat with 100,000), with reactions and attachments in realistic proportions,
  * entirely in SQL (generate_series): minutes, not hours. Indexes on messages are dropped during
  * the load and rebuilt after, which is several times faster than maintaining them row by row.
  */
-export async function seedBenchData(databaseUrl: string, log: (line: string) => void): Promise<void> {
+export async function seedBenchData(databaseUrl: string, size: BenchSize, log: (line: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const step = async (label: string, sql: string) => {
@@ -79,8 +86,8 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
     await client.query("SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'; SET synchronous_commit = off");
     const phrases = sqlArray(PHRASES);
     const names = sqlArray(NAMES);
-    const perChat = Math.floor((BENCH_SIZE.messages - BENCH_SIZE.bigChatMessages) / (BENCH_SIZE.chats - 1));
-    const spread = BENCH_SIZE.messages - BENCH_SIZE.bigChatMessages - perChat * (BENCH_SIZE.chats - 1);
+    const perChat = Math.floor((size.messages - size.bigChatMessages) / (size.chats - 1));
+    const spread = size.messages - size.bigChatMessages - perChat * (size.chats - 1);
 
     await step(
       "4 connections",
@@ -89,7 +96,7 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
        FROM unnest(ARRAY['tgbridge','smartsender','max','chatops']) AS k`,
     );
     await step(
-      `${BENCH_SIZE.chats.toLocaleString("en")} chats`,
+      `${size.chats.toLocaleString("en")} chats`,
       `WITH conns AS (SELECT array_agg(id ORDER BY slug) AS ids FROM connections WHERE slug LIKE 'env:%')
        INSERT INTO chats (connection_id, external_id, kind, title, status, phone, provider_created_at,
          last_message_at, last_inbound_at, last_message_preview, unread_count, participants_count, public_link)
@@ -106,7 +113,7 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
          CASE WHEN i % 5 = 0 THEN 1 + (i % 4) ELSE 0 END,
          CASE WHEN i % 10 = 0 THEN 3 + (i % 40) ELSE 2 END,
          CASE WHEN i % 10 = 0 THEN 'https://t.me/+bench' || i ELSE NULL END
-       FROM generate_series(1, ${BENCH_SIZE.chats}) AS i, conns`,
+       FROM generate_series(1, ${size.chats}) AS i, conns`,
     );
     await step(
       "drop message indexes for the bulk load",
@@ -115,7 +122,7 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
          messages_chat_id_reply_to_external_id_idx, messages_reply_to_id_idx, messages_search_vector_idx`,
     );
     await step(
-      `${BENCH_SIZE.bigChatMessages.toLocaleString("en")} messages in one chat`,
+      `${size.bigChatMessages.toLocaleString("en")} messages in one chat`,
       `INSERT INTO messages (chat_id, external_id, direction, author_name, text, created_at, delivery_state)
        SELECT c.id, 'm' || n,
          (CASE WHEN n % 3 = 0 THEN 'outbound' ELSE 'inbound' END)::"MessageDirection",
@@ -123,11 +130,11 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
          (${phrases})[1 + (n % ${PHRASES.length})] || ' (' || n || ')',
          c.last_message_at - (n * interval '5 minutes'),
          CASE WHEN n % 3 = 0 THEN 'sent'::"DeliveryState" END
-       FROM chats c, generate_series(0, ${BENCH_SIZE.bigChatMessages - 1}) AS n
+       FROM chats c, generate_series(0, ${size.bigChatMessages - 1}) AS n
        WHERE c.external_id = '${BIG_CHAT_EXTERNAL_ID}'`,
     );
     await step(
-      `${(BENCH_SIZE.messages - BENCH_SIZE.bigChatMessages).toLocaleString("en")} messages in the other chats`,
+      `${(size.messages - size.bigChatMessages).toLocaleString("en")} messages in the other chats`,
       `INSERT INTO messages (chat_id, external_id, direction, author_name, text, created_at, delivery_state)
        SELECT c.id, 'm' || n,
          (CASE WHEN n % 3 = 1 THEN 'outbound' ELSE 'inbound' END)::"MessageDirection",
@@ -191,7 +198,7 @@ export async function seedBenchData(databaseUrl: string, log: (line: string) => 
 
 /**
  * Gives the chats to a team of 20 (the benchmark's signed-in user and 19 teammates) with 28% left
- * unassigned, once per database: the Mine view then reads one agent's 3,600 chats out of 100,000.
+ * unassigned, once per database: the Mine view then reads one agent's chats, 1 in 20 of all.
  * The signed-in user is made by the app at start (ADMIN_EMAIL), so this runs after sign-in.
  */
 export async function seedTeamWork(client: pg.Client, viewerId: string, log: (line: string) => void): Promise<void> {

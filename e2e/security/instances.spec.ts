@@ -250,6 +250,16 @@ const ROUTE_TABLE: Row[] = [
     path: () => "/api/auth/sign-in/email",
     statuses: { GET: [404, 404, 404], POST: [400, 400, 400] },
   },
+  {
+    route: "canned-replies",
+    path: () => "/api/canned-replies",
+    statuses: { GET: [401, 200, 200], POST: [401, 400, 400] },
+  },
+  {
+    route: "canned-replies/[replyId]",
+    path: () => `/api/canned-replies/${MISSING}`,
+    statuses: { PATCH: [401, 400, 400], DELETE: [401, 404, 404] },
+  },
   { route: "chats", path: () => "/api/chats", statuses: { GET: [401, 200, 200] } },
   { route: "chats/[chatId]", path: () => `/api/chats/${chatId}`, statuses: { GET: [401, 200, 200] } },
   { route: "chats/[chatId]/close", path: () => `/api/chats/${chatId}/close`, statuses: { POST: [401, 200, 200] } },

@@ -26,7 +26,10 @@ export type AuditAction =
   | "profile.password_change"
   | "connection.create"
   | "connection.update"
-  | "connection.delete";
+  | "connection.delete"
+  | "reply.create"
+  | "reply.update"
+  | "reply.delete";
 
 /** Every action, for the audit page's filter. */
 export const AUDIT_ACTIONS: readonly string[] = [

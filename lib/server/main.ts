@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { seedDemoReplies } from "@/lib/canned-replies/demo-replies";
 import { applyConnections, connectionsFromEnv, type DesiredConnection } from "@/lib/connections/configure";
 import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
@@ -107,6 +108,7 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
     const connections = demo ? await sandboxConnections(stoppables, config.INBOX_DATA_DIR) : configured;
     await applyConnections(prisma, connections, secret);
     const login = await ensureStaffAccess(prisma, config, secret, demo);
+    if (demo) await seedDemoReplies(prisma);
     const shown = login?.shownOnLoginPage && login.password ? { email: login.email, password: login.password } : null;
     provideRuntime({ demoLogin: shown });
 

@@ -28,6 +28,9 @@ export async function AdminFrame({ isAdmin, children }: { isAdmin: boolean; chil
               </Link>
             </>
           )}
+          <Link className={link} href="/replies">
+            {t("navReplies")}
+          </Link>
           <Link className={link} href="/profile">
             {t("navProfile")}
           </Link>

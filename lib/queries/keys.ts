@@ -32,6 +32,8 @@ export const connectionKeys = { all: ["connections"] as const };
 
 export const settingsKeys = { mine: ["settings", "me"] as const };
 
+export const cannedReplyKeys = { all: ["canned-replies"] as const };
+
 /** The admin's staff list (statuses, last sign-in); `staffKeys` is everyone's assignee list. */
 export const adminStaffKeys = { all: ["admin", "staff"] as const };
 

@@ -105,7 +105,7 @@ export async function seedBenchData(databaseUrl: string, size: BenchSize, log: (
          (CASE WHEN i % 10 = 0 THEN 'group' ELSE 'dialog' END)::"ChatKind",
          (${names})[1 + (i % ${NAMES.length})] || ' #' || i,
          (CASE WHEN i % 7 = 0 THEN 'closed' ELSE 'open' END)::"ChatStatus",
-         '+7' || lpad((9000000000 + i * 7919 % 999999999)::text, 10, '0'),
+         '+7' || lpad((9000000000 + i::bigint * 7919 % 999999999)::text, 10, '0'),
          now() - interval '730 days' + (i * interval '1 minute' / 200),
          now() - (i * interval '5 minutes'),
          now() - (i * interval '5 minutes'),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { CHAT_VIEWS, type ChatView } from "@/lib/chats/list-chats.types";
 import { chooseSearchPlan, type SearchPlan, searchCondition } from "@/lib/chats/search";
-import type { DbClient } from "@/lib/db";
+import { type DbClient, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
 import { INBOX_STATUSES, type InboxStatus } from "@/lib/workflow/set-status.types";
@@ -125,7 +125,7 @@ export function listChatsSql(
  */
 export async function listChats(client: DbClient, query: ListChatsQuery, viewer: ListViewer): Promise<ChatListPage> {
   const searchPlan = query.q ? await chooseSearchPlan(client, query.q) : undefined;
-  const rows = await client.$queryRaw<ChatListRow[]>(listChatsSql(query, viewer, searchPlan));
+  const rows = await readRows<ChatListRow>(client, listChatsSql(query, viewer, searchPlan));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import type { DbClient } from "@/lib/db";
+import { type DbClient, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { AttachmentDetails } from "@/lib/providers/attachment";
 
@@ -148,5 +148,5 @@ export function messagePageOf(rows: MessageRow[], limit: number): MessagePage {
 
 /** One page of a chat's cached messages, newest page first (keyset on time and id). */
 export async function listMessages(client: DbClient, chatId: number, query: ListMessagesQuery): Promise<MessagePage> {
-  return messagePageOf(await client.$queryRaw<MessageRow[]>(messagesPageSql(chatId, query)), query.limit);
+  return messagePageOf(await readRows<MessageRow>(client, messagesPageSql(chatId, query)), query.limit);
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import { type Db, readRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { componentLogger } from "@/lib/logger";
@@ -45,7 +45,7 @@ type ThreadRow = { hasOlderMessages: boolean } & (MessageRow | { [key in keyof M
  * how history beyond the initial sync is loaded).
  */
 export async function readThread(prisma: Db, chatId: number, query: ListMessagesQuery): Promise<ThreadPage> {
-  const rows = await prisma.$queryRaw<ThreadRow[]>(threadPageSql(chatId, query));
+  const rows = await readRows<ThreadRow>(prisma, threadPageSql(chatId, query));
   const [chat] = rows;
   if (!chat) throw new AppError("NOT_FOUND", "Chat not found");
   const messages = rows.filter((row): row is ThreadRow & MessageRow => row.id !== null);

@@ -10,19 +10,24 @@ const VIEW_LABELS = {
   mine: "viewMine",
   unassigned: "viewUnassigned",
   mentions: "viewMentions",
+  undelivered: "viewUndelivered",
 } as const;
 
-/** All, Mine, Unassigned and Mentions above the list, each with its live count under the connection filter. */
+/**
+ * All, Mine, Unassigned and Mentions above the list, each with its live count under the connection
+ * filter; Not delivered joins them while some message of ours did not reach its customer.
+ */
 export function ChatViewTabs({ filters, onChange }: FilterControlProps) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const counts = useViewCounts();
   return (
-    <fieldset className="grid grid-cols-4 gap-1 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
+    <fieldset className="grid auto-cols-fr grid-flow-col gap-1 rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
       <legend className="sr-only">{t("views")}</legend>
       {CHAT_VIEWS.map((view) => {
         const pressed = filters.view === view;
         const count = counts.data ? viewCount(counts.data, view, filters) : null;
+        if (view === "undelivered" && !pressed && !count) return null;
         return (
           <button
             key={view}
@@ -40,7 +45,11 @@ export function ChatViewTabs({ filters, onChange }: FilterControlProps) {
             {count !== null && count > 0 && (
               <span
                 data-testid={`view-count-${view}`}
-                className="rounded-full bg-slate-200 px-1 tabular-nums dark:bg-slate-700"
+                className={`rounded-full px-1 tabular-nums ${
+                  view === "undelivered"
+                    ? "bg-red-700 text-white dark:bg-red-400 dark:text-slate-950"
+                    : "bg-slate-200 dark:bg-slate-700"
+                }`}
               >
                 {format.number(count)}
               </span>

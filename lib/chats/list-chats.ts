@@ -2,6 +2,7 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { CHAT_VIEWS, type ChatView } from "@/lib/chats/list-chats.types";
 import { chooseSearchPlan, type SearchPlan, searchCondition } from "@/lib/chats/search";
+import { HAS_UNDELIVERED } from "@/lib/chats/undelivered";
 import { type DbClient, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { PROVIDER_KINDS } from "@/lib/providers/types";
@@ -75,6 +76,7 @@ export type ListViewer = { userId: string };
 function viewCondition(view: ChatView | undefined, viewer: ListViewer): Prisma.Sql | null {
   if (view === "mine") return Prisma.sql`c.assignee_id = ${viewer.userId}`;
   if (view === "unassigned") return Prisma.sql`c.assignee_id IS NULL`;
+  if (view === "undelivered") return HAS_UNDELIVERED;
   if (view === "mentions") {
     return Prisma.sql`c.id IN (SELECT n.chat_id FROM note_mentions n WHERE n.user_id = ${viewer.userId} AND n.seen_at IS NULL)`;
   }

@@ -1,3 +1,4 @@
+import { UNDELIVERED_MESSAGE } from "@/lib/chats/undelivered";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 
@@ -12,6 +13,8 @@ export type ViewCounts = {
   byConnection: Record<string, ConnectionViewCounts>;
   /** The caller's mentions not yet seen (their Mentions view). */
   mentions: number;
+  /** Per enabled connection, its chats with a message that did not reach the customer (Not delivered). */
+  undelivered: Record<string, number>;
 };
 
 /** The views' counts of open chats from the totals the chats' triggers keep: a few rows per connection, never a count of chats. */
@@ -30,6 +33,17 @@ export function viewCountsSql(userId: string): Prisma.Sql {
     GROUP BY t.connection_id`;
 }
 
+/** Chats with an undelivered message per enabled connection: read from the small partial index. */
+export function undeliveredCountsSql(): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.connection_id::text AS "connectionId", count(DISTINCT m.chat_id)::int AS chats
+    FROM messages m
+    JOIN chats c ON c.id = m.chat_id
+    JOIN connections k ON k.id = c.connection_id AND k.enabled
+    WHERE m.direction = 'outbound' AND m.delivery_state IN ('failed', 'pending') AND ${UNDELIVERED_MESSAGE}
+    GROUP BY c.connection_id`;
+}
+
 export function mentionCountSql(userId: string): Prisma.Sql {
   return Prisma.sql`SELECT unseen FROM staff_mention_totals WHERE user_id = ${userId}`;
 }
@@ -45,9 +59,10 @@ type Row = {
 };
 
 export async function viewCounts(client: DbClient, userId: string): Promise<ViewCounts> {
-  const [rows, mentions] = await Promise.all([
+  const [rows, mentions, undelivered] = await Promise.all([
     client.$queryRaw<Row[]>(viewCountsSql(userId)),
     client.$queryRaw<Array<{ unseen: number }>>(mentionCountSql(userId)),
+    client.$queryRaw<Array<{ connectionId: string; chats: number }>>(undeliveredCountsSql()),
   ]);
   return {
     byConnection: Object.fromEntries(
@@ -60,5 +75,6 @@ export async function viewCounts(client: DbClient, userId: string): Promise<View
       ]),
     ),
     mentions: mentions[0]?.unseen ?? 0,
+    undelivered: Object.fromEntries(undelivered.map((row) => [row.connectionId, row.chats])),
   };
 }

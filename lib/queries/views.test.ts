@@ -8,6 +8,7 @@ const counts: ViewCounts = {
     b: { open: { mine: 1, unassigned: 0, all: 6 }, needsReply: { mine: 0, unassigned: 0, all: 2 } },
   },
   mentions: 7,
+  undelivered: { b: 2, c: 1 },
 };
 
 describe("viewCount", () => {
@@ -22,6 +23,11 @@ describe("viewCount", () => {
     expect(viewCount(counts, "all", { connections: ["a", "b"], needsReply: true })).toBe(6);
     expect(viewCount(counts, "unassigned", { connections: ["a"], needsReply: true })).toBe(3);
     expect(viewCount(counts, "mine", { connections: ["gone"], needsReply: false })).toBe(0);
+  });
+
+  it("counts chats with an undelivered message under the chosen connections, whatever Needs reply says", () => {
+    expect(viewCount(counts, "undelivered", { connections: [], needsReply: true })).toBe(3);
+    expect(viewCount(counts, "undelivered", { connections: ["a", "b"], needsReply: false })).toBe(2);
   });
 
   it("shows the unseen mentions whatever the filters", () => {

@@ -22,7 +22,8 @@ export function useStaff() {
 
 /**
  * A view's count under the list's connection filter: open chats (or, with Needs reply on, the
- * waiting ones) summed over the chosen connections. Mentions counts the caller's unseen mentions.
+ * waiting ones) summed over the chosen connections. Mentions counts the caller's unseen mentions;
+ * Not delivered, the chosen connections' chats with a message that did not arrive.
  */
 export function viewCount(
   counts: ViewCounts,
@@ -30,6 +31,10 @@ export function viewCount(
   filters: Pick<ChatFilters, "connections" | "needsReply">,
 ): number {
   if (view === "mentions") return counts.mentions;
+  if (view === "undelivered") {
+    const withUndelivered = filters.connections.length > 0 ? filters.connections : Object.keys(counts.undelivered);
+    return withUndelivered.reduce((total, id) => total + (counts.undelivered[id] ?? 0), 0);
+  }
   const chosen = filters.connections.length > 0 ? filters.connections : Object.keys(counts.byConnection);
   let total = 0;
   for (const id of chosen) {

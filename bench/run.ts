@@ -14,7 +14,7 @@ import { loadEndpoint } from "./http-load";
 import { startPlainHttpServer } from "./plain-http";
 import { type EndpointRow, sseSection, syncSection, writeReport, writeScaleSection } from "./report";
 import { buildScenarios, plainHttpScenario } from "./scenarios";
-import { benchSize, seedTeamWork } from "./seed";
+import { benchSize, seedFailedSends, seedTeamWork } from "./seed";
 import { loadSql } from "./sql-load";
 import { measureSseLatency } from "./sse-latency";
 import { type Samples, summarizeRuns } from "./stats";
@@ -57,6 +57,7 @@ async function main() {
     const userId = viewer.rows[0]?.id;
     if (!userId) throw new Error(`No user ${BENCH_EMAIL} after signing in`);
     await seedTeamWork(client, userId, say);
+    await seedFailedSends(client, say);
     const { scenarios: appScenarios, bigChatId } = await buildScenarios(client, { userId });
     const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)];
     const floorScenario = appScenarios.find((scenario) => scenario.floor);

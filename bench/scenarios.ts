@@ -128,6 +128,7 @@ export async function buildScenarios(
       list("view: Mine (one agent's chats, 1 in 20)", { limit: "50", view: "mine" }),
       list("view: Unassigned", { limit: "50", view: "unassigned" }),
       list("view: Needs reply (longest waiting first)", { limit: "50", needsReply: "1" }),
+      list("view: Not delivered (1 send in 1,000 failed)", { limit: "50", view: "undelivered" }),
       await searchScenario(client, viewer, "search: a customer's name", "Иванова"),
       await searchScenario(client, viewer, "search: a common word in messages", "возврат"),
       await searchScenario(client, viewer, "search: a phone number", "900 000 79"),

@@ -225,3 +225,17 @@ export async function seedTeamWork(client: pg.Client, viewerId: string, log: (li
   await client.query("VACUUM ANALYZE chats");
   log(`  chats assigned to a team of ${TEAMMATES + 1} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+
+/** One send in a thousand failed, once per database: what the Not delivered view reads. */
+export async function seedFailedSends(client: pg.Client, log: (line: string) => void): Promise<void> {
+  const failed = await client.query(
+    "SELECT 1 FROM messages WHERE direction = 'outbound' AND delivery_state = 'failed' LIMIT 1",
+  );
+  if (failed.rowCount) return;
+  const started = Date.now();
+  const { rowCount } = await client.query(
+    `UPDATE messages SET delivery_state = 'failed', delivery_error = 'Bot was blocked by the user'
+     WHERE direction = 'outbound' AND id % 1000 = 3`,
+  );
+  log(`  ${rowCount} failed sends (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserFigures } from "./browser";
+import type { PresenceFigures } from "./presence-latency";
 import type { Scenario } from "./scenarios";
 import type { SseFigures } from "./sse-latency";
 import type { LatencyStats } from "./stats";
@@ -115,6 +116,22 @@ export function sseSection(figures: SseFigures): string {
     "|---|---:|---:|---:|---:|---:|---:|---|",
     `| ms | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ${ms(figures.max)} | ${figures.errors} | ` +
       `${figures.missed} of ${figures.eventsExpected} | ${mark(ok)} p95 ≤ 1,000 ms, 0 errors |`,
+  ].join("\n");
+}
+
+export function presenceSection(figures: PresenceFigures): string {
+  const missed = figures.deliveriesExpected - figures.deliveriesReceived;
+  const ok = figures.p95 <= 1000 && figures.errors === 0 && missed === 0;
+  return [
+    "## Presence",
+    "",
+    `${figures.connected} of ${figures.clients} agents' browsers connected to \`/api/events\` while one agent opened a chat ` +
+      `${figures.signals} times (a new tab each time); timed from just before the POST to each browser hearing "viewing".`,
+    "",
+    "| Opening a chat → another agent's browser | p50 | p95 | max | errors | missed | target |",
+    "|---|---:|---:|---:|---:|---:|---|",
+    `| ms | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.max)} | ${figures.errors} | ${missed} of ` +
+      `${figures.deliveriesExpected} | ${mark(ok)} p95 ≤ 1,000 ms with ${figures.clients} agents |`,
   ].join("\n");
 }
 

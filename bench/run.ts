@@ -12,7 +12,8 @@ import { measureBrowser } from "./browser";
 import { tablesScannedWhole } from "./explain";
 import { loadEndpoint } from "./http-load";
 import { startPlainHttpServer } from "./plain-http";
-import { type EndpointRow, sseSection, syncSection, writeReport, writeScaleSection } from "./report";
+import { measurePresenceLatency } from "./presence-latency";
+import { type EndpointRow, presenceSection, sseSection, syncSection, writeReport, writeScaleSection } from "./report";
 import { buildScenarios, plainHttpScenario } from "./scenarios";
 import { benchSize, seedFailedSends, seedTeamWork } from "./seed";
 import { loadSql } from "./sql-load";
@@ -108,6 +109,15 @@ async function main() {
       { url: app.url, databaseUrl: database.url, email: BENCH_EMAIL, password: BENCH_PASSWORD },
       { clients: 200, messagesPerSec: 50, seconds: args.has("--quick") ? 10 : 30 },
     );
+    const presence = await measurePresenceLatency({
+      url: app.url,
+      cookie,
+      chatId: bigChatId,
+      clients: 200,
+      signals: args.has("--quick") ? 20 : 60,
+      perSecond: 4,
+    });
+    say(`presence: p95 ${presence.p95} ms to ${presence.connected} browsers`);
     // The sync benchmark runs its own providers and database: give it the machine.
     await app.stop();
     const sync = await measureSyncThroughput({ realLimit: !args.has("--quick") });
@@ -119,7 +129,7 @@ async function main() {
       slices: SLICES,
       endpoints: rows,
       browser,
-      sections: [sseSection(sse), syncSection(sync)],
+      sections: [sseSection(sse), presenceSection(presence), syncSection(sync)],
     });
     say(`\n${report}`);
   } finally {

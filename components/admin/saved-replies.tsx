@@ -67,21 +67,27 @@ export function SavedReplies({ isAdmin }: { isAdmin: boolean }) {
             onChange={(e) => setDraft({ ...draft, title: e.target.value })}
           />
         </label>
-        <label className="block space-y-1 text-sm">
-          <span>{t("fieldShortcut")}</span>
+        <div className="space-y-1 text-sm">
+          <label htmlFor={`${formId}-shortcut-field`} className="block">
+            {t("fieldShortcut")}
+          </label>
           <Input
+            id={`${formId}-shortcut-field`}
             value={draft.shortcut}
             maxLength={30}
             aria-describedby={`${formId}-shortcut`}
             onChange={(e) => setDraft({ ...draft, shortcut: e.target.value })}
           />
-          <span id={`${formId}-shortcut`} className="block text-slate-600 text-xs dark:text-slate-400">
+          <p id={`${formId}-shortcut`} className="text-slate-600 text-xs dark:text-slate-400">
             {t("shortcutHint")}
-          </span>
-        </label>
-        <label className="block space-y-1 text-sm">
-          <span>{t("fieldText")}</span>
+          </p>
+        </div>
+        <div className="space-y-1 text-sm">
+          <label htmlFor={`${formId}-text-field`} className="block">
+            {t("fieldText")}
+          </label>
           <Textarea
+            id={`${formId}-text-field`}
             value={draft.text}
             required
             rows={4}
@@ -89,10 +95,10 @@ export function SavedReplies({ isAdmin }: { isAdmin: boolean }) {
             aria-describedby={`${formId}-variables`}
             onChange={(e) => setDraft({ ...draft, text: e.target.value })}
           />
-          <span id={`${formId}-variables`} className="block text-slate-600 text-xs dark:text-slate-400">
+          <p id={`${formId}-variables`} className="text-slate-600 text-xs dark:text-slate-400">
             {t("variablesHint")}
-          </span>
-        </label>
+          </p>
+        </div>
         {isAdmin && draft.id === null && (
           <label className="block space-y-1 text-sm">
             <span>{t("fieldScope")}</span>

@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, type Ref, useId } from "react";
 import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
 import { newClientId } from "@/components/composer/client-id";
+import { useSavedReplyPicker } from "@/components/composer/saved-reply-picker";
 import { useDraft } from "@/components/composer/use-draft";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { Button } from "@/components/ui/button";
@@ -17,7 +18,7 @@ const SHOW_COUNT_FROM = 3500;
 
 /**
  * The textbox "Message" and "Send": Enter sends, Shift+Enter starts a new line, Esc cancels a
- * reply. The message appears at once as pending. Disabled, with the reason, where the provider
+ * reply, `/` at the start picks a saved reply. The message appears at once as pending. Disabled, with the reason, where the provider
  * cannot send. In its row, the field has a box of its own for pop-ups to anchor to (a picker
  * above it), and other buttons (attach) take their place beside it.
  */
@@ -39,6 +40,7 @@ export function Composer({
   const user = useCurrentUser();
   const send = useSendMessage(chatId, user);
   const [text, setText] = useDraft(chatId);
+  const savedReplies = useSavedReplyPicker({ chatId, text, setText });
   const textareaId = useId();
   const hintId = useId();
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
@@ -60,6 +62,7 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (savedReplies.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -95,7 +98,9 @@ export function Composer({
           <label htmlFor={textareaId} className="sr-only">
             {t("message")}
           </label>
+          {savedReplies.list}
           <Textarea
+            {...savedReplies.comboboxProps}
             ref={textareaRef}
             id={textareaId}
             rows={1}

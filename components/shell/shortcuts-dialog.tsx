@@ -12,6 +12,7 @@ const SHORTCUTS = [
   ["a", "assignToMe"],
   ["Enter", "send"],
   ["Shift + Enter", "newline"],
+  ["/ word", "savedReply"],
   ["Esc", "cancel"],
   ["?", "help"],
 ] as const;

@@ -285,6 +285,7 @@ export const en = {
     next: "Next chat",
     previous: "Previous chat",
     search: "Search chats",
+    savedReply: "Insert a saved reply (a message that starts with /)",
     reply: "Reply to the last message",
     unread: "Mark the open chat as unread",
     send: "Send the message",

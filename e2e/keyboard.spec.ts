@@ -19,6 +19,14 @@ test.describe("keyboard shortcuts", () => {
     if (!first || !second) throw new Error("Too few chats");
     await page.goto(`/?${query}`);
     await expect(chatRow(page, first.title)).toBeVisible();
+    // The list is on screen before the page is hydrated and hears keys: ? shows when it does.
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(help).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
 
     await page.keyboard.press("j");
     await expect(page).toHaveURL(new RegExp(`/chats/${first.id}\\?.*connection=${connection.id}`));
@@ -40,7 +48,6 @@ test.describe("keyboard shortcuts", () => {
     await search.blur();
 
     await page.keyboard.press("?");
-    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(help).toBeVisible();
     await expect(help).toContainText("Next chat");
     await expect(help).toContainText("Reply to the last message");

@@ -28,8 +28,11 @@ export function Composer({
   replyTo,
   onCancelReply,
   textareaRef,
+  onTyping,
 }: {
   chatId: number;
+  /** Each keystroke: the team sees "typing…" (the signal is throttled there). */
+  onTyping?: () => void;
   canSend: boolean;
   replyTo: MessageView | null;
   onCancelReply: () => void;
@@ -109,7 +112,10 @@ export function Composer({
             placeholder={canSend ? t("placeholder") : t("cannotSendPlaceholder")}
             aria-describedby={hintId}
             aria-invalid={tooLong || undefined}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              onTyping?.();
+            }}
             onKeyDown={onKeyDown}
             // The on-screen keyboard's Enter key says "Send", as Enter does here.
             enterKeyHint="send"

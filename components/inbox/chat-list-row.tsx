@@ -5,6 +5,7 @@ import { memo } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
+import { PresenceMarker } from "@/components/inbox/presence-marker";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { StaffMember } from "@/lib/assignment/staff";
 import type { ChatListItem } from "@/lib/chats/list-chats";
@@ -97,6 +98,7 @@ export const ChatListRow = memo(function ChatListRow({ chat, connection, selecte
         {hydrated && format.relativeTime(new Date(time), { now, style: "short" })}
       </time>
       <span className="col-start-3 row-start-2 flex items-center justify-end gap-1">
+        <PresenceMarker chatId={chat.id} />
         {assignee && (
           <span
             role="img"

@@ -5,6 +5,7 @@ import { ChatAuditLink } from "@/components/admin/chat-audit-link";
 import { ChatAvatar } from "@/components/inbox/chat-avatar";
 import { isStale } from "@/components/inbox/connection-health";
 import { BackToList } from "@/components/thread/back-to-list";
+import { PresenceLine } from "@/components/thread/presence-line";
 import { ThreadActions } from "@/components/thread/thread-actions";
 import { WorkflowSummary } from "@/components/thread/workflow-actions";
 import type { ChatDetail } from "@/lib/chats/get-chat";
@@ -48,6 +49,7 @@ export function ThreadHeader({
           </h1>
           <p className="truncate text-slate-600 text-xs dark:text-slate-400">{details.join(" · ")}</p>
           <WorkflowSummary chat={chat} />
+          <PresenceLine chatId={chat.id} />
           {isStale(connection) && (
             <p className="text-amber-800 text-xs dark:text-amber-300">
               {connection?.health === "down" ? t("providerDown") : t("providerDegraded")}

@@ -7,6 +7,7 @@ import { Composer } from "@/components/composer/composer";
 import { MessageLog } from "@/components/thread/message-log";
 import { ThreadHeader } from "@/components/thread/thread-header";
 import { useAutoMarkRead } from "@/components/thread/use-auto-mark-read";
+import { usePresenceSignals } from "@/components/thread/use-presence-signals";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -44,6 +45,7 @@ export function ThreadView({ chatId }: { chatId: number }) {
   const t = useTranslations("thread");
   const chat = useChat(chatId);
   const thread = useThread(chatId);
+  const typing = usePresenceSignals(chatId);
   const connections = useConnectionsById();
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   const [markedUnread, setMarkedUnread] = useState(false);
@@ -103,6 +105,7 @@ export function ThreadView({ chatId }: { chatId: number }) {
       )}
       <Composer
         chatId={chatId}
+        onTyping={typing}
         canSend={capabilities.includes("sendText")}
         replyTo={replyTo}
         onCancelReply={cancelReply}

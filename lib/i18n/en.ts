@@ -276,6 +276,12 @@ export const en = {
     pickerEmpty: "No saved reply matches. Add them on the Saved replies page.",
     manage: "Manage saved replies",
   },
+  presence: {
+    viewing: "{names} {count, plural, one {is} other {are}} viewing",
+    typing: "{names} {count, plural, one {is} other {are}} typing…",
+    someone: "A teammate",
+    rowMarker: "{names} {count, plural, one {has} other {have}} this chat open",
+  },
   notifications: {
     mentioned: "You were mentioned in {chat}",
     noText: "An attachment",

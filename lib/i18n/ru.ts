@@ -279,6 +279,12 @@ export const ru: Messages = {
     pickerEmpty: "Подходящих шаблонов нет. Добавьте их на странице «Шаблоны ответов».",
     manage: "Управление шаблонами",
   },
+  presence: {
+    viewing: "{names} {count, plural, one {смотрит} other {смотрят}} этот чат",
+    typing: "{names} {count, plural, one {печатает} other {печатают}}…",
+    someone: "Коллега",
+    rowMarker: "{names}: чат открыт",
+  },
   notifications: {
     mentioned: "Вас упомянули в чате {chat}",
     noText: "Вложение",

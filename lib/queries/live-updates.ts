@@ -1,8 +1,9 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { changeEventSchema } from "@/lib/events/types";
+import { changeEventSchema, presenceNoticeSchema } from "@/lib/events/types";
 import { apiGet } from "@/lib/queries/api";
-import { chatKeys, connectionKeys, countKeys } from "@/lib/queries/keys";
+import { chatKeys, connectionKeys, countKeys, presenceKeys } from "@/lib/queries/keys";
+import { applyPresenceNotice } from "@/lib/queries/presence";
 import { refreshChatLists, refreshThread } from "@/lib/queries/refresh";
 
 /** Changes heard but not yet applied; events that arrive together are applied together. */
@@ -42,7 +43,7 @@ async function apply(queryClient: QueryClient, changes: PendingChanges): Promise
 
 /** After a gap in the stream (reconnect, or the server's `resync`), everything shown is fetched again. */
 function refetchEverything(queryClient: QueryClient) {
-  for (const queryKey of [chatKeys.all, countKeys.all, connectionKeys.all]) {
+  for (const queryKey of [chatKeys.all, countKeys.all, connectionKeys.all, presenceKeys.all]) {
     void queryClient.invalidateQueries({ queryKey });
   }
 }
@@ -114,11 +115,28 @@ export function useLiveUpdates() {
       scheduleFlush();
     };
 
+    /** Presence is not history: applied as it comes, never batched or replayed. */
+    const onPresence = (event: MessageEvent<string>) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (typeof data === "object" && data !== null && "type" in data && data.type === "resync") {
+        applyPresenceNotice(queryClient, "resync");
+        return;
+      }
+      const notice = presenceNoticeSchema.safeParse(data);
+      if (notice.success) applyPresenceNotice(queryClient, notice.data);
+    };
+
     const connect = () => {
       const query = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : "";
       const stream = new EventSource(`/api/events${query}`);
       source = stream;
       stream.onmessage = onMessage;
+      stream.addEventListener("presence", onPresence);
       stream.onopen = () => {
         reconnectDelay = 1000;
         if (hadError) refetchEverything(queryClient);

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import type { StaffMember } from "@/lib/assignment/staff";
 import { apiJson, chatRow, openChat } from "./support/inbox";
@@ -30,7 +30,7 @@ async function secondAgent(
   return { page, member, close: () => context.close() };
 }
 
-test("two agents on one chat: each sees the other viewing and typing, live; an assignment and a mention reach the other's views live", async ({
+test("two agents on one chat: each sees the other viewing and typing, live; a reply sent while the other typed is held with a warning; an assignment and a note with a mention reach the other's views live", async ({
   page: admin,
   browser,
 }) => {
@@ -58,6 +58,21 @@ test("two agents on one chat: each sees the other viewing and typing, live; an a
     await expect(olena.page.getByTestId("presence")).toHaveText(`${adminName} is typing…`, { timeout: 3_000 });
     await expect(olena.page.getByTestId("presence")).toHaveText(`${adminName} is viewing`, { timeout: 10_000 });
 
+    // Olena answers first: the admin's send is held with her reply shown, and goes on the second try.
+    const olenaBox = olena.page.getByRole("textbox", { name: "Message" });
+    await olenaBox.fill("Уже отвечаю вам, минуту");
+    await olenaBox.press("Enter");
+    await expect(admin.getByRole("log")).toContainText("Уже отвечаю вам, минуту");
+    const adminBox = admin.getByRole("textbox", { name: "Message" });
+    await adminBox.press("Enter");
+    const warning = admin.getByRole("alert").filter({ hasText: "A teammate replied while you were typing" });
+    await expect(warning).toContainText("Уже отвечаю вам, минуту");
+    await expect(adminBox).toHaveValue("Сейчас проверю");
+    await admin.getByRole("button", { name: "Send anyway" }).click();
+    await expect(adminBox).toHaveValue("");
+    await expect(warning).toHaveCount(0);
+    await expect(admin.getByRole("log")).toContainText("Сейчас проверю");
+
     // Olena goes back to the list, then closes her tab: gone from the admin's header within 10 s.
     await olena.page.goto(`/?view=mine&q=${encodeURIComponent(chat.title)}`);
     await expect(admin.getByTestId("presence")).toHaveText("", { timeout: 10_000 });
@@ -74,15 +89,15 @@ test("two agents on one chat: each sees the other viewing and typing, live; an a
     // A note that mentions her puts the chat into her Mentions view, with its count.
     await olena.page.getByRole("button", { name: /^Mentions/ }).click();
     await expect(chatRow(olena.page, chat.title)).toHaveCount(0);
-    const noted = await admin.request.post(`/api/chats/${chat.id}/notes`, {
-      headers: origin(),
-      data: {
-        text: `@${olena.member.name} please call the customer`,
-        clientId: randomUUID(),
-        mentions: [olena.member.id],
-      },
-    });
-    expect(noted.ok()).toBe(true);
+    await admin.getByRole("button", { name: "Note", exact: true }).click();
+    const noteBox = admin.getByLabel("Message", { exact: true });
+    await noteBox.pressSequentially(`@${olena.member.name.slice(0, 5)}`);
+    await admin.getByRole("option", { name: new RegExp(olena.member.name) }).click();
+    await expect(noteBox).toHaveValue(`@${olena.member.name} `);
+    await noteBox.pressSequentially("please call the customer");
+    await noteBox.press("Enter");
+    const note = admin.locator("[data-note]").filter({ hasText: "please call the customer" });
+    await expect(note).toContainText("Note · only your team sees this");
     await expect(chatRow(olena.page, chat.title)).toBeVisible({ timeout: 10_000 });
     await expect(olena.page.getByTestId("view-count-mentions")).toHaveText(/^[1-9]/);
 

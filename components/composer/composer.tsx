@@ -1,26 +1,34 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, type Ref, useId } from "react";
+import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
 import { newClientId } from "@/components/composer/client-id";
+import { mentionedIds, useMentionPicker } from "@/components/composer/mention-picker";
 import { useSavedReplyPicker } from "@/components/composer/saved-reply-picker";
+import { useCollisionGuard } from "@/components/composer/use-collision-guard";
 import { useDraft } from "@/components/composer/use-draft";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
+import type { StaffMember } from "@/lib/assignment/staff";
+import type { CollidingReply } from "@/lib/messages/collision";
 import type { MessageView } from "@/lib/messages/list-messages";
 import { MAX_MESSAGE_LENGTH } from "@/lib/messages/send-message.types";
-import { useSendMessage } from "@/lib/queries/messages";
+import { useAddNote, useSendMessage } from "@/lib/queries/messages";
 
 /** The API's limit (lib/messages/send-message.ts). */
 const SHOW_COUNT_FROM = 3500;
 
+type Mode = "reply" | "note";
+
 /**
  * The textbox "Message" and "Send": Enter sends, Shift+Enter starts a new line, Esc cancels a
- * reply, `/` at the start picks a saved reply. The message appears at once as pending. Disabled, with the reason, where the provider
- * cannot send. In its row, the field has a box of its own for pop-ups to anchor to (a picker
- * above it), and other buttons (attach) take their place beside it.
+ * reply, `/` at the start picks a saved reply. The message appears at once as pending. Disabled,
+ * with the reason, where the provider cannot send. "Note" turns it into a private note for the
+ * team (never sent; `@` mentions a teammate). If a teammate replied while the agent typed, the
+ * send is held and their reply shown; Send again sends anyway. In its row, the field has a box of
+ * its own for pop-ups to anchor to (a picker above it).
  */
 export function Composer({
   chatId,
@@ -31,31 +39,59 @@ export function Composer({
   onTyping,
 }: {
   chatId: number;
-  /** Each keystroke: the team sees "typing…" (the signal is throttled there). */
-  onTyping?: () => void;
   canSend: boolean;
   replyTo: MessageView | null;
   onCancelReply: () => void;
   textareaRef: Ref<HTMLTextAreaElement>;
+  /** Each keystroke of a reply: the team sees "typing…" (the signal is throttled there). */
+  onTyping?: () => void;
 }) {
   const t = useTranslations("composer");
   const format = useFormatter();
   const user = useCurrentUser();
   const send = useSendMessage(chatId, user);
+  const addNote = useAddNote(chatId);
+  const [mode, setMode] = useState<Mode>("reply");
   const [text, setText] = useDraft(chatId);
-  const savedReplies = useSavedReplyPicker({ chatId, text, setText });
+  const [picked, setPicked] = useState<StaffMember[]>([]);
+  const note = mode === "note";
+  const savedReplies = useSavedReplyPicker({ chatId, text, setText, enabled: !note });
+  const mentions = useMentionPicker({
+    text,
+    setText,
+    enabled: note,
+    onMention: (member) => setPicked((list) => [...list, member]),
+  });
+  const collision = useCollisionGuard(chatId, note ? "" : text);
+  const picker = note ? mentions : savedReplies;
   const textareaId = useId();
   const hintId = useId();
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
+  const writable = note || canSend;
+
+  const submitNote = (body: string) => {
+    addNote.mutate(
+      { text: body, clientId: newClientId(), mentions: mentionedIds(body, picked) },
+      {
+        onError: (error) => {
+          toast.error(t("noteNotSaved"), { description: error.message });
+          setText(body);
+        },
+      },
+    );
+    setText("");
+    setPicked([]);
+  };
 
   const submit = () => {
     const body = text.trim();
-    if (!canSend || !body || tooLong) return;
+    if (!writable || !body || tooLong) return;
+    if (note) return submitNote(body);
     send.mutate(
-      { text: body, replyTo, clientId: newClientId() },
+      { text: body, replyTo, clientId: newClientId(), ...collision.check() },
       {
         onError: (error) => {
-          toast.error(t("notSent"), { description: error.message });
+          if (!collision.caught(error)) toast.error(t("notSent"), { description: error.message });
           setText(body);
         },
       },
@@ -65,7 +101,7 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (savedReplies.onKeyDown(event)) return;
+    if (picker.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -90,6 +126,8 @@ export function Composer({
           </Button>
         </div>
       )}
+      <ModeSwitch mode={mode} onChange={setMode} />
+      {collision.colliding && !note && <CollisionWarning replies={collision.colliding} />}
       <form
         className="flex items-end gap-2"
         onSubmit={(event: FormEvent) => {
@@ -101,43 +139,95 @@ export function Composer({
           <label htmlFor={textareaId} className="sr-only">
             {t("message")}
           </label>
-          {savedReplies.list}
+          {picker.list}
           <Textarea
-            {...savedReplies.comboboxProps}
+            {...picker.comboboxProps}
             ref={textareaRef}
             id={textareaId}
             rows={1}
             value={text}
-            disabled={!canSend}
-            placeholder={canSend ? t("placeholder") : t("cannotSendPlaceholder")}
+            disabled={!writable}
+            placeholder={note ? t("notePlaceholder") : canSend ? t("placeholder") : t("cannotSendPlaceholder")}
             aria-describedby={hintId}
             aria-invalid={tooLong || undefined}
             onChange={(event) => {
               setText(event.target.value);
-              onTyping?.();
+              if (!note) onTyping?.();
             }}
             onKeyDown={onKeyDown}
             // The on-screen keyboard's Enter key says "Send", as Enter does here.
             enterKeyHint="send"
-            className="field-sizing-content block max-h-40 min-h-10 w-full resize-none px-3 py-2"
+            className={`field-sizing-content block max-h-40 min-h-10 w-full resize-none px-3 py-2 ${
+              note ? "bg-amber-50 dark:bg-amber-950/40" : ""
+            }`}
           />
         </div>
-        <Button type="submit" disabled={!canSend || !text.trim() || tooLong}>
-          {t("send")}
+        <Button type="submit" disabled={!writable || !text.trim() || tooLong}>
+          {note ? t("addNote") : collision.colliding ? t("sendAnyway") : t("send")}
         </Button>
       </form>
       <p
         id={hintId}
         className={`mt-1 text-xs ${tooLong ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"} ${
-          canSend && text.length < SHOW_COUNT_FROM ? "touch:sr-only" : ""
+          writable && text.length < SHOW_COUNT_FROM ? "touch:sr-only" : ""
         }`}
       >
-        {!canSend
-          ? t("cannotSend")
-          : text.length >= SHOW_COUNT_FROM
-            ? t("length", { count: format.number(text.length), max: format.number(MAX_MESSAGE_LENGTH) })
-            : t("hint")}
+        {note
+          ? t("noteHint")
+          : !canSend
+            ? t("cannotSend")
+            : text.length >= SHOW_COUNT_FROM
+              ? t("length", { count: format.number(text.length), max: format.number(MAX_MESSAGE_LENGTH) })
+              : t("hint")}
       </p>
+    </div>
+  );
+}
+
+/** Reply to the customer, or a note only the team sees. */
+function ModeSwitch({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
+  const t = useTranslations("composer");
+  return (
+    <fieldset className="mb-2 flex gap-1 text-xs">
+      <legend className="sr-only">{t("modeLabel")}</legend>
+      {(["reply", "note"] as const).map((choice) => (
+        <button
+          key={choice}
+          type="button"
+          aria-pressed={mode === choice}
+          onClick={() => onChange(choice)}
+          className={`rounded-md px-2 py-1 font-medium touch:min-h-11 focus-visible:outline-2 focus-visible:outline-blue-500 ${
+            mode === choice
+              ? choice === "note"
+                ? "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-amber-50"
+                : "bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-50"
+              : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          }`}
+        >
+          {choice === "note" ? t("modeNote") : t("modeReply")}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A teammate answered while this reply was being written: their words, before sending anyway. */
+function CollisionWarning({ replies }: { replies: CollidingReply[] }) {
+  const t = useTranslations("composer");
+  return (
+    <div
+      role="alert"
+      className="mb-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 text-sm dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <p className="font-semibold">{t("collisionTitle")}</p>
+      <ul className="mt-1 space-y-0.5">
+        {replies.map((reply) => (
+          <li key={reply.id} className="truncate">
+            <span className="font-medium">{reply.authorName ?? t("unknownAuthor")}:</span> {reply.text ?? t("noText")}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs">{t("collisionHint")}</p>
     </div>
   );
 }

@@ -47,6 +47,26 @@ function SystemEntry({ message }: { message: MessageView }) {
   );
 }
 
+/** A private note of the team: tinted, labelled, never a bubble of the conversation with the customer. */
+function NoteEntry({ message }: { message: MessageView }) {
+  const t = useTranslations("thread");
+  const format = useFormatter();
+  return (
+    <div className="flex justify-end px-4 py-1" data-note="true">
+      <div className="w-full max-w-[min(85%,36rem)] rounded-lg border border-amber-300 border-dashed bg-amber-50 px-3 py-2 text-amber-950 text-sm dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-50">
+        <p className="mb-0.5 text-amber-900 text-xs dark:text-amber-200">
+          <span className="font-semibold">{t("noteLabel")}</span>
+          {message.authorName && <span> · {message.authorName}</span>}
+          <span className="ml-1 opacity-80">
+            {format.dateTime(new Date(message.createdAt), { timeStyle: "short" })}
+          </span>
+        </p>
+        {message.text && <MessageText text={message.text} />}
+      </div>
+    </div>
+  );
+}
+
 /**
  * One message: author, reply quote, text, attachments, time with edited/deleted markers and
  * delivery state, reactions underneath, and a "Reply" action.
@@ -67,6 +87,7 @@ export const MessageBubble = memo(function MessageBubble({
   const t = useTranslations("thread");
   const format = useFormatter();
   if (message.direction === "system") return <SystemEntry message={message} />;
+  if (message.direction === "note") return <NoteEntry message={message} />;
 
   const outbound = message.direction === "outbound";
   const deleted = message.deletedAt !== null;

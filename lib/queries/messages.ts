@@ -3,6 +3,7 @@ import { pendingExternalId } from "@/lib/ingest/pending-id";
 import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import type { SendMessageRequest } from "@/lib/messages/send-message.types";
+import type { AddNoteRequest } from "@/lib/notes/add-note.types";
 import { ApiError, apiPost } from "@/lib/queries/api";
 import { chatKeys, countKeys } from "@/lib/queries/keys";
 import { refreshChatLists, refreshThread } from "@/lib/queries/refresh";
@@ -40,13 +41,37 @@ export function updateCachedMessages(
 /** Temporary ids of sends in flight: negative, so they never clash with the server's. */
 let lastTemporaryId = 0;
 
-export type SendInput = { text: string; replyTo: MessageView | null; clientId: string };
+export type SendInput = {
+  text: string;
+  replyTo: MessageView | null;
+  clientId: string;
+  /** The newest message id the thread held when the agent started typing (the collision check). */
+  seenMessageId?: number | null;
+  /** Sent after the collision warning: the agent sends anyway. */
+  confirmCollision?: boolean;
+};
 
 /** Refreshes what a send or retry changed: the thread's newest page, the lists and the totals. */
 function afterSend(queryClient: QueryClient, chatId: number) {
   void refreshThread(queryClient, chatId, []);
   void refreshChatLists(queryClient, [chatId]);
   void queryClient.invalidateQueries({ queryKey: countKeys.all });
+}
+
+/** The newest message of the thread as cached (0 when empty): where the agent was when they started typing. */
+export function newestCachedMessageId(queryClient: QueryClient, chatId: number): number {
+  const newest = queryClient.getQueryData<ThreadData>(chatKeys.messages(chatId))?.pages[0]?.items ?? [];
+  return newest.reduce((max, message) => Math.max(max, message.id), 0);
+}
+
+/** A private note of the team, with the teammates it mentions; the thread shows it after the server has it. */
+export function useAddNote(chatId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: AddNoteRequest) => apiPost<{ messageId: number }>(`/api/chats/${chatId}/notes`, request),
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 3,
+    onSettled: () => afterSend(queryClient, chatId),
+  });
 }
 
 /**
@@ -57,11 +82,13 @@ export function useSendMessage(chatId: number, author: { id: string; name: strin
   const queryClient = useQueryClient();
   const key = chatKeys.messages(chatId);
   return useMutation({
-    mutationFn: ({ text, replyTo, clientId }: SendInput) =>
+    mutationFn: ({ text, replyTo, clientId, seenMessageId, confirmCollision }: SendInput) =>
       apiPost<{ messageId: number }>(`/api/chats/${chatId}/messages`, {
         text,
         replyToMessageId: replyTo?.id ?? null,
         clientId,
+        seenMessageId,
+        confirmCollision,
       } satisfies SendMessageRequest),
     retry: (failures, error) => !(error instanceof ApiError) && failures < 3,
     onMutate: async ({ text, replyTo, clientId }) => {

@@ -56,6 +56,39 @@ test.describe("assignment and status from the thread header", () => {
     await expect(row).toBeVisible();
   });
 
+  test("a chat snoozed until a time of the agent's choosing comes back to the open list by itself when the time comes", async ({
+    page,
+  }) => {
+    const chat = await customerChat(page.request, "smartsender", "Snoozed", "Напомните мне позже");
+    await openChat(page, chat);
+    const header = page.getByRole("main");
+    const workflow = header.getByTestId("chat-workflow");
+    const row = chatList(page).getByRole("link", { name: startsWith(chat.title) });
+    await page.goto(`/chats/${chat.id}?state=open&q=${encodeURIComponent(chat.title)}`);
+    await expect(row).toBeVisible();
+
+    // A custom time, two hours on, from the dialog.
+    await header.getByRole("button", { name: "Snooze…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Pending until" });
+    const inTwoHours = new Date(Date.now() + 2 * 60 * 60_000);
+    const local = new Date(inTwoHours.getTime() - inTwoHours.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await dialog.getByLabel("Or until").fill(local);
+    await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
+    await expect(workflow).toContainText("Pending until");
+    await expect(row).toHaveCount(0);
+    const saved = await apiJson<{ snoozedUntil: string }>(page.request, `/api/chats/${chat.id}`);
+    expect(Math.abs(new Date(saved.snoozedUntil).getTime() - inTwoHours.getTime())).toBeLessThan(60_000);
+
+    // Moved to a few seconds from now (the field counts in minutes): the chat reopens by itself, live.
+    const soon = await page.request.post(`/api/chats/${chat.id}/status`, {
+      headers: { origin: process.env.E2E_BASE_URL ?? "" },
+      data: { status: "pending", snooze: { until: new Date(Date.now() + 4_000).toISOString() } },
+    });
+    expect(soon.ok()).toBe(true);
+    await expect(workflow).toHaveText("Unassigned · Open", { timeout: 15_000 });
+    await expect(row).toBeVisible();
+  });
+
   test("the teammate picker searches by name or email and unassigns; the a key assigns to me", async ({ page }) => {
     const chat = await customerChat(page.request, "smartsender", "Picker", "Добрый день");
     const me = await myself(page.request);

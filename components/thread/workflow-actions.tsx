@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
 import { useCurrentUser } from "@/components/shell/current-user";
@@ -14,6 +14,7 @@ import type { StaffMember } from "@/lib/assignment/staff";
 import type { ChatDetail } from "@/lib/chats/get-chat";
 import { useStaff } from "@/lib/queries/views";
 import { useAssignChat, useSetChatStatus } from "@/lib/queries/workflow";
+import type { SetStatusRequest } from "@/lib/workflow/set-status.types";
 import { SNOOZE_PRESETS } from "@/lib/workflow/snooze-time";
 
 export type WorkflowDialog = "assign" | "snooze";
@@ -122,10 +123,27 @@ export function AssignDialog({ chat, open, onClose }: { chat: ChatDetail; open: 
   );
 }
 
-/** Pending until a preset time, computed by the server in the agent's own time zone. */
+/** "2026-12-04T18:30" for a datetime-local field, in the browser's time zone. */
+function localInputValue(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/**
+ * Pending until a preset time (computed by the server in the agent's own time zone) or a time the
+ * agent picks.
+ */
 export function SnoozeDialog({ chatId, open, onClose }: { chatId: number; open: boolean; onClose: () => void }) {
   const t = useTranslations("thread");
   const setStatus = useSetChatStatus(chatId);
+  const customId = useId();
+  const [custom, setCustom] = useState(() => localInputValue(new Date(Date.now() + 3 * 60 * 60_000)));
+  const snooze = (request: SetStatusRequest) => {
+    onClose();
+    setStatus.mutate(request, {
+      onError: (error) => toast.error(t("statusFailed"), { description: error.message }),
+    });
+  };
   return (
     <Dialog open={open} onClose={onClose} title={t("snoozeTitle")}>
       <div className="flex flex-col gap-2">
@@ -133,18 +151,38 @@ export function SnoozeDialog({ chatId, open, onClose }: { chatId: number; open: 
           <Button
             key={preset}
             variant="secondary"
-            onClick={() => {
-              onClose();
-              const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-              setStatus.mutate(
-                { status: "pending", snooze: { preset, timeZone } },
-                { onError: (error) => toast.error(t("statusFailed"), { description: error.message }) },
-              );
-            }}
+            onClick={() =>
+              snooze({
+                status: "pending",
+                snooze: { preset, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+              })
+            }
           >
             {t(`snoozePresets.${preset}`)}
           </Button>
         ))}
+        <form
+          className="mt-2 flex items-end gap-2 border-slate-200 border-t pt-3 dark:border-slate-800"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const until = new Date(custom);
+            if (Number.isNaN(until.getTime())) return;
+            snooze({ status: "pending", snooze: { until: until.toISOString() } });
+          }}
+        >
+          <label htmlFor={customId} className="flex-1 space-y-1 text-sm">
+            <span className="block">{t("snoozeCustom")}</span>
+            <Input
+              id={customId}
+              type="datetime-local"
+              required
+              value={custom}
+              min={localInputValue(new Date())}
+              onChange={(event) => setCustom(event.target.value)}
+            />
+          </label>
+          <Button type="submit">{t("snoozeUntil")}</Button>
+        </form>
       </div>
     </Dialog>
   );

@@ -90,6 +90,8 @@ export const en = {
     assignFailed: "The chat could not be assigned.",
     reopen: "Reopen",
     snooze: "Snooze…",
+    snoozeCustom: "Or until",
+    snoozeUntil: "Snooze",
     snoozeTitle: "Pending until",
     snoozePresets: { "1h": "In 1 hour", tomorrow: "Tomorrow at 9:00", nextWeek: "Next week (Monday 9:00)" },
     resolve: "Resolve",

@@ -93,6 +93,8 @@ export const ru: Messages = {
     assignFailed: "Не удалось назначить чат.",
     reopen: "Открыть снова",
     snooze: "Отложить…",
+    snoozeCustom: "Или до",
+    snoozeUntil: "Отложить",
     snoozeTitle: "Ожидание до",
     snoozePresets: { "1h": "Через 1 час", tomorrow: "Завтра в 9:00", nextWeek: "На следующей неделе (пн, 9:00)" },
     resolve: "Решить",

@@ -210,6 +210,22 @@ export const CAPABILITY_NAMES = [
   "lookupByLink",
 ] as const satisfies readonly Capability[];
 
+/**
+ * Delivery by webhook where the provider offers it (MAX): the provider POSTs each update to a
+ * URL of ours with a secret in a header. Long polling and a subscription exclude each other.
+ */
+export type ProviderWebhooks = {
+  /** The request header that carries the subscription's secret. */
+  readonly secretHeader: string;
+  /** Asks the provider to deliver to `url` with `secret`; resubscribing the same URL replaces it. */
+  subscribe: (url: string, secret: string, signal?: AbortSignal) => Promise<void>;
+  /** The URLs the provider delivers to now. */
+  subscribedUrls: (signal?: AbortSignal) => Promise<string[]>;
+  unsubscribe: (url: string, signal?: AbortSignal) => Promise<void>;
+  /** One delivered body read as updates; an unreadable one is skipped and counted, never thrown. */
+  readDelivery: (body: unknown, signal?: AbortSignal) => Promise<UpdatesBatch>;
+};
+
 export interface ChatProvider {
   readonly kind: ProviderKind;
   /** Exactly the capabilities this provider's API documents; absent ones are unsupported. */
@@ -224,6 +240,8 @@ export interface ChatProvider {
    * Without it the first page of `listChats` is asked.
    */
   checkAccess?: (signal?: AbortSignal) => Promise<void>;
+  /** Present when the provider can push updates to us instead of being polled. */
+  readonly webhooks?: ProviderWebhooks;
   /** Releases timers and sockets (limiters, keep-alive agents). */
   close?: () => Promise<void>;
 }

@@ -33,6 +33,7 @@ import type {
   ChatProvider,
   ConnectionConfig,
   NormalizedParticipant,
+  ProviderWebhooks,
   SendTextInput,
 } from "@/lib/providers/types";
 
@@ -88,9 +89,9 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
 
   // Outbound means "sent by this bot", so the bot's own id is asked once (GET /me) and kept.
   let botUserId: Promise<number> | null = null;
-  const ownUserId = (): Promise<number> => {
+  const ownUserId = (signal?: AbortSignal): Promise<number> => {
     if (!botUserId) {
-      const asked = client.getMe().then((bot) => bot.user_id);
+      const asked = client.getMe(signal).then((bot) => bot.user_id);
       asked.catch(() => {
         if (botUserId === asked) botUserId = null;
       });
@@ -218,9 +219,37 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     },
   };
 
+  /** docs/providers/max.md "Webhooks": a 200 may still say `success: false`. */
+  const succeeded = (answer: { success: boolean; message?: string | null }, what: string) => {
+    if (!answer.success)
+      throw new ProviderError("bad_request", `MAX refused to ${what}: ${answer.message ?? "no reason given"}`);
+  };
+
+  const webhooks: ProviderWebhooks = {
+    secretHeader: "x-max-bot-api-secret",
+    async subscribe(url, secret, signal) {
+      succeeded(await client.subscribe({ url, update_types: UPDATE_TYPES, secret }, signal), "subscribe");
+    },
+    async subscribedUrls(signal) {
+      return ((await client.listSubscriptions(signal)).subscriptions ?? []).map((subscription) => subscription.url);
+    },
+    async unsubscribe(url, signal) {
+      succeeded(await client.unsubscribe(url, signal), "unsubscribe");
+    },
+    /** One `Update` per request, the same object long polling gets in `updates`. */
+    async readDelivery(body, signal) {
+      const botId = await ownUserId(signal);
+      const { items: updates, skipped } = eachItem("update", updateSchema, [body], (update) =>
+        mapUpdate(update, botId),
+      );
+      return { updates, marker: null, skipped };
+    },
+  };
+
   return {
     kind: "max",
     capabilities,
+    webhooks,
     linkPattern: CHAT_LINK_PATTERN.source,
     checkAccess: async (signal) => {
       await client.getMe(signal);

@@ -67,7 +67,11 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
 
   const toChat = (chat: SmartSenderChat, listedAs: ChatState | null): NormalizedChat => {
     const externalId = String(chat.id);
-    contactIdByChat.set(externalId, String(chat.contact.id));
+    // The Contact id the send endpoint takes is `contact.originalId`; `contact.id` is another id
+    // space and could name someone else (docs/providers/smartsender.md "which id to send to").
+    const originalId = chat.contact.originalId;
+    if (originalId !== null && originalId !== undefined) contactIdByChat.set(externalId, String(originalId));
+    else contactIdByChat.delete(externalId);
     if (listedAs) stateByChat.set(externalId, listedAs);
     return mapChat(chat, listedAs ?? stateByChat.get(externalId) ?? null);
   };
@@ -86,7 +90,8 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
     if (known) return known;
     await fetchChat(chatExternalId, signal);
     const learned = contactIdByChat.get(chatExternalId);
-    if (!learned) throw new ProviderError("malformed", `SmartSender chat ${chatExternalId} names no contact`);
+    // Never contact.id instead: it may be another person. Not retried: asking again gives the same chat.
+    if (!learned) throw new ProviderError("bad_request", "SmartSender gave no contact id for this chat");
     return learned;
   };
 

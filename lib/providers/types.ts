@@ -240,6 +240,13 @@ export interface ChatProvider {
    * Without it the first page of `listChats` is asked.
    */
   checkAccess?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * After one full walk of `listChats`: a polling cycle's chats that may have changed, at a cost the
+   * provider bounds (SmartSender: its unread chats and a few pages of a rolling walk), instead of
+   * every page again. `cursor` is where the rolling part goes on (null: its start); the answer's
+   * `nextCursor` is saved for the next cycle.
+   */
+  readonly recentChats?: (cursor: string | null, signal?: AbortSignal) => Promise<Page<NormalizedChat>>;
   /** Present when the provider can push updates to us instead of being polled. */
   readonly webhooks?: ProviderWebhooks;
   /** Releases timers and sockets (limiters, keep-alive agents). */

@@ -130,6 +130,13 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     listChats: (page: number, state: ChatState, signal?: AbortSignal) =>
       json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, pageSchema),
 
+    /** "only unread chats" (Chats API `selector[name]=unread`); alone, since its mix with `state` is undocumented. */
+    listUnreadChats: (page: number, signal?: AbortSignal) =>
+      json(
+        { path: "/v1/chats", query: { page, limitation: PAGE_SIZE, "selector[name]": "unread" }, signal },
+        pageSchema,
+      ),
+
     /**
      * The chat as sent: a body that is no JSON object is "malformed"; an object is read by the
      * adapter with `chatSchema`, one that fails it being a "bad_item".

@@ -197,11 +197,7 @@ async function smartSenderPollingCycle(prisma: Db, url: string): Promise<Polling
     tuning: { claimIntervalMs: 100 },
   });
   try {
-    const connectionId = await connectFake(prisma, fake, { requestsPerMinute: UNLIMITED });
-    const backfilled = async () =>
-      (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
-    while (!(await backfilled())) await sleep(200);
-    const fullWalkListRequests = fake.calls.filter((call) => call.path === "/v1/chats").length;
+    // Everything read before the inbox connects: the baseline is a project with nothing unread.
     const chats = fake.snapshot().chats.map((chat) => chat.externalId);
     await forEachLimited(chats, 8, async (chatId) => {
       await fetch(`${fake.url}/v1/chats/${chatId}/read`, {
@@ -209,7 +205,12 @@ async function smartSenderPollingCycle(prisma: Db, url: string): Promise<Polling
         headers: { authorization: `Bearer ${fake.token}` },
       });
     });
-    await oneCycle(fake, 0); // lets the reads settle into the cache
+    fake.clearCalls();
+    const connectionId = await connectFake(prisma, fake, { requestsPerMinute: UNLIMITED });
+    const backfilled = async () =>
+      (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
+    while (!(await backfilled())) await sleep(200);
+    const fullWalkListRequests = fake.calls.filter((call) => call.path === "/v1/chats").length;
     const cycles = [await oneCycle(fake, 0)];
     for (const unread of [10, 100]) {
       for (const chatId of chats.slice(-unread)) fake.injectInboundMessage({ chatExternalId: chatId, text: "New" });

@@ -161,6 +161,7 @@ export const en = {
     openImage: "Open image {name}",
     openOriginal: "Open the original",
     unsafeLink: "Address not opened (not a web link):",
+    fileNameOnly: "Only its name came through: it cannot be opened yet",
     sticker: "Sticker {name}",
     location: "Location",
     contact: "Contact",
@@ -435,6 +436,8 @@ export const en = {
     projectToken: "Project token",
     botToken: "Bot token",
     employeeId: "Employee id",
+    sendMessageType: "MessageType of a sent message (default 2, Message)",
+    closeMessageType: "MessageType that closes a chat (default 0, CloseChatMode: the only confirmed number)",
   },
   connectionHealth: {
     itemsSkipped: "{count, plural, one {# item} other {# items}} skipped since {since, time, short}",

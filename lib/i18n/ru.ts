@@ -165,6 +165,7 @@ export const ru: Messages = {
     openImage: "Открыть изображение {name}",
     openOriginal: "Открыть оригинал",
     unsafeLink: "Адрес не открывается (это не веб-ссылка):",
+    fileNameOnly: "Пришло только имя файла: открыть его пока нельзя",
     sticker: "Стикер {name}",
     location: "Местоположение",
     contact: "Контакт",
@@ -437,6 +438,8 @@ export const ru: Messages = {
     projectToken: "Токен проекта",
     botToken: "Токен бота",
     employeeId: "ID сотрудника",
+    sendMessageType: "MessageType отправляемого сообщения (по умолчанию 2, Message)",
+    closeMessageType: "MessageType, закрывающий чат (по умолчанию 0, CloseChatMode: единственный подтверждённый номер)",
   },
   connectionHealth: {
     itemsSkipped:

@@ -380,6 +380,7 @@ export const en = {
     connectionHealth: "Health",
     connectionLastSync: "Last sync",
     connectionLastError: "Last error",
+    connectionSkipped: "Unreadable items",
     connectionChats: "Chats",
     connectionSource: "Configured by",
     sourceBrowser: "these pages",

@@ -383,6 +383,7 @@ export const ru: Messages = {
     connectionHealth: "Состояние",
     connectionLastSync: "Последняя синхронизация",
     connectionLastError: "Последняя ошибка",
+    connectionSkipped: "Нечитаемые элементы",
     connectionChats: "Чаты",
     connectionSource: "Где настроено",
     sourceBrowser: "на этих страницах",

@@ -66,6 +66,7 @@ function toAdminConnection(row: Row, chatCount: number): AdminConnection {
     health: row.health,
     lastError: row.lastError,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    skippedItems: { count: row.skippedItems, since: row.skippedItemsSince?.toISOString() ?? null },
     chatCount,
   };
 }

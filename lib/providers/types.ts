@@ -151,7 +151,8 @@ export type SendTextInput = {
 
 export type PhoneLookupInput = { phone: string; name: string; source: number };
 
-export type ChatWithMessages = { chat: NormalizedChat; messages: NormalizedMessage[] };
+/** `skipped`: messages of the answer that failed their schema (counted on the connection by the caller). */
+export type ChatWithMessages = { chat: NormalizedChat; messages: NormalizedMessage[]; skipped?: SkippedItem[] };
 
 export type Capabilities = {
   /** Every chat, page by page (`cursor` null: first page). */

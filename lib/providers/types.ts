@@ -149,6 +149,8 @@ export type SendTextInput = {
   clientId: string;
 };
 
+export type ParticipantList = { items: NormalizedParticipant[]; skipped?: SkippedItem[] };
+
 export type PhoneLookupInput = { phone: string; name: string; source: number };
 
 /** `skipped`: messages of the answer that failed their schema (counted on the connection by the caller). */
@@ -180,7 +182,8 @@ export type Capabilities = {
   closeChat: (chatExternalId: string, signal?: AbortSignal) => Promise<void>;
   /** An invitation link to the chat, or null when it has none. */
   invitationLink: (chatExternalId: string, signal?: AbortSignal) => Promise<string | null>;
-  listParticipants: (chatExternalId: string, signal?: AbortSignal) => Promise<NormalizedParticipant[]>;
+  /** The chat's members; `skipped`: member entries that failed their schema (counted on the connection). */
+  listParticipants: (chatExternalId: string, signal?: AbortSignal) => Promise<ParticipantList>;
   removeParticipant: (chatExternalId: string, participantExternalId: string, signal?: AbortSignal) => Promise<void>;
   createChat: (
     input: { title: string; description?: string; createdBy?: string },

@@ -35,6 +35,7 @@ import type {
   NormalizedParticipant,
   ProviderWebhooks,
   SendTextInput,
+  SkippedItem,
 } from "@/lib/providers/types";
 
 const MAX_TEXT_LENGTH = 4000;
@@ -181,18 +182,21 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     async listParticipants(chatExternalId, signal) {
       const chatId = requireChatId(chatExternalId);
       const members: NormalizedParticipant[] = [];
+      const skipped: SkippedItem[] = [];
       let marker: number | null = null;
       do {
         const page = await client.getMembers(chatId, marker, MEMBERS_PAGE, signal);
-        // An unreadable member is left out of the list; the list itself is not worth failing over it.
-        members.push(...eachItem("members", chatMemberSchema, page.members, mapParticipant).items);
+        // An unreadable member is left out of the list (and counted); the list itself is not worth failing over it.
+        const read = eachItem("members", chatMemberSchema, page.members, mapParticipant);
+        members.push(...read.items);
+        skipped.push(...read.skipped);
         const next = page.marker ?? null;
         if (next !== null && next === marker) {
           throw new ProviderError("malformed", "MAX answered the same members marker twice");
         }
         marker = next;
       } while (marker !== null);
-      return members;
+      return { items: members, skipped };
     },
 
     async lookupByLink(link, signal) {

@@ -148,6 +148,16 @@ export function syncSection(figures: SyncFigures): string {
         `| ${row.label} | ${row.messages} | ${row.seconds.toFixed(1)} | ${(row.messages / row.seconds).toFixed(0)} |`,
     ),
   ];
+  const cycle = figures.pollingCycle;
+  lines.push(
+    "",
+    `SmartSender requests per polling cycle after the backfill, ${cycle.chats} chats (a full walk of the list: ` +
+      `${cycle.fullWalkListRequests} list requests, ${Math.round((cycle.fullWalkListRequests / 180) * 60)} s of the 180/min budget):`,
+    "",
+    "| Unread chats | List requests | Message requests |",
+    "|---:|---:|---:|",
+    ...cycle.cycles.map((row) => `| ${row.unreadChats} | ${row.listRequests} | ${row.messageRequests} |`),
+  );
   const real = figures.realLimit;
   if (real) {
     const ok = real.maxInAnyMinute >= 160 && real.maxInAnyMinute <= 180 && real.refused === 0;

@@ -75,7 +75,16 @@ export type RealLimitFigures = {
   refused: number;
 };
 
-export type SyncFigures = { backfills: ThroughputRow[]; realLimit: RealLimitFigures | null };
+/** SmartSender requests in one polling cycle after the backfill, with so many chats unread. */
+export type CycleRow = { unreadChats: number; listRequests: number; messageRequests: number };
+
+export type PollingCycleFigures = { chats: number; fullWalkListRequests: number; cycles: CycleRow[] };
+
+export type SyncFigures = {
+  backfills: ThroughputRow[];
+  realLimit: RealLimitFigures | null;
+  pollingCycle: PollingCycleFigures;
+};
 
 function report(row: ThroughputRow): ThroughputRow {
   say(
@@ -146,6 +155,88 @@ async function smartSenderRealLimit(prisma: Db, url: string): Promise<RealLimitF
   }
 }
 
+const CYCLE_CHATS = 5_000;
+const CYCLE_POLL_MS = 1_500;
+
+const isUnreadFirstPage = (call: { path: string; query: Record<string, string> }) =>
+  call.path === "/v1/chats" && call.query["selector[name]"] === "unread" && call.query.page === "1";
+
+/** The requests SmartSender receives between the start of one polling cycle and the next (counted at the sandbox). */
+async function oneCycle(fake: SandboxFake, unreadChats: number): Promise<CycleRow> {
+  fake.clearCalls();
+  // The first unread-list request starts a cycle; the second starts the one after.
+  for (;;) {
+    const starts = fake.calls.flatMap((call, index) => (isUnreadFirstPage(call) ? [index] : []));
+    if (starts.length >= 2) {
+      const cycle = fake.calls.slice(starts[0], starts[1]);
+      return {
+        unreadChats,
+        listRequests: cycle.filter((call) => call.path === "/v1/chats").length,
+        messageRequests: cycle.filter((call) => call.path.endsWith("/messages")).length,
+      };
+    }
+    await sleep(50);
+  }
+}
+
+/**
+ * Requests per SmartSender polling cycle for 5,000 chats (250 pages of 20) once the backfill is
+ * over: with nothing unread, then 10 and 100 chats with a new customer message.
+ */
+async function smartSenderPollingCycle(prisma: Db, url: string): Promise<PollingCycleFigures> {
+  const fake = await startSmartSenderFake({
+    token: `bench-cycle-${process.pid}`,
+    data: { chats: CYCLE_CHATS, messagesPerChat: 1, bigChatMessages: 1 },
+    rateLimit: { perMinute: UNLIMITED },
+  });
+  const manager = startSyncManager({
+    prisma,
+    databaseUrl: url,
+    instanceId: "bench-cycle",
+    pollIntervalMs: CYCLE_POLL_MS,
+    tuning: { claimIntervalMs: 100 },
+  });
+  try {
+    // Everything read before the inbox connects: the baseline is a project with nothing unread.
+    const chats = fake.snapshot().chats.map((chat) => chat.externalId);
+    await forEachLimited(chats, 8, async (chatId) => {
+      await fetch(`${fake.url}/v1/chats/${chatId}/read`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${fake.token}` },
+      });
+    });
+    fake.clearCalls();
+    const connectionId = await connectFake(prisma, fake, { requestsPerMinute: UNLIMITED });
+    const backfilled = async () =>
+      (await prisma.connection.findUniqueOrThrow({ where: { id: connectionId } })).backfillDoneAt !== null;
+    while (!(await backfilled())) await sleep(200);
+    const fullWalkListRequests = fake.calls.filter((call) => call.path === "/v1/chats").length;
+    const cycles = [await oneCycle(fake, 0)];
+    for (const unread of [10, 100]) {
+      for (const chatId of chats.slice(-unread)) fake.injectInboundMessage({ chatExternalId: chatId, text: "New" });
+      cycles.push(await oneCycle(fake, unread));
+      await oneCycle(fake, 0);
+      for (const chatId of chats.slice(-unread)) {
+        await fetch(`${fake.url}/v1/chats/${chatId}/read`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${fake.token}` },
+        });
+      }
+    }
+    say(`SmartSender polling cycle, ${CYCLE_CHATS} chats (full walk: ${fullWalkListRequests} list requests):`);
+    for (const row of cycles) {
+      say(
+        `  ${String(row.unreadChats).padStart(3)} unread chats: ${row.listRequests} list + ${row.messageRequests} message requests per cycle`,
+      );
+    }
+    await retire(prisma, connectionId);
+    return { chats: CYCLE_CHATS, fullWalkListRequests, cycles };
+  } finally {
+    await manager.stop();
+    await fake.close();
+  }
+}
+
 /**
  * Backfills from each sandbox into an empty cache (its own embedded database), and, unless
  * `realLimit` is false, a SmartSender backfill under its real 180 requests/minute (minutes).
@@ -179,7 +270,12 @@ export async function measureSyncThroughput({ realLimit }: { realLimit: boolean 
     } finally {
       await smartsender.close();
     }
-    return { backfills, realLimit: realLimit ? await smartSenderRealLimit(prisma, database.url) : null };
+    const pollingCycle = await smartSenderPollingCycle(prisma, database.url);
+    return {
+      backfills,
+      realLimit: realLimit ? await smartSenderRealLimit(prisma, database.url) : null,
+      pollingCycle,
+    };
   } finally {
     await prisma.$disconnect();
     await database.stop();

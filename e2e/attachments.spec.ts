@@ -55,12 +55,16 @@ async function findAttachments(page: Page, chats: ChatListItem[]): Promise<Map<s
         const hasUrl = attachment.url?.startsWith("http") ?? false;
         const wanted = (WITH_URL as readonly string[]).includes(attachment.kind) ? hasUrl : true;
         if (wanted && !found.has(attachment.kind)) found.set(attachment.kind, { chat, message, attachment });
+        if (attachment.url === null && attachment.fileName !== null && !found.has("name-only")) {
+          found.set("name-only", { chat, message, attachment });
+        }
         if (!hasUrl && attachment.url === null && !found.has("no-url")) {
           found.set("no-url", { chat, message, attachment });
         }
       }
     }
-    if ([...WITH_URL, ...WITHOUT_URL].every((wanted) => found.has(wanted)) && found.has("no-url")) return found;
+    const all = [...WITH_URL, ...WITHOUT_URL, "no-url", "name-only"];
+    if (all.every((wanted) => found.has(wanted))) return found;
   }
   return found;
 }
@@ -147,5 +151,15 @@ test("attachments of each kind: thumbnails with a lightbox, downloads, players, 
       await expect(message).toContainText(label);
       await expect(message.getByRole("link", { name: label })).toHaveCount(0);
     }
+  }
+
+  // A file the provider names but gives no address for (the bridge): its name, plainly marked, no link.
+  const nameOnly = found.get("name-only");
+  expect(nameOnly, "the bridge's file comes by name only").toBeDefined();
+  if (nameOnly?.attachment.fileName) {
+    message = await open(nameOnly);
+    await expect(message).toContainText(nameOnly.attachment.fileName);
+    await expect(message).toContainText("Only its name came through: it cannot be opened yet");
+    await expect(message.getByRole("link", { name: nameOnly.attachment.fileName })).toHaveCount(0);
   }
 });

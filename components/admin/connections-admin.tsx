@@ -18,6 +18,7 @@ import {
 
 function ConnectionCard({ connection }: { connection: AdminConnection }) {
   const t = useTranslations("admin");
+  const skippedText = useTranslations("connectionHealth");
   const format = useFormatter();
   const [editing, setEditing] = useState(false);
   const update = useUpdateConnection();
@@ -71,6 +72,17 @@ function ConnectionCard({ connection }: { connection: AdminConnection }) {
             ? format.dateTime(new Date(connection.lastSyncAt), { dateStyle: "medium", timeStyle: "medium" })
             : t("never")}
         </dd>
+        {connection.skippedItems.count > 0 && connection.skippedItems.since && (
+          <>
+            <dt className="text-slate-600 dark:text-slate-300">{t("connectionSkipped")}</dt>
+            <dd data-testid="connection-skipped">
+              {skippedText("itemsSkipped", {
+                count: connection.skippedItems.count,
+                since: new Date(connection.skippedItems.since),
+              })}
+            </dd>
+          </>
+        )}
         {connection.lastError && (
           <>
             <dt className="text-slate-600 dark:text-slate-300">{t("connectionLastError")}</dt>

@@ -82,7 +82,9 @@ function Attachment({ attachment }: { attachment: AttachmentView }) {
   if ((kind === "image" || (kind === "animation" && !mimeType?.startsWith("video/"))) && url) {
     return <ImageAttachment url={url} name={name} width={attachment.width} height={attachment.height} />;
   }
-  if (kind === "sticker") {
+  // A file given by name only (the bridge) is shown by that name below, however its name reads.
+  const nameOnly = attachment.url === null && attachment.fileName !== null;
+  if (kind === "sticker" && !nameOnly) {
     return url ? (
       // biome-ignore lint/performance/noImgElement: provider-hosted sticker
       <img
@@ -140,12 +142,14 @@ function Attachment({ attachment }: { attachment: AttachmentView }) {
       </div>
     );
   }
+  // Some providers (the bridge) send a file's name only: shown as a named file, plainly marked, not a broken link.
   return (
     <div className={card}>
       <Icon path={kind === "share" ? ICONS.link : ICONS.file} />
       <SafeLink url={attachment.url} href={kind === "share" ? undefined : (url ?? undefined)}>
         {name}
         {attachment.size !== null && <span className="ml-1 opacity-80">· {fileSize(attachment.size)}</span>}
+        {nameOnly && <span className="block text-xs opacity-80">{t("fileNameOnly")}</span>}
       </SafeLink>
     </div>
   );

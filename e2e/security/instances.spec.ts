@@ -339,6 +339,13 @@ const ROUTE_TABLE: Row[] = [
   },
   // Public: a one-time link's token is the credential.
   { route: "set-password", path: () => "/api/set-password", statuses: { POST: [400, 400, 400] } },
+  // Public: MAX delivers updates here; the subscription's secret header is the credential
+  // (an unknown connection is 404 for everyone; a wrong secret would be 401).
+  {
+    route: "webhooks/max/[connectionId]",
+    path: () => `/api/webhooks/max/${MISSING_UUID}`,
+    statuses: { POST: [404, 404, 404] },
+  },
   // Last: it ends the session it is sent with.
   {
     route: "auth/[...all]",

@@ -37,6 +37,18 @@ export type RouteOptions<P extends Schema | undefined, Q extends Schema | undefi
   maxBodyBytes?: number;
 };
 
+export type PublicRouteOptions<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> = RouteOptions<P, Q, B> & {
+  /**
+   * A provider's webhook: called by another server, not the inbox's pages, so there is no Origin
+   * to check; the handler must authenticate the caller itself (e.g. a shared secret).
+   */
+  fromOtherServers?: boolean;
+};
+
 export type StaffRouteOptions<
   P extends Schema | undefined,
   Q extends Schema | undefined,
@@ -126,7 +138,7 @@ function toResponse(result: unknown): Response {
  * return value is sent as JSON.
  */
 function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, S>(
-  options: RouteOptions<P, Q, B>,
+  options: PublicRouteOptions<P, Q, B>,
   authorize: (request: Request) => Promise<S>,
   handler: (input: RouteInput<P, Q, B> & { session: S }) => unknown,
 ): RouteHandler {
@@ -135,7 +147,7 @@ function route<P extends Schema | undefined, Q extends Schema | undefined, B ext
     try {
       const changing = changesState(request);
       if (changing) {
-        assertSameOrigin(request);
+        if (!options.fromOtherServers) assertSameOrigin(request);
         assertJsonContentType(request);
         assertDeclaredLength(request, limit);
       }
@@ -172,11 +184,14 @@ export function withSession(
   return route(options, (request) => requireRole(request, role), handler as (input: unknown) => unknown);
 }
 
-/** A route anyone may call (health, sign-in): the same checks as every route, without a session. */
+/**
+ * A route anyone may call (health, sign-in): the same checks as every route, without a session.
+ * `fromOtherServers` (provider webhooks) also drops the Origin check.
+ */
 export function publicRoute<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(options: RouteOptions<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => unknown): RouteHandler {
+>(options: PublicRouteOptions<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => unknown): RouteHandler {
   return route(options, async () => null, handler);
 }

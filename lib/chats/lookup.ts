@@ -4,9 +4,13 @@ import type { ZLinkLookupRequest, ZPhoneLookupRequest } from "@/lib/chats/lookup
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestChats, ingestMessages } from "@/lib/ingest/ingest";
+import { componentLogger } from "@/lib/logger";
 import { asAppError } from "@/lib/providers/as-app-error";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { ChatProvider, ChatWithMessages, NormalizedChat } from "@/lib/providers/types";
+import { recordSkippedItems } from "@/lib/sync/skipped-items";
+
+const log = componentLogger("lookup");
 
 type Found = { chatId: number };
 
@@ -28,7 +32,8 @@ async function lookUp<Result>(
     try {
       const result = await pending;
       if (!result) continue;
-      const { chat, messages } = toChat(result);
+      const { chat, messages, skipped } = toChat(result);
+      await recordSkippedItems(prisma, log, connection.id, skipped);
       const ids = await ingestChats(prisma, connection.id, [chat]);
       const chatId = ids.get(chat.externalId);
       if (chatId === undefined) continue;

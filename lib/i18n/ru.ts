@@ -168,6 +168,7 @@ export const ru: Messages = {
     openImage: "Открыть изображение {name}",
     openOriginal: "Открыть оригинал",
     unsafeLink: "Адрес не открывается (это не веб-ссылка):",
+    fileNameOnly: "Пришло только имя файла: открыть его пока нельзя",
     sticker: "Стикер {name}",
     location: "Местоположение",
     contact: "Контакт",
@@ -397,6 +398,7 @@ export const ru: Messages = {
     connectionHealth: "Состояние",
     connectionLastSync: "Последняя синхронизация",
     connectionLastError: "Последняя ошибка",
+    connectionSkipped: "Нечитаемые элементы",
     connectionChats: "Чаты",
     connectionSource: "Где настроено",
     sourceBrowser: "на этих страницах",
@@ -452,6 +454,8 @@ export const ru: Messages = {
     projectToken: "Токен проекта",
     botToken: "Токен бота",
     employeeId: "ID сотрудника",
+    sendMessageType: "MessageType отправляемого сообщения (по умолчанию 2, Message)",
+    closeMessageType: "MessageType, закрывающий чат (по умолчанию 0, CloseChatMode: единственный подтверждённый номер)",
   },
   connectionHealth: {
     itemsSkipped:

@@ -25,6 +25,8 @@ export type HttpClientOptions = {
   /** Headers sent with every request (auth). */
   headers?: Record<string, string>;
   limiter?: RateLimiter;
+  /** Requests the provider still allows in its current window, read from an answer's headers (null: not said). */
+  remainingOf?: (headers: Headers) => number | null;
   timeoutMs?: number;
   /** Pulls the provider's own error text out of an error body. */
   errorMessageOf?: (body: unknown, text: string) => string | null;
@@ -102,6 +104,8 @@ export function createHttpClient(options: HttpClientOptions) {
     } finally {
       finished?.();
     }
+    const remaining = options.remainingOf?.(response.headers) ?? null;
+    if (remaining !== null) options.limiter?.capRemaining(remaining);
     const result: HttpResponse = {
       status: response.status,
       headers: response.headers,

@@ -33,6 +33,27 @@ describe("rate limiter", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(95);
   });
 
+  it("sends no more than the provider says are left in its window, then goes on after that window", async () => {
+    const limiter = createRateLimiter({ limit: 100, windowMs: 200 });
+    (await limiter.acquire())();
+    limiter.capRemaining(2);
+    const t0 = Date.now();
+    (await limiter.acquire())();
+    (await limiter.acquire())();
+    expect(Date.now() - t0).toBeLessThan(50);
+    (await limiter.acquire())();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+  });
+
+  it("never goes faster than its own limit whatever the provider says is left", async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 150 });
+    (await limiter.acquire())();
+    limiter.capRemaining(1000);
+    const t0 = Date.now();
+    (await limiter.acquire())();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
   it("holds everything during a provider lockout", async () => {
     const limiter = createRateLimiter({ limit: 100, windowMs: 1000 });
     limiter.pauseUntil(Date.now() + 150);

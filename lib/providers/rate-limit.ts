@@ -16,6 +16,11 @@ export type RateLimiter = {
   pauseUntil: (until: number) => void;
   /** Places taken right now: requests in flight plus those answered within the last window. */
   inWindow: () => number;
+  /**
+   * The provider says only `remaining` more requests fit its current window: for one window, no
+   * more than that are sent. Only ever slows down: our own limit still applies.
+   */
+  capRemaining: (remaining: number) => void;
 };
 
 export type RateLimitOptions = { limit: number; windowMs: number };
@@ -28,6 +33,7 @@ export function createRateLimiter({ limit, windowMs }: RateLimitOptions): RateLi
   let inFlight = 0;
   const finishedAt: number[] = [];
   let pausedUntil = 0;
+  let cap: { limit: number; until: number } | null = null;
   const sleepers = new Set<() => void>();
   // Callers queue in order, so a burst cannot starve an earlier caller.
   let queue: Promise<void> = Promise.resolve();
@@ -64,9 +70,15 @@ export function createRateLimiter({ limit, windowMs }: RateLimitOptions): RateLi
         await nap(pausedUntil - now, signal);
         continue;
       }
-      if (inFlight + finishedAt.length < limit) {
+      if (cap && cap.until <= now) cap = null;
+      const allowed = cap ? Math.min(limit, cap.limit) : limit;
+      if (inFlight + finishedAt.length < allowed) {
         inFlight += 1;
         return;
+      }
+      if (cap && inFlight + finishedAt.length < limit) {
+        await nap(cap.until - now, signal);
+        continue;
       }
       const oldest = finishedAt[0];
       await nap(oldest === undefined ? Number.POSITIVE_INFINITY : oldest + windowMs - now, signal);
@@ -97,6 +109,14 @@ export function createRateLimiter({ limit, windowMs }: RateLimitOptions): RateLi
     inWindow() {
       prune(Date.now());
       return inFlight + finishedAt.length;
+    },
+    capRemaining(remaining) {
+      if (!Number.isFinite(remaining) || remaining < 0) return;
+      const now = Date.now();
+      prune(now);
+      const capped = inFlight + finishedAt.length + Math.floor(remaining);
+      if (cap && cap.until > now && cap.limit <= capped) return;
+      cap = { limit: capped, until: now + windowMs };
     },
   };
 }

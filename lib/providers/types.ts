@@ -149,9 +149,12 @@ export type SendTextInput = {
   clientId: string;
 };
 
+export type ParticipantList = { items: NormalizedParticipant[]; skipped?: SkippedItem[] };
+
 export type PhoneLookupInput = { phone: string; name: string; source: number };
 
-export type ChatWithMessages = { chat: NormalizedChat; messages: NormalizedMessage[] };
+/** `skipped`: messages of the answer that failed their schema (counted on the connection by the caller). */
+export type ChatWithMessages = { chat: NormalizedChat; messages: NormalizedMessage[]; skipped?: SkippedItem[] };
 
 export type Capabilities = {
   /** Every chat, page by page (`cursor` null: first page). */
@@ -179,7 +182,8 @@ export type Capabilities = {
   closeChat: (chatExternalId: string, signal?: AbortSignal) => Promise<void>;
   /** An invitation link to the chat, or null when it has none. */
   invitationLink: (chatExternalId: string, signal?: AbortSignal) => Promise<string | null>;
-  listParticipants: (chatExternalId: string, signal?: AbortSignal) => Promise<NormalizedParticipant[]>;
+  /** The chat's members; `skipped`: member entries that failed their schema (counted on the connection). */
+  listParticipants: (chatExternalId: string, signal?: AbortSignal) => Promise<ParticipantList>;
   removeParticipant: (chatExternalId: string, participantExternalId: string, signal?: AbortSignal) => Promise<void>;
   createChat: (
     input: { title: string; description?: string; createdBy?: string },
@@ -210,6 +214,22 @@ export const CAPABILITY_NAMES = [
   "lookupByLink",
 ] as const satisfies readonly Capability[];
 
+/**
+ * Delivery by webhook where the provider offers it (MAX): the provider POSTs each update to a
+ * URL of ours with a secret in a header. Long polling and a subscription exclude each other.
+ */
+export type ProviderWebhooks = {
+  /** The request header that carries the subscription's secret. */
+  readonly secretHeader: string;
+  /** Asks the provider to deliver to `url` with `secret`; resubscribing the same URL replaces it. */
+  subscribe: (url: string, secret: string, signal?: AbortSignal) => Promise<void>;
+  /** The URLs the provider delivers to now. */
+  subscribedUrls: (signal?: AbortSignal) => Promise<string[]>;
+  unsubscribe: (url: string, signal?: AbortSignal) => Promise<void>;
+  /** One delivered body read as updates; an unreadable one is skipped and counted, never thrown. */
+  readDelivery: (body: unknown, signal?: AbortSignal) => Promise<UpdatesBatch>;
+};
+
 export interface ChatProvider {
   readonly kind: ProviderKind;
   /** Exactly the capabilities this provider's API documents; absent ones are unsupported. */
@@ -224,6 +244,15 @@ export interface ChatProvider {
    * Without it the first page of `listChats` is asked.
    */
   checkAccess?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * After one full walk of `listChats`: a polling cycle's chats that may have changed, at a cost the
+   * provider bounds (SmartSender: its unread chats and a few pages of a rolling walk), instead of
+   * every page again. `cursor` is where the rolling part goes on (null: its start); the answer's
+   * `nextCursor` is saved for the next cycle.
+   */
+  readonly recentChats?: (cursor: string | null, signal?: AbortSignal) => Promise<Page<NormalizedChat>>;
+  /** Present when the provider can push updates to us instead of being polled. */
+  readonly webhooks?: ProviderWebhooks;
   /** Releases timers and sockets (limiters, keep-alive agents). */
   close?: () => Promise<void>;
 }

@@ -13,7 +13,7 @@ import { startSnoozeTimer } from "@/lib/workflow/expire-snoozes";
  * decides which instance owns which connection (sync), which action (outbox) and which snoozed
  * chat, so instances can come and go.
  */
-export type BackgroundOptions = { databaseUrl: string; pollIntervalMs: number };
+export type BackgroundOptions = { databaseUrl: string; pollIntervalMs: number; appUrl?: string };
 
 export async function startBackgroundWork(options: BackgroundOptions): Promise<{ stop: () => Promise<void> }> {
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -23,6 +23,7 @@ export async function startBackgroundWork(options: BackgroundOptions): Promise<{
     databaseUrl: options.databaseUrl,
     instanceId,
     pollIntervalMs: options.pollIntervalMs,
+    appUrl: options.appUrl,
   });
   const outbox = startOutboxWorker({ prisma, instanceId, databaseUrl: options.databaseUrl });
   const pruner = startChangeEventPruner({ prisma });

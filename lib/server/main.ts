@@ -124,7 +124,11 @@ export async function runApp({ dev }: { dev: boolean }): Promise<void> {
 
     if (config.SYNC_ENABLED === "true") {
       const { startBackgroundWork } = await import("@/lib/server/background");
-      const background = await startBackgroundWork({ databaseUrl, pollIntervalMs: config.SYNC_POLL_INTERVAL_MS });
+      const background = await startBackgroundWork({
+        databaseUrl,
+        pollIntervalMs: config.SYNC_POLL_INTERVAL_MS,
+        appUrl: config.APP_URL,
+      });
       stoppables.push({ name: "background work", stop: background.stop });
     }
 

@@ -10,6 +10,7 @@ import { runPollingCycle } from "@/lib/sync/polling-cycle";
 import { createProviderCalls } from "@/lib/sync/resilience";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import type { SyncTuning } from "@/lib/sync/tuning";
+import { dropWebhook, runWebhookMode, webhookUrlFor } from "@/lib/sync/webhooks";
 
 const log = componentLogger("sync");
 
@@ -18,6 +19,8 @@ export type ConnectionRunOptions = {
   connectionId: string;
   instanceId: string;
   pollIntervalMs: number;
+  /** The inbox's public address (APP_URL): a public https one puts webhook-capable providers in webhook mode. */
+  appUrl?: string;
   tuning: SyncTuning;
   signal: AbortSignal;
 };
@@ -26,7 +29,8 @@ const refusedCredentials = (error: unknown) =>
   isProviderError(error, "unauthorized") || isProviderError(error, "forbidden");
 
 /**
- * Syncs one connection until stopped: long polling where the provider has it, otherwise a
+ * Syncs one connection until stopped: by webhook where the provider offers it and the inbox has a
+ * public https address, else long polling where the provider has it, otherwise a
  * polling cycle over the chat list every poll interval (measured start to start). A failed cycle is paused on
  * with growing, jittered waits and resumed from the saved cursors; refused credentials wait
  * much longer (asking again at once would only be refused again).
@@ -51,7 +55,20 @@ export async function runConnection(options: ConnectionRunOptions): Promise<void
           refusals = 0;
         };
         const context: SyncContext = { ...options, provider, calls, health, log, madeProgress };
-        if (provider.capabilities.pollUpdates) {
+        const webhookUrl = provider.webhooks
+          ? webhookUrlFor(
+              options.appUrl,
+              { id: connectionId, kind: provider.kind },
+              {
+                onLocalUrls: tuning.webhooksOnLocalUrls,
+              },
+            )
+          : null;
+        if (webhookUrl) {
+          await runWebhookMode(context, webhookUrl);
+        } else if (provider.capabilities.pollUpdates) {
+          // A subscription left from an earlier public address would block polling (MAX answers 405).
+          await dropWebhook(prisma, connectionId);
           await runLongPolling(context);
         } else {
           const messages = await runPollingCycle(context);

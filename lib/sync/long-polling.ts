@@ -8,7 +8,7 @@ import { recordSkippedItems, skippedItemOf } from "@/lib/sync/skipped-items";
 import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone, readSyncCursor, writeSyncCursor } from "@/lib/sync/sync-cursor";
 
-async function knownChats(context: SyncContext, externalIds: string[]): Promise<Map<string, number>> {
+async function knownChats(context: UpdateSink, externalIds: string[]): Promise<Map<string, number>> {
   const rows = await context.prisma.$queryRaw<Array<{ id: number; externalId: string }>>`
     SELECT id, external_id AS "externalId" FROM chats
     WHERE connection_id = ${context.connectionId}::uuid AND external_id = ANY(${externalIds}::text[])`;
@@ -20,7 +20,7 @@ async function knownChats(context: SyncContext, externalIds: string[]): Promise<
  * we have never seen. A chat the provider refuses is kept from its messages alone.
  */
 async function refreshChats(
-  context: SyncContext,
+  context: UpdateSink,
   changed: Set<string>,
   mentioned: Set<string>,
 ): Promise<Map<string, number>> {
@@ -50,8 +50,17 @@ async function refreshChats(
   return new Map([...known, ...stored]);
 }
 
-/** Stores one batch of updates: chats first (so messages have a chat), then messages, then deletions. */
-async function applyUpdates(context: SyncContext, updates: ProviderUpdate[]): Promise<void> {
+/** What storing updates needs: the long-polling run's context, or one webhook delivery's. */
+export type UpdateSink = Pick<
+  SyncContext,
+  "prisma" | "connectionId" | "instanceId" | "provider" | "calls" | "tuning" | "signal" | "log"
+>;
+
+/**
+ * Stores one batch of updates: chats first (so messages have a chat), then messages, then
+ * deletions. Every write is an upsert by the provider's ids, so a batch stored twice changes nothing.
+ */
+export async function applyUpdates(context: UpdateSink, updates: ProviderUpdate[]): Promise<void> {
   const changed = new Set<string>();
   const mentioned = new Set<string>();
   const messagesByChat = new Map<string, NormalizedMessage[]>();

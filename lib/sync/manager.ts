@@ -3,10 +3,11 @@ import { sleep } from "@/lib/retry";
 import { type ConnectionLock, heldElsewhere, tryLockConnection } from "@/lib/sync/connection-lock";
 import { type ConnectionRunOptions, runConnection } from "@/lib/sync/connection-runner";
 import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
+import { dropWebhooksOfDisabled } from "@/lib/sync/webhooks";
 
 const log = componentLogger("sync");
 
-export type SyncManagerOptions = Pick<ConnectionRunOptions, "prisma" | "instanceId" | "pollIntervalMs"> & {
+export type SyncManagerOptions = Pick<ConnectionRunOptions, "prisma" | "instanceId" | "pollIntervalMs" | "appUrl"> & {
   databaseUrl: string;
   /** Tests shrink the waits; production uses the defaults. */
   tuning?: Partial<SyncTuning>;
@@ -24,7 +25,8 @@ type OwnedConnection = {
 /**
  * Runs in every app instance: every few seconds it claims the enabled connections nobody is
  * syncing (one Postgres lock each, so exactly one live instance syncs a connection) and syncs
- * them, and lets go of connections that were disabled or whose lock session broke.
+ * them, and lets go of connections that were disabled or whose lock session broke (unsubscribing
+ * their webhooks).
  */
 export function startSyncManager(options: SyncManagerOptions): { stop: () => Promise<void> } {
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -47,6 +49,7 @@ export function startSyncManager(options: SyncManagerOptions): { stop: () => Pro
       connectionId,
       instanceId,
       pollIntervalMs: options.pollIntervalMs,
+      appUrl: options.appUrl,
       tuning,
       signal: AbortSignal.any([controller.signal, lock.lost, stopping.signal]),
     })
@@ -70,6 +73,8 @@ export function startSyncManager(options: SyncManagerOptions): { stop: () => Pro
         await letGo(connectionId, entry);
       }
     }
+    // After letting go of them: a disabled or deleted connection must stop receiving webhooks.
+    await dropWebhooksOfDisabled(prisma);
     for (const [connectionId, configVersion] of enabled) {
       if (stopping.signal.aborted || owned.has(connectionId)) continue;
       if (await heldElsewhere(prisma, connectionId)) continue;

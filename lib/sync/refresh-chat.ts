@@ -68,7 +68,8 @@ async function refresh(prisma: Db, chatId: number): Promise<void> {
     );
     if (listParticipants) {
       const participants = await calls.call((attempt) => listParticipants(chat.externalId, attempt), signal);
-      await ingestParticipants(prisma, chatId, participants);
+      await recordSkippedItems(prisma, log, chat.connectionId, participants.skipped);
+      await ingestParticipants(prisma, chatId, participants.items);
     }
   } finally {
     calls.dispose();

@@ -4,15 +4,17 @@ import type { DbClient } from "@/lib/db";
 /**
  * Where a connection's sync resumes after a restart (`connections.sync_cursor`):
  * - `chatPage`: the next page of the chat list in the polling cycle under way (null: start from the first);
- * - `updatesMarker`: the long-polling marker after the last update stored (MAX).
+ * - `updatesMarker`: the long-polling marker after the last update stored (MAX);
+ * - `recentChats`: where the provider's bounded per-cycle walk goes on (`ChatProvider.recentChats`).
  */
 const ZSyncCursor = z.object({
   chatPage: z.string().nullable().default(null),
   updatesMarker: z.string().nullable().default(null),
+  recentChats: z.string().nullable().default(null),
 });
 export type SyncCursor = z.infer<typeof ZSyncCursor>;
 
-const EMPTY: SyncCursor = { chatPage: null, updatesMarker: null };
+const EMPTY: SyncCursor = { chatPage: null, updatesMarker: null, recentChats: null };
 
 export async function readSyncCursor(client: DbClient, connectionId: string): Promise<SyncCursor> {
   const [row] = await client.$queryRaw<Array<{ cursor: unknown }>>`

@@ -23,6 +23,13 @@ export type SyncTuning = {
   authMaxPauseMs: number;
   /** Chats whose newest messages are fetched at the same time during a poll. */
   messageFetchConcurrency: number;
+  /** In webhook mode, how often the provider is asked whether our subscription still stands. */
+  webhookCheckMs: number;
+  /**
+   * Tests only: webhook mode on an http or loopback APP_URL (the tests may reach loopback only).
+   * Production never sets it, so webhooks need a public https address there.
+   */
+  webhooksOnLocalUrls: boolean;
 };
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -39,6 +46,8 @@ export const DEFAULT_TUNING: SyncTuning = {
   authPauseMs: 60_000,
   authMaxPauseMs: 600_000,
   messageFetchConcurrency: 4,
+  webhookCheckMs: 3 * 60 * 60_000,
+  webhooksOnLocalUrls: false,
 };
 
 /**

@@ -4,6 +4,7 @@
  * endpoints, parameter ranges, the rate limit, long polling, and the data it holds.
  */
 
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SandboxFake } from "@/sandbox/core/provider";
 import { fakeForTest } from "@/sandbox/core/testing";
@@ -252,5 +253,81 @@ describe("MAX sandbox: data", () => {
     const total = large.snapshot().chats.reduce((sum, chat) => sum + chat.messageExternalIds.length, 0);
     expect(total).toBeGreaterThanOrEqual(10_000);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe("MAX sandbox: the behaviour since 2026-05-07 and webhooks", () => {
+  it("answers a marker-less GET /updates with only the last update when asked to behave as MAX does now", async () => {
+    const newer = await fakeForTest(
+      startMaxFake({ token: "fake-newer-token", data: { chats: 3, messagesPerChat: 5 }, markerlessGivesLast: true }),
+    );
+    const first = await call(newer, "/updates?timeout=0&limit=1000");
+    // The history is still there for a bot that names a marker; without one, only its last update.
+    const whole = await call(newer, "/updates?timeout=0&limit=1000&marker=1");
+    expect((whole.body.updates as Json[]).length).toBeGreaterThan(1);
+    expect(first.body.updates).toEqual([(whole.body.updates as Json[]).at(-1)]);
+    // From its marker on, only what happens next.
+    const after = await call(newer, `/updates?timeout=0&limit=1000&marker=${first.body.marker}`);
+    expect(after.body.updates).toEqual([]);
+    newer.injectInboundMessage({ text: "Новое" });
+    const next = await call(newer, `/updates?timeout=0&limit=1000&marker=${first.body.marker}`);
+    expect((next.body.updates as Json[]).map((update) => update.update_type)).toEqual([
+      "bot_started",
+      "message_created",
+    ]);
+  });
+
+  it("subscribes with a checked URL and secret, lists subscriptions without the secret, blocks long polling meanwhile", async () => {
+    const hooked = await fakeForTest(
+      startMaxFake({ token: "fake-hook-token", data: { chats: 1, messagesPerChat: 1 } }),
+    );
+    const post = (body: unknown) => call(hooked, "/subscriptions", { method: "POST", body: JSON.stringify(body) });
+    expect((await post({ url: "http://example.com/hook", secret: "abcdef" })).status).toBe(400);
+    expect((await post({ url: "https://example.com/hook", secret: "has space" })).status).toBe(400);
+    expect((await post({ url: "https://example.com/hook", secret: "abc" })).status).toBe(400);
+    const url = "https://example.com/hook";
+    expect((await post({ url, secret: "s3cret-value", update_types: ["message_created"] })).body).toEqual({
+      success: true,
+    });
+    const listed = await call(hooked, "/subscriptions");
+    expect(listed.body.subscriptions).toEqual([{ url, time: expect.any(Number), update_types: ["message_created"] }]);
+    expect(JSON.stringify(listed.body)).not.toContain("s3cret-value");
+    expect((await call(hooked, "/updates?timeout=0")).status).toBe(405);
+    const removed = await call(hooked, `/subscriptions?url=${encodeURIComponent(url)}`, { method: "DELETE" });
+    expect(removed.body).toEqual({ success: true });
+    expect((await call(hooked, "/updates?timeout=0&limit=1")).status).toBe(200);
+  });
+
+  it("POSTs each new update to the subscribed URL with the secret header", async () => {
+    const received: Array<{ secret: string | undefined; body: Json }> = [];
+    const server = http.createServer((req, res) => {
+      let text = "";
+      req.on("data", (chunk) => {
+        text += chunk;
+      });
+      req.on("end", () => {
+        received.push({ secret: req.headers["x-max-bot-api-secret"] as string | undefined, body: JSON.parse(text) });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const hooked = await fakeForTest(
+        startMaxFake({ token: "fake-deliver-token", data: { chats: 1, messagesPerChat: 1 } }),
+      );
+      const { port } = server.address() as { port: number };
+      const url = `http://127.0.0.1:${port}/hook`;
+      await call(hooked, "/subscriptions", { method: "POST", body: JSON.stringify({ url, secret: "s3cret-value" }) });
+      const sent = hooked.injectInboundMessage({ text: "Через вебхук" });
+      await hooked.webhooks.settled();
+      expect(received.map((entry) => [entry.secret, entry.body.update_type])).toEqual([
+        ["s3cret-value", "bot_started"],
+        ["s3cret-value", "message_created"],
+      ]);
+      expect(received[1]?.body.message).toMatchObject({ body: { mid: sent.messageExternalId } });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

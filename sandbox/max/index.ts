@@ -12,6 +12,7 @@ import { injectInbound } from "@/sandbox/max/live";
 import { maxError, maxRoutes } from "@/sandbox/max/routes";
 import { createWorld, DEFAULT_SIZE } from "@/sandbox/max/seed";
 import { seedChat } from "@/sandbox/max/seed-chat";
+import { createWebhookHub, type WebhookHub } from "@/sandbox/max/subscriptions";
 import { createUpdateLog } from "@/sandbox/max/updates";
 
 const RATE_LIMIT = { limit: 30, windowMs: 1_000 };
@@ -51,8 +52,16 @@ function authorized(request: FakeRequest, token: string): boolean {
   return !request.query.has("access_token") && request.headers.authorization === token;
 }
 
-export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxFake> {
-  return startProviderSandbox("max", options, 1, ({ baseUrl, token, seed }) => {
+export type MaxFakeOptions = SandboxFakeOptions & {
+  /** MAX since 2026-05-07: a marker-less GET /updates answers only the last update (see updates.ts). */
+  markerlessGivesLast?: boolean;
+};
+
+export type MaxSandboxFake = SandboxFake & { webhooks: WebhookHub };
+
+export async function startMaxFake(options: MaxFakeOptions = {}): Promise<MaxSandboxFake> {
+  const webhooks = createWebhookHub();
+  const fake = await startProviderSandbox("max", options, 1, ({ baseUrl, token, seed }) => {
     const overLimit = slidingWindow(RATE_LIMIT);
     const size = { ...DEFAULT_SIZE, ...options.data };
     // The data links to media on this server, so it is made once the address is known.
@@ -61,11 +70,14 @@ export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxF
       messagesPerChat: size.messagesPerChat ?? null,
       bigChatMessages: size.bigChatMessages,
     });
-    const log = createUpdateLog(world.history);
+    const log = createUpdateLog(world.history, { markerlessGivesLast: options.markerlessGivesLast });
     world.emit = (...updates) => {
-      for (const update of updates) log.append(update);
+      for (const update of updates) {
+        log.append(update);
+        webhooks.deliver(update);
+      }
     };
-    const routes = maxRoutes(world, log);
+    const routes = maxRoutes(world, log, webhooks);
     return {
       handle: (request) => {
         if (!authorized(request, token)) return errorBody(401, "Invalid access_token");
@@ -86,4 +98,5 @@ export function startMaxFake(options: SandboxFakeOptions = {}): Promise<SandboxF
       beforeClose: log.releaseAll,
     };
   });
+  return { ...fake, webhooks };
 }

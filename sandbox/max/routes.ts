@@ -8,6 +8,7 @@ import { SandboxInputError } from "@/sandbox/core/control";
 import type { FakeRequest, FakeResponse } from "@/sandbox/core/http";
 import { type BotSend, sendAsBot } from "@/sandbox/max/live";
 import type { ChatRecord, World } from "@/sandbox/max/store";
+import type { WebhookHub } from "@/sandbox/max/subscriptions";
 import type { UpdateLog } from "@/sandbox/max/updates";
 import type { WireAttachment, WireMessage } from "@/sandbox/max/wire";
 
@@ -169,7 +170,7 @@ async function getUpdates(log: UpdateLog, query: URLSearchParams): Promise<FakeR
 }
 
 /** The provider's routes; undefined means "no such path" (the kit answers 404). */
-export function maxRoutes(world: World, log: UpdateLog) {
+export function maxRoutes(world: World, log: UpdateLog, webhooks: WebhookHub) {
   return async (request: FakeRequest): Promise<FakeResponse | undefined> => {
     const { method, path, query } = request;
     const wrongMethod = () => maxError(405, "method.not.allowed", `${method} ${path} is not allowed`);
@@ -186,7 +187,14 @@ export function maxRoutes(world: World, log: UpdateLog) {
       if (method === "GET") return getMessages(world, query);
       return method === "POST" ? postMessage(world, request) : wrongMethod();
     }
-    if (path === "/updates") return method === "GET" ? getUpdates(log, query) : wrongMethod();
+    if (path === "/updates") {
+      if (method !== "GET") return wrongMethod();
+      if (webhooks.active()) {
+        return maxError(405, "method.not.allowed", "Long polling is not available while a webhook subscription exists");
+      }
+      return getUpdates(log, query);
+    }
+    if (path === "/subscriptions") return webhooks.routes(request);
     return undefined;
   };
 }

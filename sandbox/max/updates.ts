@@ -20,7 +20,13 @@ export type ReadUpdatesInput = {
 /** The sequence number of the first update; markers are sequence numbers. */
 const FIRST_MARKER = 1;
 
-export function createUpdateLog(history: WireUpdate[]) {
+/**
+ * `markerlessGivesLast`: the behaviour since the schema of 2026-05-07 (docs/providers/max.md):
+ * without a marker only the last update is answered (with the marker after it), so a new bot
+ * learns no backlog. Off, a marker-less read gets everything since the last commit, which lets
+ * the demo and most tests start from a seeded history.
+ */
+export function createUpdateLog(history: WireUpdate[], options: { markerlessGivesLast?: boolean } = {}) {
   const entries: WireUpdate[] = [...history];
   let committed = FIRST_MARKER;
   const waiters = new Set<() => void>();
@@ -58,6 +64,11 @@ export function createUpdateLog(history: WireUpdate[]) {
     },
 
     async read(input: ReadUpdatesInput): Promise<{ updates: WireUpdate[]; marker: number }> {
+      if (input.marker === null && options.markerlessGivesLast && entries.length > 0) {
+        const last = entries.at(-1) as WireUpdate;
+        const wanted = !input.types || input.types.has(last.update_type);
+        return { updates: wanted ? [last] : [], marker: end() };
+      }
       if (input.marker !== null) committed = Math.max(committed, input.marker);
       const start = Math.min(Math.max(input.marker ?? committed, FIRST_MARKER), end());
       const deadline = Date.now() + input.timeoutMs;

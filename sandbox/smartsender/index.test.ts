@@ -130,9 +130,10 @@ describe("SmartSender sandbox", () => {
     expect((await call("/v1/chats/1/read", { method: "PUT" })).status).toBe(404);
   });
 
-  it("sends to a contact and validates the send body", async () => {
+  it("sends to a contact by its Contact id (the chat's contact.originalId) and validates the send body", async () => {
     const { call, fake } = await start();
-    const sent = await call("/v1/contacts/3410/send", {
+    // Chat 2120 of the seed: contact {id: 3410, originalId: 2240}.
+    const sent = await call("/v1/contacts/2240/send", {
       method: "POST",
       body: JSON.stringify({ type: "text", content: "Вітаю, Helena!" }),
     });
@@ -144,11 +145,23 @@ describe("SmartSender sandbox", () => {
     expect(helena?.messageExternalIds.at(-1)).toBe(String(sent.body.id));
     const bad = [{ type: "text" }, { type: "picture" }, { type: "location", latitude: 1 }, { type: "sticker" }, {}];
     for (const body of bad) {
-      expect((await call("/v1/contacts/3410/send", { method: "POST", body: JSON.stringify(body) })).status).toBe(422);
+      expect((await call("/v1/contacts/2240/send", { method: "POST", body: JSON.stringify(body) })).status).toBe(422);
     }
     expect((await call("/v1/contacts/1/send", { method: "POST", body: '{"type":"text","content":"x"}' })).status).toBe(
       404,
     );
+    // contact.id is no Contact id: every chat's, seeded or generated, is refused.
+    const chats = (await call("/v1/chats?page=1&limitation=20")).body.collection as Array<{
+      contact: { id: number; originalId: number };
+    }>;
+    for (const chat of chats) {
+      const wrong = await call(`/v1/contacts/${chat.contact.id}/send`, {
+        method: "POST",
+        body: '{"type":"text","content":"x"}',
+      });
+      expect(wrong.status, `contact.id ${chat.contact.id}`).toBe(404);
+      expect(wrong.body).toEqual({ error: { code: 404, message: "Contact not found." } });
+    }
   });
 
   it("injects customer messages through its control route", async () => {

@@ -134,7 +134,7 @@ function addSeedChats(store: SmartSenderStore): void {
     const chat: WireChat = structuredClone(sample);
     const fake: StoredChat = { chat, state: "open", operatorId: null, messages: [] };
     store.chats.set(chat.id, fake);
-    store.chatIdByContact.set(chat.contact.id, chat.id);
+    store.chatIdByContact.set(chat.contact.originalId, chat.id);
     const locale: Locale = chat.name.startsWith("Oleksandr") ? "uk" : "en";
     writeMessages(
       store,

@@ -29,6 +29,7 @@ export type StoredChat = {
 
 export type SmartSenderStore = {
   chats: Map<number, StoredChat>;
+  /** Contact id (a chat's `contact.originalId`, what `POST /v1/contacts/{id}/send` takes) → chat id. */
   chatIdByContact: Map<number, number>;
   /** The project's channels: a new contact writes from one of them. */
   channels: readonly WireChannel[];
@@ -41,6 +42,9 @@ export type SmartSenderStore = {
 function newGate(store: SmartSenderStore, channel: WireChannel): WireGate {
   return { id: store.nextIds.gate++, subscribed: true, unreadMessages: 0, channel: structuredClone(channel) };
 }
+
+/** Generated Contact ids (`originalId`) sit far above the generated `contact.id`s. */
+const ORIGINAL_ID_OFFSET = 5_000_000;
 
 /** A chat for a new contact; its `gates[0]` is the channel the contact wrote from. */
 export function newChat(store: SmartSenderStore, name: string, createdAt: number, channelCount = 1): StoredChat {
@@ -55,14 +59,16 @@ export function newChat(store: SmartSenderStore, name: string, createdAt: number
     id,
     name,
     image: rng() < 0.8 ? mediaUrl(store.baseUrl, `avatar-${id}.jpg`) : null,
-    contact: { id: contactId, originalId: contactId - 1169 },
+    // Disjoint from every `contact.id` (as in the seed, where those follow the gate ids), so a
+    // send to `contact.id` finds nobody here, as it may reach someone else at SmartSender.
+    contact: { id: contactId, originalId: contactId + ORIGINAL_ID_OFFSET },
     gates: channels.map((channel) => newGate(store, channel)),
     createdAt: wireDate(createdAt),
     updatedAt: wireDate(createdAt),
   };
   const fake: StoredChat = { chat, state: "open", operatorId: null, messages: [] };
   store.chats.set(id, fake);
-  store.chatIdByContact.set(contactId, id);
+  store.chatIdByContact.set(chat.contact.originalId, id);
   return fake;
 }
 

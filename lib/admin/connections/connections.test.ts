@@ -334,6 +334,23 @@ describe("connection CRUD", () => {
     ).toBe(true);
   });
 
+  it("lists how many provider items each connection skipped and since when (connection health)", async () => {
+    const fake = sandbox.fakes.smartsender;
+    const created = await call(createRoute, "POST", {
+      cookie: admin,
+      body: { kind: "smartsender", ...fake.connection() },
+    });
+    const id = created.body.connection.id as string;
+    const listedSkips = async () =>
+      ((await call(listRoute, "GET", { cookie: admin })).body as Array<{ id: string; skippedItems: unknown }>).find(
+        (row) => row.id === id,
+      )?.skippedItems;
+    expect(await listedSkips()).toEqual({ count: 0, since: null });
+    const since = new Date("2026-12-04T10:02:00Z");
+    await database.prisma.connection.update({ where: { id }, data: { skippedItems: 3, skippedItemsSince: since } });
+    expect(await listedSkips()).toEqual({ count: 3, since: since.toISOString() });
+  });
+
   it("no answer and no audit entry ever contains a token", async () => {
     const tokens = PROVIDER_KINDS.map((kind) => sandbox.fakes[kind].token).filter((token) => token.length > 0);
     const audit = await call(auditRoute, "GET", { cookie: admin });

@@ -20,6 +20,8 @@ export type AdminConnection = {
   health: "unknown" | "ok" | "degraded" | "down";
   lastError: string | null;
   lastSyncAt: string | null;
+  /** Provider items that failed their schema and were skipped, and since when (ISO): "3 items skipped since 10:02". */
+  skippedItems: { count: number; since: string | null };
   chatCount: number;
 };
 

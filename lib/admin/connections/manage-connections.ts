@@ -16,9 +16,13 @@ import { seal, unseal } from "@/lib/crypto/secret-box";
 import type { Db, DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitChanges } from "@/lib/events/emit";
+import { componentLogger } from "@/lib/logger";
 import { providerInfo } from "@/lib/providers/catalog.types";
 import type { ProviderKind } from "@/lib/providers/types";
 import { provideRuntime, runtimeSecretKey } from "@/lib/runtime";
+import { dropWebhook } from "@/lib/sync/webhooks";
+
+const log = componentLogger("admin");
 
 /** Connections the admin pages make get slugs of their own; start-up manages "env:" and "sandbox:". */
 const BROWSER_SLUG = "admin:";
@@ -62,6 +66,7 @@ function toAdminConnection(row: Row, chatCount: number): AdminConnection {
     health: row.health,
     lastError: row.lastError,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    skippedItems: { count: row.skippedItems, since: row.skippedItemsSince?.toISOString() ?? null },
     chatCount,
   };
 }
@@ -260,6 +265,15 @@ export async function updateConnection(
   return { connection: toAdminConnection(updated, await countChats(prisma, id)), test };
 }
 
+/** A provider that cannot be reached now must not block the delete; it stops delivering by itself (MAX: after 8 hours of refusals). */
+async function dropWebhookOrLog(prisma: Db, id: string): Promise<void> {
+  try {
+    await dropWebhook(prisma, id);
+  } catch (error) {
+    log.warn({ err: error, connectionId: id }, "could not unsubscribe the webhook of a deleted connection");
+  }
+}
+
 /**
  * Deletes a browser-configured connection. By default its chats stay in the database, hidden
  * (the connection is disabled and out of every list); `chats: "delete"` removes them too.
@@ -272,6 +286,8 @@ export async function deleteConnection(
 ): Promise<{ ok: true }> {
   const row = await findConnection(prisma, id);
   assertEditable(row);
+  // A removed row can no longer be unsubscribed by the sync (which does it for kept, disabled ones).
+  if (chats === "delete") await dropWebhookOrLog(prisma, id);
   await prisma.$transaction(async (tx) => {
     await recordAudit(tx, {
       userId: admin.userId,

@@ -119,7 +119,7 @@ describe("with the default sandbox", () => {
   });
 
   it("lists the seed chat's bot and agent as participants", async () => {
-    const participants = await requireCapability(provider, "listParticipants")(SEED_CHAT);
+    const participants = (await requireCapability(provider, "listParticipants")(SEED_CHAT)).items;
     expect(participants.map((participant) => [participant.username, participant.isBot, participant.isActive])).toEqual([
       ["Flood_wait_bot", true, true],
       ["JorgeOiz", false, true],
@@ -160,7 +160,7 @@ describe("with the default sandbox", () => {
         status: 202,
       }),
     );
-    const participants = await requireCapability(provider, "listParticipants")(target.chat.id);
+    const participants = (await requireCapability(provider, "listParticipants")(target.chat.id)).items;
     expect(participants.find((participant) => participant.externalId === target.participant.id)?.isActive).toBe(false);
     const after = await requireCapability(provider, "getChat")(target.chat.id);
     expect(after.participantsCount).toBe((before.participantsCount ?? 0) - 1);
@@ -233,7 +233,7 @@ describe("with the default sandbox", () => {
     const message = (await response.json()) as { writtenBy: string; content: Array<{ value: { text: string } }> };
     expect(message.content[0]?.value.text).toBe("Здравствуйте, где мой заказ?");
     // The seed chat holds only the bot and the agent: a customer joins to write.
-    const author = (await requireCapability(provider, "listParticipants")(SEED_CHAT_2)).find(
+    const author = (await requireCapability(provider, "listParticipants")(SEED_CHAT_2)).items.find(
       (participant) => participant.externalId === message.writtenBy,
     );
     expect(author).toMatchObject({ isBot: false, isActive: true });
@@ -247,7 +247,7 @@ describe("with the default sandbox", () => {
     const injected = (await control.json()) as { chatExternalId: string; messageExternalId: string };
     const chat = await requireCapability(provider, "getChat")(injected.chatExternalId);
     expect(chat.title).toBe("Grace Walker");
-    const participants = await requireCapability(provider, "listParticipants")(injected.chatExternalId);
+    const participants = (await requireCapability(provider, "listParticipants")(injected.chatExternalId)).items;
     expect(participants.map((participant) => participant.name)).toContain("Grace Walker");
     const snapshot = fake.snapshot().chats.find((candidate) => candidate.externalId === injected.chatExternalId);
     expect(snapshot?.messageExternalIds).toEqual([injected.messageExternalId]);
@@ -281,7 +281,7 @@ describe("chats a test seeds (sandbox control)", () => {
     const seeded = await seedChatAt(fake, { title: "Seeded group", members: ["Ann Lee", "Тарас Мельник"] });
     const chat = await requireCapability(provider, "getChat")(seeded.chatExternalId);
     expect(chat).toMatchObject({ kind: "group", title: "Seeded group", status: "open" });
-    const participants = await requireCapability(provider, "listParticipants")(seeded.chatExternalId);
+    const participants = (await requireCapability(provider, "listParticipants")(seeded.chatExternalId)).items;
     expect(participants.map((participant) => [participant.name ?? participant.username, participant.isBot])).toEqual([
       ["Flood_wait_bot", true],
       ["JorgeOiz", false],

@@ -65,7 +65,7 @@ describe("chats", () => {
 
 describe("participants", () => {
   it("maps the seed's bot and agent with who invited whom", () => {
-    const [bot, agent] = mapParticipants(detail);
+    const [bot, agent] = mapParticipants(detail).items;
     expect(bot).toMatchObject({
       externalId: "5a9b042b-36ca-4aab-ba50-7ceda030d33f",
       name: "Flood_wait_bot",
@@ -100,7 +100,7 @@ describe("participants", () => {
         },
       ],
     });
-    const [left, returned] = mapParticipants(chat);
+    const [left, returned] = mapParticipants(chat).items;
     expect(left?.isActive).toBe(false);
     expect(returned).toMatchObject({ name: "Дмитрий Попов", isActive: true, invitedBy: "agent" });
     expect(returned?.joinedAt?.toISOString()).toBe("2024-12-09T10:00:00.000Z");

@@ -22,7 +22,13 @@ import {
   titleSchema,
 } from "@/lib/providers/chatops/wire";
 import { eachItem } from "@/lib/providers/items";
-import type { MessageDirection, NormalizedChat, NormalizedMessage, NormalizedParticipant } from "@/lib/providers/types";
+import type {
+  MessageDirection,
+  NormalizedChat,
+  NormalizedMessage,
+  NormalizedParticipant,
+  ParticipantList,
+} from "@/lib/providers/types";
 
 function timestamp(text: string | null | undefined): Date | null {
   return text ? parseChatOpsTimestamp(text) : null;
@@ -111,9 +117,9 @@ function mapParticipant(participant: ChatOpsParticipant): NormalizedParticipant 
   };
 }
 
-/** The chat's members; an entry without an id or of another shape is left out of the list. */
-export function mapParticipants(chat: ChatOpsChat): NormalizedParticipant[] {
-  return participantsOf(chat).map(mapParticipant);
+/** The chat's members; an entry without an id or of another shape is left out of the list, and reported. */
+export function mapParticipants(chat: ChatOpsChat): ParticipantList {
+  return eachItem("participants", participantSchema, chat.participants, (entry) => [mapParticipant(entry)]);
 }
 
 /**

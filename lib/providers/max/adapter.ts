@@ -33,7 +33,9 @@ import type {
   ChatProvider,
   ConnectionConfig,
   NormalizedParticipant,
+  ProviderWebhooks,
   SendTextInput,
+  SkippedItem,
 } from "@/lib/providers/types";
 
 const MAX_TEXT_LENGTH = 4000;
@@ -88,9 +90,9 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
 
   // Outbound means "sent by this bot", so the bot's own id is asked once (GET /me) and kept.
   let botUserId: Promise<number> | null = null;
-  const ownUserId = (): Promise<number> => {
+  const ownUserId = (signal?: AbortSignal): Promise<number> => {
     if (!botUserId) {
-      const asked = client.getMe().then((bot) => bot.user_id);
+      const asked = client.getMe(signal).then((bot) => bot.user_id);
       asked.catch(() => {
         if (botUserId === asked) botUserId = null;
       });
@@ -180,18 +182,21 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     async listParticipants(chatExternalId, signal) {
       const chatId = requireChatId(chatExternalId);
       const members: NormalizedParticipant[] = [];
+      const skipped: SkippedItem[] = [];
       let marker: number | null = null;
       do {
         const page = await client.getMembers(chatId, marker, MEMBERS_PAGE, signal);
-        // An unreadable member is left out of the list; the list itself is not worth failing over it.
-        members.push(...eachItem("members", chatMemberSchema, page.members, mapParticipant).items);
+        // An unreadable member is left out of the list (and counted); the list itself is not worth failing over it.
+        const read = eachItem("members", chatMemberSchema, page.members, mapParticipant);
+        members.push(...read.items);
+        skipped.push(...read.skipped);
         const next = page.marker ?? null;
         if (next !== null && next === marker) {
           throw new ProviderError("malformed", "MAX answered the same members marker twice");
         }
         marker = next;
       } while (marker !== null);
-      return members;
+      return { items: members, skipped };
     },
 
     async lookupByLink(link, signal) {
@@ -218,9 +223,37 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     },
   };
 
+  /** docs/providers/max.md "Webhooks": a 200 may still say `success: false`. */
+  const succeeded = (answer: { success: boolean; message?: string | null }, what: string) => {
+    if (!answer.success)
+      throw new ProviderError("bad_request", `MAX refused to ${what}: ${answer.message ?? "no reason given"}`);
+  };
+
+  const webhooks: ProviderWebhooks = {
+    secretHeader: "x-max-bot-api-secret",
+    async subscribe(url, secret, signal) {
+      succeeded(await client.subscribe({ url, update_types: UPDATE_TYPES, secret }, signal), "subscribe");
+    },
+    async subscribedUrls(signal) {
+      return ((await client.listSubscriptions(signal)).subscriptions ?? []).map((subscription) => subscription.url);
+    },
+    async unsubscribe(url, signal) {
+      succeeded(await client.unsubscribe(url, signal), "unsubscribe");
+    },
+    /** One `Update` per request, the same object long polling gets in `updates`. */
+    async readDelivery(body, signal) {
+      const botId = await ownUserId(signal);
+      const { items: updates, skipped } = eachItem("update", updateSchema, [body], (update) =>
+        mapUpdate(update, botId),
+      );
+      return { updates, marker: null, skipped };
+    },
+  };
+
   return {
     kind: "max",
     capabilities,
+    webhooks,
     linkPattern: CHAT_LINK_PATTERN.source,
     checkAccess: async (signal) => {
       await client.getMe(signal);

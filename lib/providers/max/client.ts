@@ -15,6 +15,8 @@ import {
   membersPageSchema,
   messagesPageSchema,
   sentMessageSchema,
+  simpleResultSchema,
+  subscriptionsSchema,
   updatesPageSchema,
 } from "@/lib/providers/max/schemas";
 import { sharedRateLimiter } from "@/lib/providers/rate-limit";
@@ -35,6 +37,9 @@ export type MaxClientOptions = { baseUrl: string; token: string; timeoutMs?: num
 export type MessagesQuery = { chatId: string; from: number | null; count: number };
 
 export type UpdatesQuery = { marker: string | null; limit: number; timeoutSec: number; types?: string[] };
+
+/** `POST /subscriptions` (docs/providers/max.md "Webhooks"). */
+export type SubscriptionBody = { url: string; update_types: string[]; secret: string };
 
 export type NewMessageBody = {
   text: string;
@@ -96,6 +101,15 @@ export function createMaxClient(options: MaxClientOptions) {
 
     sendMessage: (chatId: string, body: NewMessageBody, signal?: AbortSignal) =>
       call({ method: "POST", path: "/messages", query: { chat_id: chatId }, json: body, signal }, sentMessageSchema),
+
+    /** Webhook mode: MAX POSTs each update to `url` with `secret` in X-Max-Bot-Api-Secret. */
+    subscribe: (body: SubscriptionBody, signal?: AbortSignal) =>
+      call({ method: "POST", path: "/subscriptions", json: body, signal }, simpleResultSchema),
+
+    listSubscriptions: (signal?: AbortSignal) => call({ path: "/subscriptions", signal }, subscriptionsSchema),
+
+    unsubscribe: (url: string, signal?: AbortSignal) =>
+      call({ method: "DELETE", path: "/subscriptions", query: { url }, signal }, simpleResultSchema),
 
     /** Long polling: the request may stay open `timeoutSec`, so its own timeout is that much longer. */
     getUpdates: (query: UpdatesQuery, signal?: AbortSignal) =>

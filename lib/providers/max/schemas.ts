@@ -238,6 +238,14 @@ export const updatesPageSchema = z.looseObject({
   marker: int64.nullish(),
 });
 
+/** `SimpleQueryResult` of POST and DELETE /subscriptions: a 200 may still say `success: false`. */
+export const simpleResultSchema = z.looseObject({ success: z.boolean(), message: z.string().nullish() });
+
+/** GET /subscriptions; only the URLs are read (the rest is MAX's business). */
+export const subscriptionsSchema = z.looseObject({
+  subscriptions: z.array(z.looseObject({ url: z.string() })).nullish(),
+});
+
 export const errorBodySchema = z.looseObject({ code: z.string().nullish(), message: z.string().nullish() });
 
 /** The seed's pattern for `chatLink`, anchored: the whole string must match. */

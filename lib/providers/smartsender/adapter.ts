@@ -16,7 +16,7 @@ import { smartsenderSettingsSchema } from "@/lib/providers/smartsender/descripto
 import { SMARTSENDER_LOCKOUT } from "@/lib/providers/smartsender/lockout";
 import { mapChat, mapMessage } from "@/lib/providers/smartsender/mapper";
 import { chatSchema, messageSchema, type SmartSenderChat } from "@/lib/providers/smartsender/wire";
-import type { ChatProvider, ConnectionConfig, NormalizedChat, Page } from "@/lib/providers/types";
+import type { ChatProvider, ConnectionConfig, NormalizedChat, Page, SkippedItem } from "@/lib/providers/types";
 
 /**
  * The chat list is walked twice, open chats then closed ones, because a Chat object does not
@@ -38,6 +38,17 @@ function nextChatCursor(position: ChatListPosition, cursor: { page: number; page
   return position.state === "open" ? "closed:1" : null;
 }
 
+/** Unread pages read per cycle at most; more unread chats than that are reached by the next cycles' walks. */
+const MAX_UNREAD_PAGES = 10;
+const DEFAULT_ROLLING_PAGES = 5;
+
+function parseRollingCursor(cursor: string | null): number {
+  if (cursor === null) return 1;
+  if (!/^[1-9]\d*$/.test(cursor))
+    throw new ProviderError("invalid_input", `Not a SmartSender open-chats page: ${cursor}`);
+  return Number(cursor);
+}
+
 function parseMessageCursor(cursor: string | null): number {
   if (cursor === null) return 1;
   if (!/^[1-9]\d*$/.test(cursor)) throw new ProviderError("invalid_input", `Not a SmartSender message page: ${cursor}`);
@@ -50,6 +61,7 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
     throw new ProviderError("invalid_input", `SmartSender settings are invalid: ${parsedSettings.error.message}`);
   }
   const settings = parsedSettings.data;
+  const rollingPages = settings.rollingPages ?? DEFAULT_ROLLING_PAGES;
   const client = createSmartSenderClient({
     baseUrl: config.baseUrl,
     token: config.credentials.token ?? null,
@@ -67,7 +79,11 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
 
   const toChat = (chat: SmartSenderChat, listedAs: ChatState | null): NormalizedChat => {
     const externalId = String(chat.id);
-    contactIdByChat.set(externalId, String(chat.contact.id));
+    // The Contact id the send endpoint takes is `contact.originalId`; `contact.id` is another id
+    // space and could name someone else (docs/providers/smartsender.md "which id to send to").
+    const originalId = chat.contact.originalId;
+    if (originalId !== null && originalId !== undefined) contactIdByChat.set(externalId, String(originalId));
+    else contactIdByChat.delete(externalId);
     if (listedAs) stateByChat.set(externalId, listedAs);
     return mapChat(chat, listedAs ?? stateByChat.get(externalId) ?? null);
   };
@@ -86,12 +102,44 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
     if (known) return known;
     await fetchChat(chatExternalId, signal);
     const learned = contactIdByChat.get(chatExternalId);
-    if (!learned) throw new ProviderError("malformed", `SmartSender chat ${chatExternalId} names no contact`);
+    // Never contact.id instead: it may be another person. Not retried: asking again gives the same chat.
+    if (!learned) throw new ProviderError("bad_request", "SmartSender gave no contact id for this chat");
     return learned;
+  };
+
+  /**
+   * A polling cycle after the first full walk (docs/providers/smartsender.md "stopping early"): the
+   * list has no documented order, so it cannot stop at the first unchanged chat. Instead: every
+   * unread chat (`selector[name]=unread`, usually one page: the chats customers wrote in), then a
+   * few pages of open chats, going on where the last cycle stopped and wrapping around, for what
+   * unread cannot show (colleagues' answers in SmartSender, renames, chats read elsewhere).
+   */
+  const recentChats = async (cursor: string | null, signal?: AbortSignal): Promise<Page<NormalizedChat>> => {
+    const chats = new Map<string, NormalizedChat>();
+    const skipped: SkippedItem[] = [];
+    const take = (collection: unknown[], listedAs: ChatState | null) => {
+      const read = eachItem("collection", chatSchema, collection, (chat) => toChat(chat, listedAs));
+      for (const chat of read.items) chats.set(chat.externalId, chat);
+      skipped.push(...read.skipped);
+    };
+    for (let page = 1; page <= MAX_UNREAD_PAGES; page += 1) {
+      const answer = await client.listUnreadChats(page, signal);
+      take(answer.collection, null);
+      if (Math.max(page, answer.cursor.page) >= answer.cursor.pages) break;
+    }
+    let next: number | null = parseRollingCursor(cursor);
+    for (let read = 0; read < rollingPages && next !== null; read += 1) {
+      const answer = await client.listChats(next, "open", signal);
+      take(answer.collection, "open");
+      const current = Math.max(next, answer.cursor.page);
+      next = current < answer.cursor.pages ? current + 1 : null;
+    }
+    return { items: [...chats.values()], nextCursor: next === null ? null : String(next), skipped };
   };
 
   return {
     kind: "smartsender",
+    recentChats,
     capabilities: {
       async listChats(cursor, signal): Promise<Page<NormalizedChat>> {
         const position = parseChatCursor(cursor);

@@ -10,11 +10,11 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import { isProviderError, kindOfStatus, ProviderError } from "@/lib/providers/errors";
 import { createHttpClient, type HttpRequest, parseRetryAfter } from "@/lib/providers/http";
 import { sharedRateLimiter } from "@/lib/providers/rate-limit";
 import { type LockoutPolicy, SMARTSENDER_LOCKOUT, sharedBreachCounter } from "@/lib/providers/smartsender/lockout";
-import { errorMessageOf, isErrorBody, pageSchema, stateSchema } from "@/lib/providers/smartsender/wire";
+import { errorCodeOf, errorMessageOf, isErrorBody, pageSchema, stateSchema } from "@/lib/providers/smartsender/wire";
 
 const SMARTSENDER_REQUESTS_PER_MINUTE = 180;
 const RATE_WINDOW_MS = 60_000;
@@ -71,6 +71,21 @@ function asAuthFailure(error: unknown): unknown {
   return error;
 }
 
+/**
+ * `X-Rate-Limit`, whose format SmartSender does not document ("You can control the number of
+ * requests allowed with the X-Rate-Limit header"): a bare count (`173`), or a pair (`173/180`,
+ * `180, 173`) whose numbers are both within the 180 limit, the smaller being what is left.
+ * Anything else says nothing. Only used to slow down (docs/providers/smartsender.md).
+ */
+export function remainingFromRateLimitHeader(value: string | null): number | null {
+  if (value === null) return null;
+  const numbers = value.trim().split(/\s*[/,;]\s*/);
+  if (numbers.length > 2 || numbers.some((part) => !/^\d{1,6}$/.test(part))) return null;
+  const parsed = numbers.map(Number);
+  if (parsed.length === 2 && parsed.some((number) => number > SMARTSENDER_REQUESTS_PER_MINUTE)) return null;
+  return Math.min(...parsed);
+}
+
 export function createSmartSenderClient(options: SmartSenderClientOptions) {
   const key = tokenKey(options.token);
   const budget = {
@@ -84,6 +99,7 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     baseUrl: options.baseUrl,
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
     limiter,
+    remainingOf: (headers) => remainingFromRateLimitHeader(headers.get("x-rate-limit")),
     timeoutMs: options.timeoutMs,
     errorMessageOf: (body) => errorMessageOf(body),
     retryAfterOf: (response) => breaches.breach(parseRetryAfter(response.headers.get("retry-after"))),
@@ -103,8 +119,11 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     const body = parseJson(text);
     if (isErrorBody(body)) {
       const providerMessage = errorMessageOf(body);
+      // The body's code says what the (2xx) status did not: 403 "the project token is wrong", 404 no such contact.
+      const code = errorCodeOf(body);
+      const byCode = code === null ? "bad_request" : code === 403 ? "unauthorized" : kindOfStatus(code);
       throw new ProviderError(
-        isUnauthenticated(providerMessage) ? "unauthorized" : "bad_request",
+        isUnauthenticated(providerMessage) ? "unauthorized" : byCode,
         `SmartSender answered ${status} with an error${providerMessage ? `: ${providerMessage}` : ""}`,
         { status, providerMessage },
       );
@@ -129,6 +148,13 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
   return {
     listChats: (page: number, state: ChatState, signal?: AbortSignal) =>
       json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, pageSchema),
+
+    /** "only unread chats" (Chats API `selector[name]=unread`); alone, since its mix with `state` is undocumented. */
+    listUnreadChats: (page: number, signal?: AbortSignal) =>
+      json(
+        { path: "/v1/chats", query: { page, limitation: PAGE_SIZE, "selector[name]": "unread" }, signal },
+        pageSchema,
+      ),
 
     /**
      * The chat as sent: a body that is no JSON object is "malformed"; an object is read by the

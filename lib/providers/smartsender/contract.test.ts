@@ -176,7 +176,8 @@ describe("SmartSender adapter", () => {
     const sent = await requireCapability(provider, "sendText")(sendInput("2120", "Доброго дня! Чим можу допомогти?"));
     expect(fake.calls.filter((call) => call.method === "GET").map((call) => call.path)).toEqual(["/v1/chats/2120"]);
     const post = fake.calls.find((call) => call.method === "POST");
-    expect(post?.path).toBe("/v1/contacts/3410/send");
+    // The seed's chat 2120: contact {id: 3410, originalId: 2240}; the Contact id is the original one.
+    expect(post?.path).toBe("/v1/contacts/2240/send");
     expect(post?.body).toEqual({ type: "text", content: "Доброго дня! Чим можу допомогти?" });
     expect(sent).toMatchObject({
       chatExternalId: "2120",

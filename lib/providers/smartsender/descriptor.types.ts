@@ -14,6 +14,8 @@ export const smartsenderSettingsSchema = z.object({
   lockoutMs: positive(86_400_000),
   /** The longest lockout (default 720 000). */
   maxLockoutMs: positive(86_400_000),
+  /** Pages of open chats re-read per polling cycle besides the unread ones (default 5). */
+  rollingPages: z.number().int().min(0).max(250).optional(),
 });
 
 export const smartsenderInfo = {

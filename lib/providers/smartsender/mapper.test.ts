@@ -265,10 +265,8 @@ describe("mapMessage", () => {
   });
 
   it("keeps what it can of a content type the documents do not list", () => {
-    const unknown = mapMessage(message(params("telegramInvoice", { url: "https://x/invoice.pdf" })), "1");
-    expect(unknown.attachments).toMatchObject([
-      { kind: "other", url: "https://x/invoice.pdf", title: "telegramInvoice" },
-    ]);
+    const unknown = mapMessage(message(params("telegramStory", { url: "https://x/story.mp4" })), "1");
+    expect(unknown.attachments).toMatchObject([{ kind: "other", url: "https://x/story.mp4", title: "telegramStory" }]);
   });
 
   it("never invents reactions, reply quotes or edits, and keeps the payload in raw", () => {
@@ -279,6 +277,39 @@ describe("mapMessage", () => {
     expect(mapped.editedAt).toBeNull();
     expect(mapped.raw).toEqual(original);
     expect(mapped.raw).toMatchObject({ extra: { kept: true } });
+  });
+});
+
+describe("mapMessage: pendingText, invoices and buttons are text, never an empty bubble", () => {
+  it("substitutes a pendingText's replacements, every occurrence, and shows it as is without any", () => {
+    const replaced = params("pendingText", {
+      content: "Hello, {{name}}! {{name}}, your order {{order}} is ready.",
+      replacement: { "{{name}}": "Olena", "{{order}}": 1042 },
+    });
+    expect(mapMessage(message(replaced, operator), "2353").text).toBe("Hello, Olena! Olena, your order 1042 is ready.");
+    for (const replacement of [[], null, undefined, "x"]) {
+      const plain = params("pendingText", { content: "Hello, {{name}}!", replacement });
+      expect(mapMessage(message(plain, operator), "2353").text).toBe("Hello, {{name}}!");
+    }
+  });
+
+  it("shows an invoice's receipt title and description", () => {
+    const invoice = params("telegramInvoice", { receipt: { title: "Order 1042", description: "2 × coffee" } });
+    expect(mapMessage(message(invoice, operator), "2353").text).toBe("Order 1042\n2 × coffee");
+    expect(mapMessage(message(params("telegramInvoice", { receipt: [] }), operator), "2353").text).toBeNull();
+  });
+
+  it("puts the buttons' labels under the text, and alone when there is no text", () => {
+    const withButtons = {
+      type: "text",
+      resource: {
+        parameters: { content: "Pick one" },
+        buttons: [{ parameters: { text: "Yes" } }, { parameters: { text: "No" } }, { parameters: [] }, "junk"],
+      },
+    };
+    expect(mapMessage(message(withButtons, operator), "2353").text).toBe("Pick one\n[Yes] [No]");
+    const onlyButtons = { type: "text", resource: { parameters: [], buttons: [{ parameters: { text: "Start" } }] } };
+    expect(mapMessage(message(onlyButtons, operator), "2353").text).toBe("[Start]");
   });
 });
 

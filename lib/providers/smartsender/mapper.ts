@@ -141,7 +141,46 @@ function mediaGroupBody(parameters: Parameters): Body {
   return { text: textParam(parameters, "caption") ?? caption ?? null, attachments };
 }
 
+/** `pendingText`: `content` with every key of `replacement` replaced, literally, in the order given. */
+function pendingText(parameters: Parameters): string | null {
+  let text = textParam(parameters, "content");
+  if (text === null || !isObject(parameters.replacement)) return text;
+  for (const [key, value] of Object.entries(parameters.replacement)) {
+    if (key !== "" && (typeof value === "string" || typeof value === "number"))
+      text = text.replaceAll(key, String(value));
+  }
+  return text;
+}
+
+/** `telegramInvoice`: the receipt's title and description, the only parts documented anywhere (no amount). */
+function invoiceText(parameters: Parameters): string | null {
+  const receipt = isObject(parameters.receipt) ? parameters.receipt : {};
+  const lines = [textParam(receipt, "title"), textParam(receipt, "description")].filter((line) => line !== null);
+  return lines.length > 0 ? lines.join("\n") : null;
+}
+
+/** The bot keyboard under a message (`resource.buttons[].parameters.text`), as text: `[Yes] [No]`. */
+function buttonsLine(content: unknown): string | null {
+  if (!isObject(content) || !isObject(content.resource) || !Array.isArray(content.resource.buttons)) return null;
+  const labels = content.resource.buttons.flatMap((button) => {
+    const label = textParam(parametersOf({ resource: button }), "text");
+    return label === null ? [] : [`[${label}]`];
+  });
+  return labels.length > 0 ? labels.join(" ") : null;
+}
+
+/** The message's text with its buttons' labels under it (docs/providers/smartsender.md "pendingText, invoices and buttons"). */
+function withButtons(body: Body, content: unknown): Body {
+  const buttons = buttonsLine(content);
+  if (buttons === null) return body;
+  return { ...body, text: body.text ? `${body.text}\n${buttons}` : buttons };
+}
+
 function bodyOf(content: SmartSenderContent | Parameters, parameters: Parameters): Body {
+  return withButtons(contentBodyOf(content, parameters), content);
+}
+
+function contentBodyOf(content: SmartSenderContent | Parameters, parameters: Parameters): Body {
   const type = typeof content.type === "string" ? content.type : "";
   const mediaKind = MEDIA_KINDS[type];
   if (mediaKind) {
@@ -152,6 +191,10 @@ function bodyOf(content: SmartSenderContent | Parameters, parameters: Parameters
     case "input":
     case "action":
       return { text: textParam(parameters, "content"), attachments: [] };
+    case "pendingText":
+      return { text: pendingText(parameters), attachments: [] };
+    case "telegramInvoice":
+      return { text: invoiceText(parameters), attachments: [] };
     case "mediaGroup":
       return mediaGroupBody(parameters);
     case "contact":

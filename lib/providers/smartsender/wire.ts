@@ -114,6 +114,16 @@ export function errorMessageOf(body: unknown): string | null {
   return text || null;
 }
 
+/** The body's `error.code` (a number, maybe a numeric string: PHP), or null (docs/providers/smartsender.md "Errors"). */
+export function errorCodeOf(body: unknown): number | null {
+  if (typeof body !== "object" || body === null || !("error" in body)) return null;
+  const error = (body as { error: unknown }).error;
+  if (typeof error !== "object" || error === null || !("code" in error)) return null;
+  const code = (error as { code: unknown }).code;
+  const number = typeof code === "string" && /^\d{3}$/.test(code.trim()) ? Number(code) : code;
+  return typeof number === "number" && Number.isInteger(number) && number >= 100 && number <= 599 ? number : null;
+}
+
 /** True for a body that carries SmartSender's top-level `error` key (an error even when the status is 2xx). */
 export function isErrorBody(body: unknown): boolean {
   return typeof body === "object" && body !== null && !Array.isArray(body) && "error" in body;

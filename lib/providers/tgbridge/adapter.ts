@@ -7,7 +7,8 @@
  * - getChat, listMessages: GetChatData/{id} (older pages through `extendDay`, see history.ts);
  * - lookupByPhone: GetActiveChatByPhone;
  * - sendText, sendReply (ReplyId), closeChat: SendChatTGMessage with MessageType Message or
- *   CloseChatMode ("a message of type CloseChatMode closes a chat", providers.md §3).
+ *   CloseChatMode ("a message of type CloseChatMode closes a chat"), whose numbers are the
+ *   connection's settings `sendMessageType` and `closeMessageType` (defaults 2 and 0).
  * Nothing documents reading, participants, invitations or live updates, so those are absent.
  *
  * Configuration: `baseUrl`; `credentials.token` (optional, sent as a Bearer token); the settings
@@ -19,7 +20,7 @@ import { eachItem } from "@/lib/providers/items";
 import { createTgBridgeClient, type MessageStruct } from "@/lib/providers/tgbridge/client";
 import { parseBridgeDate } from "@/lib/providers/tgbridge/dates";
 import { tgbridgeSettingsSchema } from "@/lib/providers/tgbridge/descriptor.types";
-import { MESSAGE_TYPES, type MessageTypeName, readEnum, SOURCES } from "@/lib/providers/tgbridge/enums";
+import { readEnum, SOURCES } from "@/lib/providers/tgbridge/enums";
 import {
   decodeHistoryCursor,
   encodeHistoryCursor,
@@ -40,8 +41,6 @@ import type { ChatProvider, ConnectionConfig, NormalizedMessage, SendTextInput }
 
 /** What SendChatTGMessage gets besides the chat id, learned from the chat the last time we read it. */
 type RecipientContext = Pick<MessageStruct, "ChatId" | "ChannelId" | "Phone" | "Source">;
-
-const messageTypeNumber = (name: MessageTypeName) => MESSAGE_TYPES.indexOf(name);
 
 function sourceNumber(value: number | string | null | undefined): number | undefined {
   const source = readEnum(SOURCES, value);
@@ -106,7 +105,7 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
 
   async function send(
     chatExternalId: string,
-    message: { text: string; type: MessageTypeName; replyTo?: string },
+    message: { text: string; type: number; replyTo?: string },
     signal?: AbortSignal,
   ): Promise<MessageStructDto | null> {
     if (employeeId === null) {
@@ -124,7 +123,7 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
       Created: new Date().toISOString(),
       Message: message.text,
       EmployeeId: employeeId,
-      MessageType: messageTypeNumber(message.type),
+      MessageType: message.type,
       ...(replyId === undefined ? {} : { ReplyId: replyId }),
       Attachments: [],
     };
@@ -134,7 +133,7 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
   async function sendText(input: SendTextInput, signal?: AbortSignal): Promise<NormalizedMessage | null> {
     const record = await send(
       input.chatExternalId,
-      { text: input.text, type: "Message", replyTo: input.replyToExternalId ?? undefined },
+      { text: input.text, type: settings.sendMessageType, replyTo: input.replyToExternalId ?? undefined },
       signal,
     );
     return record ? mapSentMessage(input.chatExternalId, record) : null;
@@ -199,7 +198,7 @@ export function createTgBridgeProvider(config: ConnectionConfig): ChatProvider {
       sendReply: (input, signal) => sendText(input, signal),
 
       async closeChat(chatExternalId, signal) {
-        await send(chatExternalId, { text: "", type: "CloseChatMode" }, signal);
+        await send(chatExternalId, { text: "", type: settings.closeMessageType }, signal);
       },
     },
   };

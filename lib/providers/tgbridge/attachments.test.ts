@@ -15,6 +15,18 @@ describe("bridge attachment names", () => {
     expect(attachmentFromFileName("x%E0.jpg")).toMatchObject({ kind: "image", fileName: "x%E0.jpg", url: null });
   });
 
+  it("a bare file name keeps its name and a guessed kind but gets no address (nothing to load)", () => {
+    for (const [name, kind, mimeType] of [
+      ["photo_2026-02-04.jpg", "image", "image/jpeg"],
+      ["voice_12.ogg", "voice", "audio/ogg"],
+      ["sticker.tgs", "sticker", "application/x-tgsticker"],
+      ["Счёт №12.pdf", "file", "application/pdf"],
+      ["README", "file", null],
+    ] as const) {
+      expect(attachmentFromFileName(name)).toMatchObject({ kind, fileName: name, mimeType, url: null });
+    }
+  });
+
   it("a message carrying such an attachment maps like any other, so the sync cycle goes on", () => {
     const message = ZMessageStructDto.parse({
       Id: 7,

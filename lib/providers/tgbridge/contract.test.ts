@@ -316,6 +316,23 @@ describe("writing", () => {
     });
   });
 
+  it("sends and closes with the MessageType numbers the connection's settings give (text, as the admin form sends them)", async () => {
+    await withFake({ seed: 3 }, async (bridge) => {
+      const configured = providerFor(bridge, { settings: { sendMessageType: "3", closeMessageType: "0" } });
+      await need(configured.capabilities.sendText)({
+        chatExternalId: BIG_CHAT,
+        text: "Без меню",
+        clientId: randomUUID(),
+      });
+      expect(bridge.calls.at(-1)?.body).toMatchObject({ Chat: 101, MessageType: 3, Message: "Без меню" });
+      await need(configured.capabilities.closeChat)(BIG_CHAT);
+      expect(bridge.calls.at(-1)?.body).toMatchObject({ Chat: 101, MessageType: 0 });
+    });
+    for (const wrong of ["-1", "256", "two", 2.5]) {
+      expect(() => providerFor(fake, { settings: { sendMessageType: wrong } })).toThrow();
+    }
+  });
+
   it("refuses to send without an employee id, before any request", async () => {
     const anonymous = providerFor(fake, { settings: { employeeId: null } });
     const calls = fake.calls.length;

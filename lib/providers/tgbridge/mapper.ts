@@ -249,14 +249,14 @@ export function mapChatData(chatExternalId: string, data: ChatData): ChatWithMes
 
 /** GetActiveChatByPhone: null when the bridge says there is no active chat (null, or Id 0 without messages). */
 export function mapActiveChat(active: ActiveChat | null, lookup: PhoneLookupInput): ChatWithMessages | null {
-  // A lookup answers one chat: an unreadable record is left out, the chat and its other messages kept.
-  const { records } = readMessageRecords("Messages", active?.Messages);
+  // A lookup answers one chat: an unreadable record is left out (and counted), the chat and its other messages kept.
+  const { records, skipped } = readMessageRecords("Messages", active?.Messages);
   if (!active || (intOf(active.Id) <= 0 && records.length === 0)) return null;
   const externalId = idText(active.Id);
   const messages = mapMessages(externalId, records);
   const known = { name: blankToNull(lookup.name), phone: blankToNull(lookup.phone) };
   const chat = chatFromMessages(externalId, records, messages, known, active);
-  return { chat: withMessageFacts(chat, messages), messages };
+  return { chat: withMessageFacts(chat, messages), messages, skipped };
 }
 
 /** The message SendChatTGMessage answered with, when it answered with one. */

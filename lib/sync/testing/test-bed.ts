@@ -12,7 +12,7 @@ export type SyncTestBed = {
   /** Starts an instance's sync on the bed's database with the fast test tuning; stopped after the test at the latest. */
   startSync: (
     instanceId: string,
-    options?: { pollIntervalMs?: number; tuning?: Partial<SyncTuning> },
+    options?: { pollIntervalMs?: number; tuning?: Partial<SyncTuning>; appUrl?: string },
   ) => { stop: () => Promise<void> };
   /** Waits until the connection's first full sync is over. */
   backfilled: (connectionId: string, timeoutMs: number) => Promise<void>;
@@ -48,6 +48,7 @@ export function syncTestBed(): SyncTestBed {
         databaseUrl: bed.database.url,
         instanceId,
         pollIntervalMs: options.pollIntervalMs ?? 60_000,
+        appUrl: options.appUrl,
         tuning: { ...FAST_TUNING, ...options.tuning },
       });
       bed.afterThisTest(() => manager.stop());

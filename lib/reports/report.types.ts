@@ -25,6 +25,12 @@ export const ZReportQuery = z
   });
 export type ReportQuery = z.infer<typeof ZReportQuery>;
 
+export const REPORT_TABLES = ["summary", "days", "agents", "connections", "heatmap"] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/** The CSV export's query: the report's, and which table. */
+export const ZReportCsvQuery = ZReportQuery.and(z.object({ table: z.enum(REPORT_TABLES) }));
+
 /** Durations are whole or fractional seconds; null when there is nothing to measure. */
 export type DurationStats = { count: number; medianSeconds: number | null; p90Seconds: number | null };
 

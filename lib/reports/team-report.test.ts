@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MessageDirection } from "@/lib/generated/prisma/client.ts";
+import { type CsvLabels, reportCsv } from "@/lib/reports/report-csv";
 import { teamReport } from "@/lib/reports/team-report";
+import { visibleReport } from "@/lib/reports/visible-report";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { setChatStatus } from "@/lib/workflow/set-status";
 
@@ -239,5 +241,40 @@ describe("the team report", () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ fromStatus: "open", toStatus: "resolved" });
     expect(changes[0]?.changedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+});
+
+describe("who sees what, and the CSV", () => {
+  it("shows an agent the team's figures with their own row only, and refuses another agent's chats", async () => {
+    const asBob = await visibleReport(database.prisma, { userId: bob.id, role: "agent" }, week);
+    expect(asBob.totals).toEqual({ conversationsStarted: 4, customerMessages: 7, repliesSent: 8 });
+    expect(asBob.agents.map((row) => row.name)).toEqual(["Bob"]);
+    await expect(
+      visibleReport(database.prisma, { userId: bob.id, role: "agent" }, { ...week, agent: alice.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const asAdmin = await visibleReport(
+      database.prisma,
+      { userId: bob.id, role: "admin" },
+      { ...week, agent: alice.id },
+    );
+    expect(asAdmin.agents).toHaveLength(2);
+  });
+
+  it("writes each table as CSV with quoted names and defused formulas", async () => {
+    const labels = new Proxy({} as CsvLabels, { get: (_, key) => String(key) });
+    const report = await teamReport(database.prisma, week);
+    expect(reportCsv(report, "days", labels).split("\r\n").slice(0, 3)).toEqual([
+      "date,conversationsStarted,customerMessages,repliesSent",
+      "2026-11-02,1,3,3",
+      "2026-11-03,0,1,0",
+    ]);
+    const renamed = {
+      ...report,
+      agents: [{ ...report.agents[0], name: '=HYPERLINK("x"), Alice' } as (typeof report.agents)[number]],
+    };
+    expect(reportCsv(renamed, "agents", labels)).toBe(
+      'agent,repliesSent,chatsHandled,firstResponseCount,firstResponseMedian\r\n"\'=HYPERLINK(""x""), Alice",5,3,3,300\r\n',
+    );
+    expect(reportCsv(report, "summary", labels)).toContain("firstResponseP90,18720\r\n");
   });
 });

@@ -69,22 +69,23 @@ const stats = (row: StatsRow | undefined): DurationStats => ({
   p90Seconds: row?.p90 ?? null,
 });
 
-export async function teamReport(db: DbClient, query: ReportQuery, now = new Date()): Promise<TeamReport> {
-  const { from, to } = periodDays(query, now);
+/** The period's first and last instant: local midnights in the viewer's time zone (DST-safe). */
+export function periodBoundsSql(from: string, to: string, timeZone: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT (${from}::date::timestamp AT TIME ZONE ${timeZone}) AS start,
+      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end"`;
+}
+
+/** The report's statements for a period's bounds (the benchmark times these very statements). */
+export function reportSqls(query: ReportQuery, { start, end }: { start: Date; end: Date }) {
   const tz = query.timeZone;
-  const [bounds] = await db.$queryRaw<Array<{ start: Date; end: Date }>>`
-    SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AS start,
-      ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AS "end"`;
-  if (!bounds) throw new Error("Postgres returned no period bounds");
-  const { start, end } = bounds;
   const filters = [Prisma.sql`TRUE`];
   if (query.connection) filters.push(Prisma.sql`c.connection_id = ${query.connection}::uuid`);
   if (query.agent) filters.push(Prisma.sql`c.assignee_id = ${query.agent}`);
   const chatFilter = Prisma.join(filters, " AND ");
   const inPeriod = Prisma.sql`m.created_at >= ${start} AND m.created_at < ${end}`;
-
-  const [counts, heat, episodes, replies, resolution] = await Promise.all([
-    db.$queryRaw<Array<{ what: "in" | "out" | "new"; day: string; connectionId: string; n: number }>>`
+  return {
+    counts: Prisma.sql`
       WITH inbound AS (
         SELECT m.chat_id, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
         WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
@@ -107,15 +108,13 @@ export async function teamReport(db: DbClient, query: ReportQuery, now = new Dat
       SELECT what, to_char(created_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day,
         connection_id::text AS "connectionId", count(*)::int AS n
       FROM tagged GROUP BY 1, 2, 3`,
-    db.$queryRaw<Array<{ weekday: number; hour: number; n: number }>>`
+    heat: Prisma.sql`
       SELECT extract(isodow FROM m.created_at AT TIME ZONE ${tz})::int AS weekday,
         extract(hour FROM m.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
       FROM messages m JOIN chats c ON c.id = m.chat_id
       WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
       GROUP BY 1, 2`,
-    db.$queryRaw<
-      Array<StatsRow & { everyone: boolean; answered: boolean; agentId: string | null; unanswered: number }>
-    >`
+    episodes: Prisma.sql`
       WITH asked AS (
         SELECT m.id, m.chat_id, m.created_at FROM messages m JOIN chats c ON c.id = m.chat_id
         WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
@@ -144,12 +143,12 @@ export async function teamReport(db: DbClient, query: ReportQuery, now = new Dat
         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS p90
       FROM episodes
       GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))`,
-    db.$queryRaw<Array<{ agentId: string | null; replies: number; chats: number }>>`
+    replies: Prisma.sql`
       SELECT m.sent_by_id AS "agentId", count(*)::int AS replies, count(DISTINCT m.chat_id)::int AS chats
       FROM messages m JOIN chats c ON c.id = m.chat_id
       WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
       GROUP BY 1`,
-    db.$queryRaw<StatsRow[]>`
+    resolution: Prisma.sql`
       SELECT count(*)::int AS count,
         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.changed_at - o.opened_at)::float8)::numeric, 3)::float8 AS median,
         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.changed_at - o.opened_at)::float8)::numeric, 3)::float8 AS p90
@@ -162,6 +161,24 @@ export async function teamReport(db: DbClient, query: ReportQuery, now = new Dat
           c.created_at) AS opened_at
       ) o
       WHERE s.to_status = 'resolved' AND s.changed_at >= ${start} AND s.changed_at < ${end} AND ${chatFilter}`,
+  };
+}
+
+export async function teamReport(db: DbClient, query: ReportQuery, now = new Date()): Promise<TeamReport> {
+  const { from, to } = periodDays(query, now);
+  const tz = query.timeZone;
+  const [bounds] = await db.$queryRaw<Array<{ start: Date; end: Date }>>(periodBoundsSql(from, to, tz));
+  if (!bounds) throw new Error("Postgres returned no period bounds");
+  const { start, end } = bounds;
+  const sql = reportSqls(query, bounds);
+  const [counts, heat, episodes, replies, resolution] = await Promise.all([
+    db.$queryRaw<Array<{ what: "in" | "out" | "new"; day: string; connectionId: string; n: number }>>(sql.counts),
+    db.$queryRaw<Array<{ weekday: number; hour: number; n: number }>>(sql.heat),
+    db.$queryRaw<
+      Array<StatsRow & { everyone: boolean; answered: boolean; agentId: string | null; unanswered: number }>
+    >(sql.episodes),
+    db.$queryRaw<Array<{ agentId: string | null; replies: number; chats: number }>>(sql.replies),
+    db.$queryRaw<StatsRow[]>(sql.resolution),
   ]);
 
   const dayList: ReportDay[] = [];

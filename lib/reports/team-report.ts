@@ -116,17 +116,18 @@ export function reportSqls(query: ReportQuery, { start, end }: { start: Date; en
       GROUP BY 1, 2`,
     episodes: Prisma.sql`
       WITH asked AS (
-        SELECT m.id, m.chat_id, m.created_at FROM messages m JOIN chats c ON c.id = m.chat_id
-        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
-          AND NOT EXISTS (
-            SELECT 1 FROM messages p
+        -- Index probes per customer message (a correlated NOT EXISTS would become a join over all messages).
+        SELECT m.chat_id, m.created_at,
+          (SELECT p.created_at FROM messages p
             WHERE p.chat_id = m.chat_id AND p.direction = 'inbound' AND p.deleted_at IS NULL
               AND (p.created_at, p.id) < (m.created_at, m.id)
-              AND p.created_at > COALESCE((
-                SELECT max(r.created_at) FROM messages r
-                WHERE r.chat_id = m.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
-                  AND r.created_at < m.created_at
-              ), '-infinity'))
+            ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS previous_message,
+          (SELECT r.created_at FROM messages r
+            WHERE r.chat_id = m.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
+              AND r.created_at < m.created_at
+            ORDER BY r.created_at DESC LIMIT 1) AS previous_reply
+        FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
       ), episodes AS (
         SELECT a.created_at AS asked_at, ans.created_at AS answered_at, ans.sent_by_id
         FROM asked a
@@ -135,6 +136,8 @@ export function reportSqls(query: ReportQuery, { start, end }: { start: Date; en
           WHERE m.chat_id = a.chat_id AND ${REPLY} AND m.created_at >= a.created_at
           ORDER BY m.created_at, m.id LIMIT 1
         ) ans ON TRUE
+        -- Waiting starts here: no earlier customer message, or the team replied after the last one.
+        WHERE a.previous_message IS NULL OR a.previous_message <= a.previous_reply
       )
       SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
         sent_by_id AS "agentId", count(answered_at)::int AS count,

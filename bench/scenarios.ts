@@ -6,6 +6,8 @@ import { unreadCountsSql } from "@/lib/chats/unread-counts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { ZListMessagesQuery } from "@/lib/messages/list-messages";
 import { threadPageSql } from "@/lib/messages/read-thread";
+import { ZReportQuery } from "@/lib/reports/report.types";
+import { periodBoundsSql, periodDays, reportSqls } from "@/lib/reports/team-report";
 import { BIG_CHAT_EXTERNAL_ID } from "./seed";
 
 /** An endpoint under load, and the very SQL it runs, so the two can be timed side by side. */
@@ -91,6 +93,26 @@ function threadScenario(name: string, chatId: number, params: Record<string, str
   };
 }
 
+/** The 30-day team report: the period's bounds, then its five statements (run one after another here). */
+async function reportScenario(client: pg.Client): Promise<Scenario> {
+  const params = { period: "30d", timeZone: "Europe/Moscow" };
+  const query = ZReportQuery.parse(params);
+  const { from, to } = periodDays(query, new Date());
+  const boundsSql = periodBoundsSql(from, to, query.timeZone);
+  const bounds = (await run(client, boundsSql)).rows[0] as { start: Date; end: Date };
+  const statements = Object.values(reportSqls(query, bounds));
+  return {
+    name: "team report, last 30 days",
+    path: `/api/reports?${new URLSearchParams(params)}`,
+    bare: async (db) => {
+      await run(db, boundsSql);
+      for (const statement of statements) await run(db, statement);
+    },
+    plans: statements,
+    target: { p95Ms: 200, maxOurShareMs: null },
+  };
+}
+
 /** Positions deep in the data, read from the database so the scenarios page where users would. */
 async function deepPositions(client: pg.Client) {
   const chat = await client.query<{ activity_at: Date; id: number }>(
@@ -132,6 +154,7 @@ export async function buildScenarios(
       await searchScenario(client, viewer, "search: a customer's name", "Иванова"),
       await searchScenario(client, viewer, "search: a common word in messages", "возврат"),
       await searchScenario(client, viewer, "search: a phone number", "900 000 79"),
+      await reportScenario(client),
       threadScenario("thread, newest page (100,000-message chat)", bigChatId, { limit: "50" }),
       threadScenario("thread, page 90,000 messages back", bigChatId, { limit: "50", before: deepMessageCursor }),
       {

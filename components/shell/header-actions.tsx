@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { useTranslations } from "use-intl";
 import { LookupLinkDialog } from "@/components/inbox/lookup-link-dialog";
@@ -20,6 +22,8 @@ type Open = "phone" | "link" | "shortcuts" | "settings" | null;
  */
 export function HeaderActions({ children }: { children: ReactNode }) {
   const t = useTranslations("shell");
+  const reports = useTranslations("reports");
+  const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const { signOut, pending } = useSignOut();
@@ -32,6 +36,11 @@ export function HeaderActions({ children }: { children: ReactNode }) {
     ...(can("lookupByPhone") ? [{ key: "phone", label: t("findByPhone"), onSelect: () => setOpen("phone") }] : []),
     ...(can("lookupByLink") ? [{ key: "link", label: t("openByLink"), onSelect: () => setOpen("link") }] : []),
   ];
+  const reportsAction: MenuAction = {
+    key: "reports",
+    label: reports("title"),
+    onSelect: () => router.push("/reports"),
+  };
   const settings: MenuAction = { key: "settings", label: t("settings"), onSelect: () => setOpen("settings") };
   const signOutAction: MenuAction = {
     key: "sign-out",
@@ -48,6 +57,12 @@ export function HeaderActions({ children }: { children: ReactNode }) {
             {lookup.label}
           </Button>
         ))}
+        <Link
+          href="/reports"
+          className="rounded-md px-2 py-1 font-medium text-slate-700 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          {reportsAction.label}
+        </Link>
         <Button variant="ghost" size="sm" aria-keyshortcuts="?" onClick={() => setOpen("shortcuts")}>
           <span aria-hidden="true" className="font-mono">
             ?
@@ -66,7 +81,7 @@ export function HeaderActions({ children }: { children: ReactNode }) {
         className="md:hidden"
         label={t("menu")}
         icon={<MoreIcon />}
-        actions={[...lookups, settings, signOutAction]}
+        actions={[...lookups, reportsAction, settings, signOutAction]}
       />
       <LookupPhoneDialog open={open === "phone"} onClose={close} />
       <LookupLinkDialog open={open === "link"} onClose={close} />

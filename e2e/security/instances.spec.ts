@@ -315,6 +315,9 @@ const ROUTE_TABLE: Row[] = [
   { route: "me/password", path: () => "/api/me/password", statuses: { POST: [401, 400, 400] } },
   { route: "me/profile", path: () => "/api/me/profile", statuses: { PATCH: [401, 400, 400] } },
   { route: "presence", path: () => "/api/presence", statuses: { GET: [401, 200, 200] } },
+  { route: "reports", path: () => "/api/reports?period=30d", statuses: { GET: [401, 200, 200] } },
+  { route: "reports/csv", path: () => "/api/reports/csv?table=days", statuses: { GET: [401, 200, 200] } },
+  { route: "reports/csv", path: () => "/api/reports/csv", statuses: { GET: [401, 400, 400] } },
   { route: "staff", path: () => "/api/staff", statuses: { GET: [401, 200, 200] } },
   {
     route: "team-settings",

@@ -1,0 +1,256 @@
+import type { DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type {
+  DurationStats,
+  ReportAgentRow,
+  ReportConnectionRow,
+  ReportDay,
+  ReportQuery,
+  TeamReport,
+} from "@/lib/reports/report.types";
+import { LONGEST_REPORT_DAYS } from "@/lib/reports/report.types";
+
+/*
+ * The team's figures for a period, computed in Postgres over indexed columns (the partial indexes on
+ * customer messages and replies by time, the per-chat message index, chat_status_changes); the app
+ * only reshapes a few hundred grouped rows. The written definitions are in docs/reports.md and on
+ * the page:
+ * - a customer message is an inbound message (not deleted); a reply is an outbound message that did
+ *   not fail to send (sent from the inbox or from the provider's own app); notes and system events
+ *   are neither;
+ * - a conversation starts with a chat's first customer message or reply;
+ * - a first response runs from a customer message that nobody had yet answered (the first after the
+ *   team's last reply) to the next reply, in calendar time (nights and weekends count); it belongs to
+ *   the period in which the customer wrote; still unanswered ones are counted apart;
+ * - a resolution runs from the chat's first message (or its last reopening) to resolved;
+ * - the agent filter keeps the chats assigned to that agent now.
+ */
+
+const CUSTOMER_MESSAGE = Prisma.sql`m.direction = 'inbound' AND m.deleted_at IS NULL`;
+const REPLY = Prisma.sql`m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed'`;
+
+/** The local calendar day of `now` in a time zone, as YYYY-MM-DD. */
+export function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** First and last local day (inclusive) of the period. */
+export function periodDays(query: ReportQuery, now: Date): { from: string; to: string } {
+  const today = localDate(now, query.timeZone);
+  switch (query.period) {
+    case "today":
+      return { from: today, to: today };
+    case "7d":
+      return { from: addDays(today, -6), to: today };
+    case "30d":
+      return { from: addDays(today, -29), to: today };
+    case "custom": {
+      const { from, to } = query;
+      if (!from || !to || from > to) throw new AppError("BAD_REQUEST", "A custom period needs a first and a last day");
+      if (addDays(from, LONGEST_REPORT_DAYS - 1) < to) {
+        throw new AppError("BAD_REQUEST", `A period can be ${LONGEST_REPORT_DAYS} days at most`);
+      }
+      return { from, to };
+    }
+  }
+}
+
+type StatsRow = { count: number; median: number | null; p90: number | null };
+const stats = (row: StatsRow | undefined): DurationStats => ({
+  count: row?.count ?? 0,
+  medianSeconds: row?.median ?? null,
+  p90Seconds: row?.p90 ?? null,
+});
+
+/** The period's first and last instant: local midnights in the viewer's time zone (DST-safe). */
+export function periodBoundsSql(from: string, to: string, timeZone: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT (${from}::date::timestamp AT TIME ZONE ${timeZone}) AS start,
+      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end"`;
+}
+
+/** The report's statements for a period's bounds (the benchmark times these very statements). */
+export function reportSqls(query: ReportQuery, { start, end }: { start: Date; end: Date }) {
+  const tz = query.timeZone;
+  const filters = [Prisma.sql`TRUE`];
+  if (query.connection) filters.push(Prisma.sql`c.connection_id = ${query.connection}::uuid`);
+  if (query.agent) filters.push(Prisma.sql`c.assignee_id = ${query.agent}`);
+  const chatFilter = Prisma.join(filters, " AND ");
+  const inPeriod = Prisma.sql`m.created_at >= ${start} AND m.created_at < ${end}`;
+  return {
+    counts: Prisma.sql`
+      WITH inbound AS (
+        SELECT m.chat_id, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
+      ), replies AS (
+        SELECT m.chat_id, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
+      ), started AS (
+        SELECT t.connection_id, f.first_at AS created_at
+        FROM (SELECT chat_id, connection_id FROM inbound UNION SELECT chat_id, connection_id FROM replies) t
+        CROSS JOIN LATERAL (
+          SELECT min(m.created_at) AS first_at FROM messages m
+          WHERE m.chat_id = t.chat_id AND ((${CUSTOMER_MESSAGE}) OR (${REPLY}))
+        ) f
+        WHERE f.first_at >= ${start}
+      ), tagged AS (
+        SELECT 'in' AS what, created_at, connection_id FROM inbound
+        UNION ALL SELECT 'out', created_at, connection_id FROM replies
+        UNION ALL SELECT 'new', created_at, connection_id FROM started
+      )
+      SELECT what, to_char(created_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day,
+        connection_id::text AS "connectionId", count(*)::int AS n
+      FROM tagged GROUP BY 1, 2, 3`,
+    heat: Prisma.sql`
+      SELECT extract(isodow FROM m.created_at AT TIME ZONE ${tz})::int AS weekday,
+        extract(hour FROM m.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
+      FROM messages m JOIN chats c ON c.id = m.chat_id
+      WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
+      GROUP BY 1, 2`,
+    episodes: Prisma.sql`
+      WITH asked AS (
+        -- Index probes per customer message (a correlated NOT EXISTS would become a join over all messages).
+        SELECT m.chat_id, m.created_at,
+          (SELECT p.created_at FROM messages p
+            WHERE p.chat_id = m.chat_id AND p.direction = 'inbound' AND p.deleted_at IS NULL
+              AND (p.created_at, p.id) < (m.created_at, m.id)
+            ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS previous_message,
+          (SELECT r.created_at FROM messages r
+            WHERE r.chat_id = m.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
+              AND r.created_at < m.created_at
+            ORDER BY r.created_at DESC LIMIT 1) AS previous_reply
+        FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
+      ), episodes AS (
+        SELECT a.created_at AS asked_at, ans.created_at AS answered_at, ans.sent_by_id
+        FROM asked a
+        LEFT JOIN LATERAL (
+          SELECT m.created_at, m.sent_by_id FROM messages m
+          WHERE m.chat_id = a.chat_id AND ${REPLY} AND m.created_at >= a.created_at
+          ORDER BY m.created_at, m.id LIMIT 1
+        ) ans ON TRUE
+        -- Waiting starts here: no earlier customer message, or the team replied after the last one.
+        WHERE a.previous_message IS NULL OR a.previous_message <= a.previous_reply
+      )
+      SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
+        sent_by_id AS "agentId", count(answered_at)::int AS count,
+        count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered,
+        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS median,
+        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS p90
+      FROM episodes
+      GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))`,
+    replies: Prisma.sql`
+      SELECT m.sent_by_id AS "agentId", count(*)::int AS replies, count(DISTINCT m.chat_id)::int AS chats
+      FROM messages m JOIN chats c ON c.id = m.chat_id
+      WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
+      GROUP BY 1`,
+    resolution: Prisma.sql`
+      SELECT count(*)::int AS count,
+        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.changed_at - o.opened_at)::float8)::numeric, 3)::float8 AS median,
+        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.changed_at - o.opened_at)::float8)::numeric, 3)::float8 AS p90
+      FROM chat_status_changes s JOIN chats c ON c.id = s.chat_id
+      CROSS JOIN LATERAL (
+        SELECT COALESCE(
+          (SELECT max(p.changed_at) FROM chat_status_changes p
+            WHERE p.chat_id = s.chat_id AND p.from_status = 'resolved' AND (p.changed_at, p.id) < (s.changed_at, s.id)),
+          (SELECT min(m.created_at) FROM messages m WHERE m.chat_id = s.chat_id AND ((${CUSTOMER_MESSAGE}) OR (${REPLY}))),
+          c.created_at) AS opened_at
+      ) o
+      WHERE s.to_status = 'resolved' AND s.changed_at >= ${start} AND s.changed_at < ${end} AND ${chatFilter}`,
+  };
+}
+
+export async function teamReport(db: DbClient, query: ReportQuery, now = new Date()): Promise<TeamReport> {
+  const { from, to } = periodDays(query, now);
+  const tz = query.timeZone;
+  const [bounds] = await db.$queryRaw<Array<{ start: Date; end: Date }>>(periodBoundsSql(from, to, tz));
+  if (!bounds) throw new Error("Postgres returned no period bounds");
+  const { start, end } = bounds;
+  const sql = reportSqls(query, bounds);
+  const [counts, heat, episodes, replies, resolution] = await Promise.all([
+    db.$queryRaw<Array<{ what: "in" | "out" | "new"; day: string; connectionId: string; n: number }>>(sql.counts),
+    db.$queryRaw<Array<{ weekday: number; hour: number; n: number }>>(sql.heat),
+    db.$queryRaw<
+      Array<StatsRow & { everyone: boolean; answered: boolean; agentId: string | null; unanswered: number }>
+    >(sql.episodes),
+    db.$queryRaw<Array<{ agentId: string | null; replies: number; chats: number }>>(sql.replies),
+    db.$queryRaw<StatsRow[]>(sql.resolution),
+  ]);
+
+  const dayList: ReportDay[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    dayList.push({ date: day, conversationsStarted: 0, customerMessages: 0, repliesSent: 0 });
+  }
+  const days = new Map(dayList.map((day) => [day.date, day]));
+  const totals = { conversationsStarted: 0, customerMessages: 0, repliesSent: 0 };
+  const perConnection = new Map<string, typeof totals>();
+  const field = { in: "customerMessages", out: "repliesSent", new: "conversationsStarted" } as const;
+  for (const row of counts) {
+    const key = field[row.what];
+    totals[key] += row.n;
+    const day = days.get(row.day);
+    if (day) day[key] += row.n;
+    const connection = perConnection.get(row.connectionId) ?? {
+      conversationsStarted: 0,
+      customerMessages: 0,
+      repliesSent: 0,
+    };
+    connection[key] += row.n;
+    perConnection.set(row.connectionId, connection);
+  }
+
+  const connectionIds = [...perConnection.keys()];
+  const connectionRows = connectionIds.length
+    ? await db.connection.findMany({
+        where: { id: { in: connectionIds } },
+        select: { id: true, displayName: true, kind: true },
+      })
+    : [];
+  const connections: ReportConnectionRow[] = connectionRows
+    .map((connection) => ({
+      connectionId: connection.id,
+      name: connection.displayName,
+      kind: connection.kind,
+      ...(perConnection.get(connection.id) ?? { conversationsStarted: 0, customerMessages: 0, repliesSent: 0 }),
+    }))
+    .sort((a, b) => b.customerMessages - a.customerMessages || a.name.localeCompare(b.name));
+
+  const overall = episodes.find((row) => row.everyone);
+  const answeredBy = new Map(episodes.filter((row) => !row.everyone && row.answered).map((row) => [row.agentId, row]));
+  const agentIds = new Set<string | null>([...replies.map((row) => row.agentId), ...answeredBy.keys()]);
+  const named = await db.user.findMany({
+    where: { id: { in: [...agentIds].filter((id): id is string => id !== null) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(named.map((user) => [user.id, user.name]));
+  const agents: ReportAgentRow[] = [...agentIds]
+    .map((agentId) => {
+      const sent = replies.find((row) => row.agentId === agentId);
+      return {
+        agentId,
+        name: agentId === null ? null : (names.get(agentId) ?? null),
+        replies: sent?.replies ?? 0,
+        chatsHandled: sent?.chats ?? 0,
+        firstResponse: stats(answeredBy.get(agentId)),
+      };
+    })
+    .sort((a, b) => b.replies - a.replies || (a.name ?? "").localeCompare(b.name ?? ""));
+
+  return {
+    period: { from, to, timeZone: tz, start: start.toISOString(), end: end.toISOString() },
+    totals,
+    firstResponse: { ...stats(overall), unanswered: overall?.unanswered ?? 0 },
+    resolution: stats(resolution[0]),
+    days: dayList,
+    agents,
+    connections,
+    heatMap: heat.map((row) => ({ weekday: row.weekday, hour: row.hour, customerMessages: row.n })),
+  };
+}

@@ -102,7 +102,9 @@ test("two agents on one chat: each sees the other viewing and typing, live; a re
     await expect(olena.page.getByTestId("view-count-mentions")).toHaveText(/^[1-9]/);
 
     // Olena opens the chat again and closes her browser: gone from the admin's header within 10 s.
+    // Opening the chat sees the mention: her Mentions count goes.
     await chatRow(olena.page, chat.title).click();
+    await expect(olena.page.getByTestId("view-count-mentions")).toHaveCount(0);
     await expect(admin.getByTestId("presence")).toHaveText(`${olena.member.name} is viewing`, { timeout: 5_000 });
     await olena.close();
     await expect(admin.getByTestId("presence")).toHaveText("", { timeout: 10_000 });

@@ -18,6 +18,7 @@ import { useChat } from "@/lib/queries/chats";
 import { useConnectionsById } from "@/lib/queries/connections";
 import { useThread } from "@/lib/queries/messages";
 import { flattenThread } from "@/lib/queries/thread-data";
+import { useSeeMentions } from "@/lib/queries/views";
 
 function ThreadSkeleton() {
   const t = useTranslations("common");
@@ -46,6 +47,7 @@ export function ThreadView({ chatId }: { chatId: number }) {
   const chat = useChat(chatId);
   const thread = useThread(chatId);
   const typing = usePresenceSignals(chatId);
+  useSeeMentions(chatId);
   const connections = useConnectionsById();
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   const [markedUnread, setMarkedUnread] = useState(false);

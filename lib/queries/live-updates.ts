@@ -41,6 +41,19 @@ async function apply(queryClient: QueryClient, changes: PendingChanges): Promise
   ]);
 }
 
+/**
+ * An event's JSON, or "resync" when the server says the client missed some (its history or the
+ * presence notices): the caller then reads afresh. Unreadable data is undefined, and ignored.
+ */
+function readEvent(event: MessageEvent<string>): unknown {
+  try {
+    const data: unknown = JSON.parse(event.data);
+    return typeof data === "object" && data !== null && "type" in data && data.type === "resync" ? "resync" : data;
+  } catch {
+    return undefined;
+  }
+}
+
 /** After a gap in the stream (reconnect, or the server's `resync`), everything shown is fetched again. */
 function refetchEverything(queryClient: QueryClient) {
   for (const queryKey of [chatKeys.all, countKeys.all, connectionKeys.all, presenceKeys.all]) {
@@ -91,13 +104,8 @@ export function useLiveUpdates() {
 
     const onMessage = (event: MessageEvent<string>) => {
       if (event.lastEventId) lastEventId = event.lastEventId;
-      let data: unknown;
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (typeof data === "object" && data !== null && "type" in data && data.type === "resync") {
+      const data = readEvent(event);
+      if (data === "resync") {
         refetchEverything(queryClient);
         return;
       }
@@ -117,13 +125,8 @@ export function useLiveUpdates() {
 
     /** Presence is not history: applied as it comes, never batched or replayed. */
     const onPresence = (event: MessageEvent<string>) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (typeof data === "object" && data !== null && "type" in data && data.type === "resync") {
+      const data = readEvent(event);
+      if (data === "resync") {
         applyPresenceNotice(queryClient, "resync");
         return;
       }

@@ -1,14 +1,37 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import type { StaffMember } from "@/lib/assignment/staff";
 import type { ChatView } from "@/lib/chats/list-chats.types";
 import type { ViewCounts } from "@/lib/chats/view-counts";
-import { apiGet } from "@/lib/queries/api";
+import { apiGet, apiPost } from "@/lib/queries/api";
 import type { ChatFilters } from "@/lib/queries/chat-filters";
-import { countKeys, staffKeys } from "@/lib/queries/keys";
+import { chatKeys, countKeys, staffKeys } from "@/lib/queries/keys";
 
 /** The views' counts; refreshed with the unread totals on every counts.changed (countKeys.all is their prefix). */
 export function useViewCounts() {
   return useQuery({ queryKey: countKeys.views, queryFn: ({ signal }) => apiGet<ViewCounts>("/api/views", signal) });
+}
+
+/**
+ * Opening a chat sees the caller's mentions in it: it leaves their Mentions view and count. Only
+ * asked while the caller has unseen mentions at all, so opening chats writes nothing otherwise.
+ */
+export function useSeeMentions(chatId: number) {
+  const queryClient = useQueryClient();
+  const unseen = useViewCounts().data?.mentions ?? 0;
+  useEffect(() => {
+    if (unseen === 0) return;
+    apiPost(`/api/chats/${chatId}/mentions/seen`)
+      .then(() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: countKeys.all }),
+          queryClient.invalidateQueries({ queryKey: chatKeys.lists() }),
+        ]),
+      )
+      .catch(() => {
+        // Seen next time the chat is opened.
+      });
+  }, [chatId, unseen, queryClient]);
 }
 
 /** The teammates, for initials in the list and the pickers. */

@@ -1,4 +1,4 @@
-import type { DbClient } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type {
@@ -167,7 +167,32 @@ export function reportSqls(query: ReportQuery, { start, end }: { start: Date; en
   };
 }
 
-export async function teamReport(db: DbClient, query: ReportQuery, now = new Date()): Promise<TeamReport> {
+/**
+ * A report's statement may take this long at most: a long custom period over a big team must not
+ * keep a database connection busy for minutes on a click.
+ */
+const REPORT_STATEMENT_TIMEOUT_MS = 15_000;
+
+/** One statement of a report, under the time limit; running out of time is a clear answer, not a 500. */
+async function reportRows<Row>(db: Db, sql: Prisma.Sql): Promise<Row[]> {
+  try {
+    const [, rows] = await db.$transaction([
+      db.$executeRawUnsafe(`SET LOCAL statement_timeout = ${REPORT_STATEMENT_TIMEOUT_MS}`),
+      db.$queryRaw<Row[]>(sql),
+    ]);
+    return rows;
+  } catch (error) {
+    if (error instanceof Error && /statement timeout/i.test(error.message)) {
+      throw new AppError(
+        "UNSUPPORTED",
+        "This report takes too long to compute: choose a shorter period or fewer filters",
+      );
+    }
+    throw error;
+  }
+}
+
+export async function teamReport(db: Db, query: ReportQuery, now = new Date()): Promise<TeamReport> {
   const { from, to } = periodDays(query, now);
   const tz = query.timeZone;
   const [bounds] = await db.$queryRaw<Array<{ start: Date; end: Date }>>(periodBoundsSql(from, to, tz));
@@ -175,13 +200,14 @@ export async function teamReport(db: DbClient, query: ReportQuery, now = new Dat
   const { start, end } = bounds;
   const sql = reportSqls(query, bounds);
   const [counts, heat, episodes, replies, resolution] = await Promise.all([
-    db.$queryRaw<Array<{ what: "in" | "out" | "new"; day: string; connectionId: string; n: number }>>(sql.counts),
-    db.$queryRaw<Array<{ weekday: number; hour: number; n: number }>>(sql.heat),
-    db.$queryRaw<
-      Array<StatsRow & { everyone: boolean; answered: boolean; agentId: string | null; unanswered: number }>
-    >(sql.episodes),
-    db.$queryRaw<Array<{ agentId: string | null; replies: number; chats: number }>>(sql.replies),
-    db.$queryRaw<StatsRow[]>(sql.resolution),
+    reportRows<{ what: "in" | "out" | "new"; day: string; connectionId: string; n: number }>(db, sql.counts),
+    reportRows<{ weekday: number; hour: number; n: number }>(db, sql.heat),
+    reportRows<StatsRow & { everyone: boolean; answered: boolean; agentId: string | null; unanswered: number }>(
+      db,
+      sql.episodes,
+    ),
+    reportRows<{ agentId: string | null; replies: number; chats: number }>(db, sql.replies),
+    reportRows<StatsRow>(db, sql.resolution),
   ]);
 
   const dayList: ReportDay[] = [];

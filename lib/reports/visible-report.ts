@@ -1,5 +1,5 @@
 import type { StaffSession } from "@/lib/auth/session";
-import type { DbClient } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ReportQuery, TeamReport } from "@/lib/reports/report.types";
 import { teamReport } from "@/lib/reports/team-report";
@@ -9,7 +9,7 @@ import { teamReport } from "@/lib/reports/team-report";
  * agents, their own row only (and only their own chats when they filter by agent).
  */
 export async function visibleReport(
-  db: DbClient,
+  db: Db,
   session: Pick<StaffSession, "userId" | "role">,
   query: ReportQuery,
   now = new Date(),

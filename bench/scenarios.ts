@@ -28,6 +28,8 @@ export type Scenario = {
   origin?: string;
   /** The framework floor: a route doing the least any page does (SELECT 1), with no session. */
   floor?: true;
+  /** Left out of `--scale N` runs: too slow there to measure in a few seconds (see its row at scale 1). */
+  onlyAtScale1?: true;
 };
 
 /** Whose views (Mine, Mentions) an endpoint reads: the user the benchmark signs in as. */
@@ -110,6 +112,8 @@ async function reportScenario(client: pg.Client): Promise<Scenario> {
     },
     plans: statements,
     target: { p95Ms: 200, maxOurShareMs: null },
+    // Seconds per request at scale 1 until the report reads a rollup: minutes at scale 10.
+    onlyAtScale1: true,
   };
 }
 

@@ -34,32 +34,41 @@ async function dottedIcon(href: string): Promise<string> {
   return canvas.toDataURL("image/png");
 }
 
+/** The page's icon links: Next may render more than one (head and streamed metadata), and replace them. */
+const iconLinks = () => [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
+
+function showIcon(state: boolean, dotted: string | null) {
+  for (const link of iconLinks()) {
+    link.dataset.plainHref ??= link.href;
+    link.href = state && dotted ? dotted : link.dataset.plainHref;
+    link.dataset.attention = String(state && dotted !== null);
+  }
+}
+
 /** Puts the dot on the tab's icon while something needs the agent, and takes it off after. */
 export function useAttentionFavicon() {
   const attention = needsMe(useViewCounts().data);
   useEffect(() => {
-    // Next may render the icon's link more than once (head and streamed metadata): mark them all.
-    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
-    const show = (href: (plain: string) => string, state: boolean) => {
-      for (const link of links) {
-        link.dataset.plainHref ??= link.href;
-        link.href = href(link.dataset.plainHref);
-        link.dataset.attention = String(state);
-      }
-    };
-    const plain = links[0]?.dataset.plainHref ?? links[0]?.href;
-    if (!attention || !plain) {
-      show((original) => original, false);
-      return;
-    }
+    let dotted: string | null = null;
     let cancelled = false;
-    dottedIcon(plain)
-      .then((dotted) => {
-        if (!cancelled) show(() => dotted, true);
-      })
-      .catch(() => {});
+    const apply = () => showIcon(attention, dotted);
+    // Icon links put in later (Next's metadata as it streams) get the same state.
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true });
+    apply();
+    const plain = iconLinks()[0];
+    if (attention && plain) {
+      dottedIcon(plain.dataset.plainHref ?? plain.href)
+        .then((made) => {
+          if (cancelled) return;
+          dotted = made;
+          apply();
+        })
+        .catch(() => {});
+    }
     return () => {
       cancelled = true;
+      observer.disconnect();
     };
   }, [attention]);
 }

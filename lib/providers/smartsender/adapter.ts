@@ -110,22 +110,26 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
   /**
    * A polling cycle after the first full walk (docs/providers/smartsender.md "stopping early"): the
    * list has no documented order, so it cannot stop at the first unchanged chat. Instead: every
-   * unread chat (`selector[name]=unread`, usually one page: the chats customers wrote in), then a
+   * unread chat (`selector[name]=unread`, open then closed, usually one page each: the chats
+   * customers wrote in), then a
    * few pages of open chats, going on where the last cycle stopped and wrapping around, for what
    * unread cannot show (colleagues' answers in SmartSender, renames, chats read elsewhere).
    */
   const recentChats = async (cursor: string | null, signal?: AbortSignal): Promise<Page<NormalizedChat>> => {
     const chats = new Map<string, NormalizedChat>();
     const skipped: SkippedItem[] = [];
-    const take = (collection: unknown[], listedAs: ChatState | null) => {
+    const take = (collection: unknown[], listedAs: ChatState) => {
       const read = eachItem("collection", chatSchema, collection, (chat) => toChat(chat, listedAs));
       for (const chat of read.items) chats.set(chat.externalId, chat);
       skipped.push(...read.skipped);
     };
-    for (let page = 1; page <= MAX_UNREAD_PAGES; page += 1) {
-      const answer = await client.listUnreadChats(page, signal);
-      take(answer.collection, null);
-      if (Math.max(page, answer.cursor.page) >= answer.cursor.pages) break;
+    // Unread open chats, then unread closed ones: listed by state, a new closed chat is stored closed.
+    for (const state of ["open", "closed"] as const) {
+      for (let page = 1; page <= MAX_UNREAD_PAGES; page += 1) {
+        const answer = await client.listUnreadChats(page, state, signal);
+        take(answer.collection, state);
+        if (Math.max(page, answer.cursor.page) >= answer.cursor.pages) break;
+      }
     }
     let next: number | null = parseRollingCursor(cursor);
     for (let read = 0; read < rollingPages && next !== null; read += 1) {

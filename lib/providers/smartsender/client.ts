@@ -149,10 +149,13 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
     listChats: (page: number, state: ChatState, signal?: AbortSignal) =>
       json({ path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state }, signal }, pageSchema),
 
-    /** "only unread chats" (Chats API `selector[name]=unread`); alone, since its mix with `state` is undocumented. */
-    listUnreadChats: (page: number, signal?: AbortSignal) =>
+    /**
+     * "only unread chats" (Chats API `selector[name]=unread`) in one state: both are documented
+     * filters of the same request, and a Chat object does not say whether it is closed.
+     */
+    listUnreadChats: (page: number, state: ChatState, signal?: AbortSignal) =>
       json(
-        { path: "/v1/chats", query: { page, limitation: PAGE_SIZE, "selector[name]": "unread" }, signal },
+        { path: "/v1/chats", query: { page, limitation: PAGE_SIZE, state, "selector[name]": "unread" }, signal },
         pageSchema,
       ),
 

@@ -50,9 +50,11 @@ export async function runConnection(options: ConnectionRunOptions): Promise<void
       const cycleStartedAt = Date.now();
       try {
         const provider = await providerForConnection(prisma, connectionId);
+        // Each stored page is a sync step that worked: a long first backfill shows "OK" from its first page.
         const madeProgress = () => {
           failures = 0;
           refusals = 0;
+          void health.synced();
         };
         const context: SyncContext = { ...options, provider, calls, health, log, madeProgress };
         const webhookUrl = provider.webhooks

@@ -16,6 +16,9 @@ export type SyncContext = {
   tuning: SyncTuning;
   signal: AbortSignal;
   log: Logger;
-  /** A page or batch was stored: the sync is getting somewhere, so failures start counting afresh. */
+  /**
+   * A page or batch was stored: the sync is getting somewhere, so failures start counting afresh
+   * and the connection's health is OK.
+   */
   madeProgress: () => void;
 };

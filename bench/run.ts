@@ -66,9 +66,10 @@ async function main() {
     const floorScenario = appScenarios.find((scenario) => scenario.floor);
     const rows: EndpointRow[] = [];
     for (const scenario of scenarios) {
-      const fullScans = [
-        ...new Set((await Promise.all(scenario.plans.map((sql) => tablesScannedWhole(client, sql)))).flat()),
-      ];
+      // One plan at a time: a pg client runs one query at once.
+      const scanned = new Set<string>();
+      for (const sql of scenario.plans) for (const table of await tablesScannedWhole(client, sql)) scanned.add(table);
+      const fullScans = [...scanned];
       const url = `${scenario.origin ?? app.url}${scenario.path}`;
       await loadEndpoint({ url, cookie, connections: 1, durationSec: 1 });
       // A page's own framework floor runs in its slices too: a noisy moment then weighs on both alike.

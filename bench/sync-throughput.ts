@@ -158,8 +158,12 @@ async function smartSenderRealLimit(prisma: Db, url: string): Promise<RealLimitF
 const CYCLE_CHATS = 5_000;
 const CYCLE_POLL_MS = 1_500;
 
+/** A cycle starts with the first page of unread open chats (then unread closed ones, then the rolling walk). */
 const isUnreadFirstPage = (call: { path: string; query: Record<string, string> }) =>
-  call.path === "/v1/chats" && call.query["selector[name]"] === "unread" && call.query.page === "1";
+  call.path === "/v1/chats" &&
+  call.query["selector[name]"] === "unread" &&
+  call.query.state === "open" &&
+  call.query.page === "1";
 
 /** The requests SmartSender receives between the start of one polling cycle and the next (counted at the sandbox). */
 async function oneCycle(fake: SandboxFake, unreadChats: number): Promise<CycleRow> {

@@ -7,7 +7,8 @@ const SERVER_LAYERS = [
   {
     name: "foundation",
     path: [
-      "^lib/(db|env|errors|logger|retry|runtime|process-singleton)\\.ts$",
+      "^lib/(db|env|errors|logger|retry|runtime|process-singleton|app-origin)\\.ts$",
+      "^lib/providers/outgoing-files\\.types\\.ts$",
       "^lib/(db|crypto|generated|i18n)/",
       // Recording a change event belongs to the transaction that made the change, at any layer.
       "^lib/events/(emit|types)\\.ts$",
@@ -21,10 +22,13 @@ const SERVER_LAYERS = [
   },
   { name: "providers", path: ["^lib/providers/"] },
   { name: "ingest", path: ["^lib/ingest/"] },
-  { name: "sync, outbox, events", path: ["^lib/(sync|outbox|events)/"] },
+  { name: "sync, outbox, events", path: ["^lib/(sync|outbox|events)/", "^lib/outgoing-files/file-link\\.ts$"] },
   {
     name: "services",
-    path: ["^lib/(chats|messages|participants|connections|admin|audit|auth|me|assignment|workflow|notes|presence)/"],
+    path: [
+      "^lib/(chats|messages|participants|connections|admin|audit|auth|me|assignment|workflow|notes|presence)/",
+      "^lib/outgoing-files/(?!file-link\\.ts$)",
+    ],
   },
   { name: "api wrapper", path: ["^lib/api/"] },
   { name: "app/api routes", path: ["^app/api/"] },

@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
-import { appOrigin } from "@/lib/auth/app-origin";
+import { appOrigin } from "@/lib/app-origin";
 import { env } from "@/lib/env";
 import { PAGE_SEARCH_HEADER } from "@/lib/queries/chat-filters";
 

@@ -1,11 +1,14 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
+import { type DragEvent, type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
+import { AttachButton } from "@/components/composer/attach-button";
+import { AttachmentChips } from "@/components/composer/attachment-chips";
 import { newClientId } from "@/components/composer/client-id";
 import { mentionedIds, useMentionPicker } from "@/components/composer/mention-picker";
 import { useSavedReplyPicker } from "@/components/composer/saved-reply-picker";
+import { useAttachments } from "@/components/composer/use-attachments";
 import { useCollisionGuard } from "@/components/composer/use-collision-guard";
 import { useDraft } from "@/components/composer/use-draft";
 import { useCurrentUser } from "@/components/shell/current-user";
@@ -15,6 +18,8 @@ import type { StaffMember } from "@/lib/assignment/staff";
 import type { CollidingReply } from "@/lib/messages/collision";
 import type { MessageView } from "@/lib/messages/list-messages";
 import { MAX_MESSAGE_LENGTH } from "@/lib/messages/send-message.types";
+import type { UploadedFile } from "@/lib/outgoing-files/upload.types";
+import type { OutgoingFilesSupport } from "@/lib/providers/outgoing-files.types";
 import { useAddNote, useSendMessage } from "@/lib/queries/messages";
 
 /** The API's limit (lib/messages/send-message.ts). */
@@ -27,8 +32,9 @@ type Mode = "reply" | "note";
  * reply, `/` at the start picks a saved reply. The message appears at once as pending. Disabled,
  * with the reason, where the provider cannot send. "Note" turns it into a private note for the
  * team (never sent; `@` mentions a teammate). If a teammate replied while the agent typed, the
- * send is held and their reply shown; Send again sends anyway. In its row, the field has a box of
- * its own for pop-ups to anchor to (a picker above it).
+ * send is held and their reply shown; Send again sends anyway. Files come by the paperclip, drop or
+ * paste where the provider takes them (checked against its limits before they upload). In its row,
+ * the field has a box of its own for pop-ups to anchor to (a picker above it).
  */
 export function Composer({
   chatId,
@@ -37,9 +43,12 @@ export function Composer({
   onCancelReply,
   textareaRef,
   onTyping,
+  outgoingFiles,
 }: {
   chatId: number;
   canSend: boolean;
+  /** What files a reply here may carry, or why none (the paperclip's place). */
+  outgoingFiles: OutgoingFilesSupport | null;
   replyTo: MessageView | null;
   onCancelReply: () => void;
   textareaRef: Ref<HTMLTextAreaElement>;
@@ -47,6 +56,7 @@ export function Composer({
   onTyping?: () => void;
 }) {
   const t = useTranslations("composer");
+  const tFiles = useTranslations("outgoingFiles");
   const format = useFormatter();
   const user = useCurrentUser();
   const send = useSendMessage(chatId, user);
@@ -63,6 +73,10 @@ export function Composer({
     onMention: (member) => setPicked((list) => [...list, member]),
   });
   const collision = useCollisionGuard(chatId, note ? "" : text);
+  const filePolicy = outgoingFiles && "policy" in outgoingFiles ? outgoingFiles.policy : null;
+  const attachments = useAttachments(chatId, note ? null : filePolicy);
+  const [dragging, setDragging] = useState(false);
+  const hasFiles = !note && attachments.items.length > 0;
   const picker = note ? mentions : savedReplies;
   const textareaId = useId();
   const hintId = useId();
@@ -83,21 +97,40 @@ export function Composer({
     setPicked([]);
   };
 
-  const submit = () => {
-    const body = text.trim();
-    if (!writable || !body || tooLong) return;
-    if (note) return submitNote(body);
+  const sendReply = (reply: { text: string; files?: UploadedFile[] }, check: ReturnType<typeof collision.check>) =>
     send.mutate(
-      { text: body, replyTo, clientId: newClientId(), ...collision.check() },
+      { ...reply, replyTo, clientId: newClientId(), ...check },
       {
         onError: (error) => {
           if (!collision.caught(error)) toast.error(t("notSent"), { description: error.message });
-          setText(body);
+          if (reply.text) setText(reply.text);
         },
       },
     );
+
+  const submit = () => {
+    const body = text.trim();
+    if (!writable || tooLong || (!body && !hasFiles) || (hasFiles && !attachments.allReady)) return;
+    if (note) return submitNote(body);
+    const check = collision.check();
+    if (hasFiles) {
+      // Where the provider sends a file without text, the text follows as a message of its own.
+      const caption = filePolicy?.withText ? body : "";
+      sendReply({ text: caption, files: attachments.ready }, check);
+      if (body && !caption) sendReply({ text: body }, check);
+      attachments.clear();
+    } else {
+      sendReply({ text: body }, check);
+    }
     setText("");
     onCancelReply();
+  };
+
+  const dropFiles = (event: DragEvent<HTMLDivElement>) => {
+    if (!filePolicy || note || !event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    setDragging(false);
+    attachments.add(Array.from(event.dataTransfer.files));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -112,7 +145,25 @@ export function Composer({
   };
 
   return (
-    <div className="border-slate-200 border-t bg-white p-3 dark:border-slate-800 dark:bg-slate-950">
+    // A drop target for files: the whole composer, so a file need not land on the small field.
+    <section
+      aria-label={t("composerLabel")}
+      className={`relative border-slate-200 border-t bg-white p-3 dark:border-slate-800 dark:bg-slate-950 ${
+        dragging ? "outline-2 outline-blue-500 outline-dashed -outline-offset-4" : ""
+      }`}
+      onDragOver={(event) => {
+        if (!filePolicy || note || !event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={dropFiles}
+    >
+      {dragging && (
+        <p className="pointer-events-none absolute inset-x-0 top-1 text-center font-medium text-blue-700 text-xs dark:text-blue-300">
+          {tFiles("dropHere")}
+        </p>
+      )}
       {replyTo && (
         <div className="mb-2 flex items-start gap-2 rounded-md border-blue-600 border-l-4 bg-slate-100 px-3 py-1.5 text-sm dark:border-blue-400 dark:bg-slate-800">
           <div className="min-w-0 flex-1">
@@ -128,6 +179,7 @@ export function Composer({
       )}
       <ModeSwitch mode={mode} onChange={setMode} />
       {collision.colliding && !note && <CollisionWarning replies={collision.colliding} />}
+      {!note && <AttachmentChips items={attachments.items} onRemove={attachments.remove} />}
       <form
         className="flex items-end gap-2"
         onSubmit={(event: FormEvent) => {
@@ -135,6 +187,9 @@ export function Composer({
           submit();
         }}
       >
+        {!note && outgoingFiles && canSend && (
+          <AttachButton support={outgoingFiles} disabled={!writable} onFiles={attachments.add} />
+        )}
         <div className="relative min-w-0 flex-1">
           <label htmlFor={textareaId} className="sr-only">
             {t("message")}
@@ -155,6 +210,12 @@ export function Composer({
               if (!note) onTyping?.();
             }}
             onKeyDown={onKeyDown}
+            onPaste={(event) => {
+              const files = Array.from(event.clipboardData.files);
+              if (!filePolicy || note || files.length === 0) return;
+              event.preventDefault();
+              attachments.add(files);
+            }}
             // The on-screen keyboard's Enter key says "Send", as Enter does here.
             enterKeyHint="send"
             className={`field-sizing-content block max-h-40 min-h-10 w-full resize-none px-3 py-2 ${
@@ -162,7 +223,10 @@ export function Composer({
             }`}
           />
         </div>
-        <Button type="submit" disabled={!writable || !text.trim() || tooLong}>
+        <Button
+          type="submit"
+          disabled={!writable || tooLong || (!text.trim() && !hasFiles) || (hasFiles && !attachments.allReady)}
+        >
           {note ? t("addNote") : collision.colliding ? t("sendAnyway") : t("send")}
         </Button>
       </form>
@@ -180,7 +244,7 @@ export function Composer({
               ? t("length", { count: format.number(text.length), max: format.number(MAX_MESSAGE_LENGTH) })
               : t("hint")}
       </p>
-    </div>
+    </section>
   );
 }
 

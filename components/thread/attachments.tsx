@@ -1,9 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useFormatter, useTranslations } from "use-intl";
+import { useTranslations } from "use-intl";
 import { ImageAttachment } from "@/components/thread/image-attachment";
 import { safeHttpUrl } from "@/components/thread/safe-url";
+import { useFileSize } from "@/components/ui/use-file-size";
 import type { AttachmentView } from "@/lib/messages/list-messages";
 import { attachmentMediaPath } from "@/lib/queries/media";
 
@@ -24,21 +25,6 @@ const ICONS = {
   person: "M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8m-7 8c0-3.9 3.1-6 7-6s7 2.1 7 6z",
   link: "M8.6 11.4a1 1 0 0 1 0-1.4l3-3a1 1 0 1 1 1.4 1.4l-3 3a1 1 0 0 1-1.4 0M6 9.5 4.8 10.7a2.8 2.8 0 0 0 4 4L10 13.5a1 1 0 1 1 1.4 1.4l-1.2 1.2a4.8 4.8 0 0 1-6.8-6.8L4.6 8.1A1 1 0 0 1 6 9.5m8-3 1.2-1.2a2.8 2.8 0 0 0-4-4L10 2.5A1 1 0 1 1 8.6 1.1l1.2-1.2",
 };
-
-/** Bytes as "12.5 kB" in the agent's language. */
-function useFileSize() {
-  const format = useFormatter();
-  return (bytes: number) => {
-    const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
-    const power = Math.min(units.length - 1, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024)));
-    return format.number(bytes / 1024 ** power, {
-      style: "unit",
-      unit: units[power],
-      unitDisplay: "short",
-      maximumFractionDigits: power === 0 ? 0 : 1,
-    });
-  };
-}
 
 /**
  * A link for a checked http(s) URL (a file goes through the inbox: `href` is its inbox address);

@@ -109,6 +109,7 @@ export function ThreadView({ chatId }: { chatId: number }) {
         chatId={chatId}
         onTyping={typing}
         canSend={capabilities.includes("sendText")}
+        outgoingFiles={chat.data?.outgoingFiles ?? null}
         replyTo={replyTo}
         onCancelReply={cancelReply}
         textareaRef={textareaRef}

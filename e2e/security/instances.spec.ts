@@ -269,6 +269,8 @@ const ROUTE_TABLE: Row[] = [
     path: () => `/api/chats/${chatId}/invitation`,
     statuses: { POST: [401, 422, 422] },
   },
+  // A file's bytes as the body; without `?name=` the query is refused first.
+  { route: "chats/[chatId]/files", path: () => `/api/chats/${chatId}/files`, statuses: { POST: [401, 400, 400] } },
   {
     route: "chats/[chatId]/messages",
     path: () => `/api/chats/${chatId}/messages`,
@@ -340,6 +342,8 @@ const ROUTE_TABLE: Row[] = [
     path: () => `/api/messages/${MISSING}/retry`,
     statuses: { POST: [401, 404, 404] },
   },
+  // Public: a provider downloads an agent's file here; the link's signature is the credential.
+  { route: "files/[token]", path: () => `/api/files/${MISSING}`, statuses: { GET: [404, 404, 404] } },
   // Public: a one-time link's token is the credential.
   { route: "set-password", path: () => "/api/set-password", statuses: { POST: [400, 400, 400] } },
   // Public: MAX delivers updates here; the subscription's secret header is the credential

@@ -9,6 +9,7 @@ import {
   MAX_BODY_BYTES,
   parseJsonText,
   queryRecord,
+  readBodyBytes,
   readBodyText,
 } from "@/lib/api/request-guards";
 import { requireSession, type StaffRole, type StaffSession } from "@/lib/auth/session";
@@ -35,6 +36,11 @@ export type RouteOptions<P extends Schema | undefined, Q extends Schema | undefi
   body?: B;
   /** Largest body accepted, in bytes: 1 MB unless a route needs less. */
   maxBodyBytes?: number;
+  /**
+   * The body is a file's bytes of any Content-Type (uploads), handed over as `bytes` unparsed;
+   * the Origin, the size limit and the session are checked as for every route.
+   */
+  fileBody?: boolean;
 };
 
 export type PublicRouteOptions<
@@ -63,6 +69,8 @@ export type RouteInput<P, Q, B> = {
   params: Parsed<P, Record<string, never>>;
   query: Parsed<Q, undefined>;
   body: Parsed<B, undefined>;
+  /** The body's bytes on a `fileBody` route, else null. */
+  bytes: Uint8Array | null;
 };
 
 export type StaffRouteInput<P, Q, B> = RouteInput<P, Q, B> & { session: StaffSession };
@@ -132,7 +140,7 @@ function toResponse(result: unknown): Response {
 
 /**
  * The one way a route is built. In this order: a state-changing request must come from the
- * inbox's own pages (Origin) as JSON; a body over the limit is refused before it is read; then
+ * inbox's own pages (Origin) as JSON (or a file's bytes, on a `fileBody` route); a body over the limit is refused before it is read; then
  * the session and role (staff routes); then params, query and body are validated (NUL and other
  * unstorable text is a 400); thrown AppErrors and ZodErrors become JSON errors, and a plain
  * return value is sent as JSON.
@@ -148,15 +156,16 @@ function route<P extends Schema | undefined, Q extends Schema | undefined, B ext
       const changing = changesState(request);
       if (changing) {
         if (!options.fromOtherServers) assertSameOrigin(request);
-        assertJsonContentType(request);
+        if (!options.fileBody) assertJsonContentType(request);
         assertDeclaredLength(request, limit);
       }
       const session = await authorize(request);
       const params = parseParams(options.params, await context.params);
       const record = queryRecord(new URL(request.url).searchParams);
       const query = options.query ? options.query.parse(record) : undefined;
-      const body = changing ? await parseBody(request, options.body, limit) : undefined;
-      const input = { request, params, query, body, session } as RouteInput<P, Q, B> & { session: S };
+      const bytes = changing && options.fileBody ? await readBodyBytes(request, limit) : null;
+      const body = changing && !options.fileBody ? await parseBody(request, options.body, limit) : undefined;
+      const input = { request, params, query, body, bytes, session } as RouteInput<P, Q, B> & { session: S };
       return toResponse(await handler(input));
     } catch (error) {
       return errorResponse(error);

@@ -1,4 +1,4 @@
-import { appOrigins } from "@/lib/auth/app-origin";
+import { appOrigins } from "@/lib/app-origin";
 import { AppError } from "@/lib/errors";
 
 /** Every API body is small JSON; more than this is refused before it is read. */
@@ -49,12 +49,12 @@ export function assertDeclaredLength(request: Request, limit = MAX_BODY_BYTES): 
 }
 
 /**
- * The body as text, read chunk by chunk and abandoned as soon as it passes `limit` (a body sent
- * without a length, or with a false one, is never held whole). Bytes that are not UTF-8 are a 400.
+ * The body's bytes, read chunk by chunk and abandoned as soon as they pass `limit` (a body sent
+ * without a length, or with a false one, is never held whole).
  */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   assertDeclaredLength(request, limit);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -74,6 +74,12 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** The body as UTF-8 text, read as `readBodyBytes` reads it. Bytes that are not UTF-8 are a 400. */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const bytes = await readBodyBytes(request, limit);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
-import { appOrigin, appOrigins } from "@/lib/auth/app-origin";
+import { appOrigin, appOrigins } from "@/lib/app-origin";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { deriveKey } from "@/lib/crypto/secret-key";
 import { db } from "@/lib/db";

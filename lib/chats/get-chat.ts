@@ -1,7 +1,9 @@
 import { CHAT_LIST_COLUMNS, type ChatListItem, toChatListItem } from "@/lib/chats/list-chats";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { providerInfo } from "@/lib/providers/catalog.types";
 import { providerForConnection } from "@/lib/providers/for-connection";
+import type { OutgoingFilesSupport } from "@/lib/providers/outgoing-files.types";
 import { type Capability, declaredCapabilities } from "@/lib/providers/types";
 
 export type ChatDetail = ChatListItem & {
@@ -15,6 +17,8 @@ export type ChatDetail = ChatListItem & {
   hasOlderMessages: boolean;
   /** What this chat's provider can do; the UI offers exactly these actions. */
   capabilities: Capability[];
+  /** The files a reply here may carry (the composer checks them before uploading), or why none. */
+  outgoingFiles: OutgoingFilesSupport;
 };
 
 type DetailRow = Parameters<typeof toChatListItem>[0] & {
@@ -46,5 +50,6 @@ export async function getChat(client: DbClient, chatId: number): Promise<ChatDet
     markedUnread: row.markedUnread,
     hasOlderMessages: row.hasOlderMessages,
     capabilities: declaredCapabilities(provider),
+    outgoingFiles: providerInfo(provider.kind).outgoingFiles,
   };
 }

@@ -196,6 +196,7 @@ export const en = {
     },
   },
   composer: {
+    composerLabel: "Reply",
     modeLabel: "Write a",
     modeReply: "Reply",
     modeNote: "Note",
@@ -528,6 +529,31 @@ export const en = {
   },
   connectionHealth: {
     itemsSkipped: "{count, plural, one {# item} other {# items}} skipped since {since, time, short}",
+  },
+  outgoingFiles: {
+    attach: "Attach a file",
+    dropHere: "Drop a file here to attach it",
+    pictures: "pictures ({types}) up to {size}",
+    otherFiles: "other files up to {size}",
+    anyFiles: "files up to {size}",
+    limits: "Attach {rules}; {count, plural, one {# file} other {# files}} per message.",
+    textSeparately: "Text goes as its own message.",
+    uploading: "Uploading… {percent}%",
+    uploaded: "Ready",
+    uploadFailed: "Not uploaded: {reason}",
+    remove: "Remove {name}",
+    refused: {
+      empty: "{name} is empty.",
+      tooLarge: "{name} is larger than {size}, the most this provider accepts.",
+      type: "This provider does not accept files of {name}'s type.",
+      name: "{name}: this file name cannot be used.",
+      tooMany: "This provider takes {count, plural, one {# file} other {# files}} per message.",
+    },
+    unavailable: {
+      textOnly: "Files cannot be sent here: this provider's API sends text only.",
+      uploadNotBuilt:
+        "Files cannot be sent here yet: MAX takes files only through its own upload service, which this inbox does not use yet.",
+    },
   },
 };
 

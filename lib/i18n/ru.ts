@@ -200,6 +200,7 @@ export const ru: Messages = {
     },
   },
   composer: {
+    composerLabel: "Ответ",
     modeLabel: "Написать",
     modeReply: "Ответ",
     modeNote: "Заметку",
@@ -531,5 +532,32 @@ export const ru: Messages = {
   connectionHealth: {
     itemsSkipped:
       "{count, plural, one {# элемент пропущен} few {# элемента пропущено} many {# элементов пропущено} other {# элемента пропущено}} с {since, time, short}",
+  },
+  outgoingFiles: {
+    attach: "Прикрепить файл",
+    dropHere: "Перетащите файл сюда, чтобы прикрепить",
+    pictures: "картинки ({types}) до {size}",
+    otherFiles: "другие файлы до {size}",
+    anyFiles: "файлы до {size}",
+    limits:
+      "Можно прикрепить {rules}; {count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}} в сообщении.",
+    textSeparately: "Текст уйдёт отдельным сообщением.",
+    uploading: "Загрузка… {percent}%",
+    uploaded: "Готово",
+    uploadFailed: "Не загружено: {reason}",
+    remove: "Убрать {name}",
+    refused: {
+      empty: "{name} — пустой файл.",
+      tooLarge: "{name} больше {size} — больше, чем принимает этот провайдер.",
+      type: "Этот провайдер не принимает файлы такого типа, как {name}.",
+      name: "{name}: такое имя файла нельзя использовать.",
+      tooMany:
+        "Этот провайдер принимает {count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}} в сообщении.",
+    },
+    unavailable: {
+      textOnly: "Сюда нельзя отправить файл: API этого провайдера отправляет только текст.",
+      uploadNotBuilt:
+        "Сюда пока нельзя отправить файл: MAX принимает файлы только через свой сервис загрузки, который инбокс пока не использует.",
+    },
   },
 };

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type FetchedMedia, fetchMedia } from "@/lib/media/fetch-media";
+import { fileIdOfLink } from "@/lib/outgoing-files/file-link";
+import { serveStoredFile } from "@/lib/outgoing-files/serve-file";
 
 /** Shown in the page as pictures and players; everything else is only ever downloaded. */
 const INLINE_TYPES =
@@ -60,6 +62,9 @@ export async function serveAttachment(prisma: Db, attachmentId: number, range: s
       message: { select: { chat: { select: { connection: true } } } },
     },
   });
+  // A file an agent sent is served from where we keep it, whoever's URL the provider echoes back.
+  const ownFile = attachment?.url ? fileIdOfLink(attachment.url) : null;
+  if (ownFile) return serveStoredFile(prisma, ownFile);
   return serve(
     attachment && {
       url: attachment.url,

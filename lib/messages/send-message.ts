@@ -11,11 +11,13 @@ import { recomputeWaiting } from "@/lib/ingest/waiting";
 import { repliesSinceTyping } from "@/lib/messages/collision";
 import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import { enqueueOutbox } from "@/lib/outbox/enqueue";
+import { attachFilesToMessage, filesForReply } from "@/lib/outgoing-files/attach-files";
+import { outgoingPolicyOf } from "@/lib/outgoing-files/outgoing-policy";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 
 /**
- * Adds the agent's message to the thread at once (state "pending") and queues its delivery;
- * the outbox worker sends it and marks it sent or failed.
+ * Adds the agent's message to the thread at once (state "pending"), with the files uploaded for
+ * it, and queues its delivery; the outbox worker sends it and marks it sent or failed.
  */
 export async function sendMessage(
   prisma: Db,
@@ -28,7 +30,20 @@ export async function sendMessage(
   }
   const chat = await findVisibleChat(prisma, chatId);
   const provider = await providerForConnection(prisma, chat.connectionId);
-  requireCapability(provider, request.replyToMessageId ? "sendReply" : "sendText");
+  const text = request.text.trim();
+  const fileIds = request.fileIds ?? [];
+  if (text !== "") requireCapability(provider, request.replyToMessageId ? "sendReply" : "sendText");
+  if (fileIds.length > 0) requireCapability(provider, "sendFile");
+  const files =
+    fileIds.length === 0
+      ? []
+      : await filesForReply(prisma, {
+          chatId,
+          userId: user.id,
+          fileIds,
+          text,
+          policy: await outgoingPolicyOf(prisma, chat.connectionId),
+        });
   const target = request.replyToMessageId
     ? await prisma.message.findFirst({ where: { id: request.replyToMessageId, chatId } })
     : null;
@@ -48,7 +63,10 @@ export async function sendMessage(
     }
   }
   const now = new Date();
-  const text = request.text.trim();
+  const preview = messagePreview(
+    text,
+    files.map((file) => file.fileName),
+  );
   return prisma.$transaction(async (tx) => {
     const message = await tx.message.create({
       data: {
@@ -57,7 +75,7 @@ export async function sendMessage(
         direction: "outbound",
         authorName: user.name,
         authorExternalId: null,
-        text,
+        text: text === "" ? null : text,
         createdAt: now,
         replyToId: target?.id ?? null,
         replyToExternalId: target?.externalId ?? null,
@@ -70,8 +88,9 @@ export async function sendMessage(
     });
     await tx.chat.update({
       where: { id: chatId },
-      data: { lastMessageAt: now, lastMessagePreview: messagePreview(text) },
+      data: { lastMessageAt: now, lastMessagePreview: preview },
     });
+    await attachFilesToMessage(tx, message.id, files);
     await recomputeUnread(tx, [chatId]);
     await recomputeWaiting(tx, [chatId]);
     await assignOnFirstReply(tx, { chatId, userId: user.id });

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isPendingExternalId } from "@/lib/ingest/pending-id";
 import type { ClaimedAction } from "@/lib/outbox/claim";
 import { findUnseenSend } from "@/lib/outbox/find-unseen-send";
+import { fileLinkFor } from "@/lib/outgoing-files/file-link";
 import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import type { ChatProvider, NormalizedMessage } from "@/lib/providers/types";
 
@@ -15,6 +16,41 @@ export type DeliveryResult =
   | { kind: "unconfirmed" };
 
 const removeParticipantPayload = z.object({ participantExternalId: z.string().min(1) });
+
+type StoredFile = { id: string; fileName: string; mimeType: string; kind: string; size: number };
+
+/**
+ * A reply's files, one request each, at links made now (each attempt gets a day to download);
+ * the text goes as the first file's caption (the send refused text where the provider has none).
+ * The provider's copy of the last file stands for the message.
+ */
+async function sendFiles(
+  provider: ChatProvider,
+  input: { chatExternalId: string; text: string; clientId: string },
+  files: StoredFile[],
+  signal: AbortSignal,
+): Promise<NormalizedMessage | null> {
+  const sendFile = requireCapability(provider, "sendFile");
+  let copy: NormalizedMessage | null = null;
+  for (const [index, file] of files.entries()) {
+    copy = await sendFile(
+      {
+        chatExternalId: input.chatExternalId,
+        clientId: files.length === 1 ? input.clientId : `${input.clientId}:${index}`,
+        caption: index === 0 && input.text !== "" ? input.text : null,
+        file: {
+          kind: file.kind === "image" ? "image" : "file",
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: file.size,
+          url: fileLinkFor(file.id),
+        },
+      },
+      signal,
+    );
+  }
+  return copy;
+}
 
 async function deliverSend(
   prisma: Db,
@@ -47,6 +83,12 @@ async function deliverSend(
     text: message.text ?? "",
     clientId: message.clientId ?? action.idempotencyKey,
   };
+  const files = await prisma.outgoingFile.findMany({
+    where: { messageId: message.id },
+    select: { id: true, fileName: true, mimeType: true, kind: true, size: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (files.length > 0) return { kind: "sent", message: await sendFiles(provider, input, files, signal) };
   // Replying to our own message that never reached the provider: send it as a plain message.
   const replyTarget = message.replyTo?.externalId ?? message.replyToExternalId;
   if (replyTarget && !isPendingExternalId(replyTarget) && provider.capabilities.sendReply) {

@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import type { Messages } from "@/lib/i18n/en";
+import type { OutgoingFilesSupport } from "@/lib/providers/outgoing-files.types";
 import type { Capability, ProviderKind } from "@/lib/providers/types";
 
 /** A translation key under `connectionFields` (i18n), so labels exist in every language. */
@@ -40,6 +41,8 @@ export type ProviderInfo = {
   fields: readonly ConnectionField[];
   /** Exactly the adapter's capabilities (a test holds them equal), for forms and docs. */
   capabilities: readonly Capability[];
+  /** The files an agent may attach to a reply (with `sendFile`), or why none. */
+  outgoingFiles: OutgoingFilesSupport;
 };
 
 /** The longest credential or text setting we store (tokens are far shorter). */

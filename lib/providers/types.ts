@@ -1,3 +1,5 @@
+import type { OutgoingFileKind } from "@/lib/providers/outgoing-files.types";
+
 /**
  * The one interface every messenger provider implements. The rest of the app asks a
  * provider for a capability (`provider.capabilities.markRead`) and never looks at its kind.
@@ -149,6 +151,15 @@ export type SendTextInput = {
   clientId: string;
 };
 
+/** One file of an agent's reply, at a URL of ours the provider downloads it from (signed, expiring). */
+export type SendFileInput = {
+  chatExternalId: string;
+  file: { kind: OutgoingFileKind; fileName: string; mimeType: string; size: number; url: string };
+  /** The message's text, for providers whose file messages carry one (`withText` in their policy). */
+  caption: string | null;
+  clientId: string;
+};
+
 export type ParticipantList = { items: NormalizedParticipant[]; skipped?: SkippedItem[] };
 
 export type PhoneLookupInput = { phone: string; name: string; source: number };
@@ -174,6 +185,8 @@ export type Capabilities = {
   markRead: (chatExternalId: string, signal?: AbortSignal) => Promise<void>;
   /** Sends a message; returns it when the provider answers with it, else null. */
   sendText: (input: SendTextInput, signal?: AbortSignal) => Promise<NormalizedMessage | null>;
+  /** Sends one file (the descriptor's `outgoingFiles` policy says which); returns the provider's copy when given. */
+  sendFile: (input: SendFileInput, signal?: AbortSignal) => Promise<NormalizedMessage | null>;
   /** Present when `sendText` honours `replyToExternalId`. */
   sendReply: (
     input: SendTextInput & { replyToExternalId: string },
@@ -204,6 +217,7 @@ export const CAPABILITY_NAMES = [
   "pollUpdates",
   "markRead",
   "sendText",
+  "sendFile",
   "sendReply",
   "closeChat",
   "invitationLink",

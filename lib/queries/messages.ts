@@ -4,6 +4,8 @@ import type { MessageView } from "@/lib/messages/list-messages";
 import type { ThreadPage } from "@/lib/messages/read-thread";
 import type { SendMessageRequest } from "@/lib/messages/send-message.types";
 import type { AddNoteRequest } from "@/lib/notes/add-note.types";
+import type { UploadedFile } from "@/lib/outgoing-files/upload.types";
+import { normalizedAttachment } from "@/lib/providers/attachment";
 import { ApiError, apiPost } from "@/lib/queries/api";
 import { chatKeys, countKeys } from "@/lib/queries/keys";
 import { refreshChatLists, refreshThread } from "@/lib/queries/refresh";
@@ -49,6 +51,8 @@ export type SendInput = {
   seenMessageId?: number | null;
   /** Sent after the collision warning: the agent sends anyway. */
   confirmCollision?: boolean;
+  /** Files uploaded for this reply; shown in the thread at once. */
+  files?: UploadedFile[];
 };
 
 /** Refreshes what a send or retry changed: the thread's newest page, the lists and the totals. */
@@ -82,16 +86,17 @@ export function useSendMessage(chatId: number, author: { id: string; name: strin
   const queryClient = useQueryClient();
   const key = chatKeys.messages(chatId);
   return useMutation({
-    mutationFn: ({ text, replyTo, clientId, seenMessageId, confirmCollision }: SendInput) =>
+    mutationFn: ({ text, replyTo, clientId, seenMessageId, confirmCollision, files }: SendInput) =>
       apiPost<{ messageId: number }>(`/api/chats/${chatId}/messages`, {
         text,
+        fileIds: files?.map((file) => file.id),
         replyToMessageId: replyTo?.id ?? null,
         clientId,
         seenMessageId,
         confirmCollision,
       } satisfies SendMessageRequest),
     retry: (failures, error) => !(error instanceof ApiError) && failures < 3,
-    onMutate: async ({ text, replyTo, clientId }) => {
+    onMutate: async ({ text, replyTo, clientId, files }) => {
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       const optimistic: MessageView = {
         id: --lastTemporaryId,
@@ -111,7 +116,13 @@ export function useSendMessage(chatId: number, author: { id: string; name: strin
         clientId,
         sentById: author.id,
         reactions: [],
-        attachments: [],
+        attachments: (files ?? []).map((file, index) => ({
+          ...normalizedAttachment(file.kind, null),
+          id: -1 - index,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: file.size,
+        })),
       };
       queryClient.setQueryData<ThreadData>(key, (data) => {
         const [newest, ...older] = data?.pages ?? [];

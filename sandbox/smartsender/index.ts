@@ -1,5 +1,6 @@
 import { bearerToken, type FakeResponse, ok } from "@/sandbox/core/http";
 import { type SandboxFake, type SandboxFakeOptions, startProviderSandbox } from "@/sandbox/core/provider";
+import { type DownloadedMedia, downloadSentMedia } from "@/sandbox/smartsender/media-download";
 import {
   createFakeRateLimit,
   DOCUMENTED_RATE_LIMIT,
@@ -31,6 +32,7 @@ export async function startSmartSenderFake(options: SmartSenderFakeOptions = {})
       ...(limits.settings.sendRetryAfter ? { "Retry-After": String(Math.ceil(lockoutMs / 1000)) } : {}),
     },
   });
+  const downloaded: DownloadedMedia[] = [];
   const fake = await startProviderSandbox("smartsender", options, 4242, ({ baseUrl, token, seed }) => {
     const store = buildStore({
       seed,
@@ -40,17 +42,17 @@ export async function startSmartSenderFake(options: SmartSenderFakeOptions = {})
       bigChatMessages: options.data?.bigChatMessages ?? 300,
     });
     return {
-      handle(request) {
+      async handle(request) {
         if (bearerToken(request.headers) !== token) return error(401, "Unauthenticated");
         const admission = limits.admit(token);
         if (!admission.allowed) return rateLimited(admission.lockoutMs);
-        const response = route(store, request);
+        const response = (await downloadSentMedia(request, downloaded)) ?? route(store, request);
         return { ...response, headers: { ...rateHeaders, ...response.headers } };
       },
       errorBody: error,
       rateLimited: () => rateLimited(limits.settings.lockoutMs),
       malformed: () => ok({ cursor: "page one", collection: [{ id: "not a chat" }], state: "yes" }),
-      control: { rate: () => ok(limits.stats()) },
+      control: { rate: () => ok(limits.stats()), "downloaded-media": () => ok(downloaded) },
       snapshot: () => ({
         chats: [...store.chats.values()]
           .sort((a, b) => a.chat.id - b.chat.id)

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { appOrigin } from "@/lib/auth/app-origin";
+import { appOrigin } from "@/lib/app-origin";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { getStaffSession } from "@/lib/auth/session";
 import { serverTranslator } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { StaffLinkIssued } from "@/lib/admin/staff/staff.types";
-import { appOrigin } from "@/lib/auth/app-origin";
+import { appOrigin } from "@/lib/app-origin";
 import type { DbClient } from "@/lib/db";
 
 export const STAFF_LINK_DAYS = 7;

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@/lib/api/handler";
-import { appOrigin } from "@/lib/auth/app-origin";
+import { appOrigin } from "@/lib/app-origin";
 import { auth } from "@/lib/auth/auth";
 
 /** A JSON answer, loosely typed: tests read whichever fields they check. */

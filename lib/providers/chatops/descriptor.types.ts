@@ -36,4 +36,6 @@ export const chatopsInfo = {
     "removeParticipant",
     "createChat",
   ],
+  // Its one send endpoint takes `{text, pinMessage?}`.
+  outgoingFiles: { unavailable: "textOnly" },
 } as const satisfies ProviderInfo;

@@ -30,4 +30,6 @@ export const maxInfo = {
     "listParticipants",
     "lookupByLink",
   ],
+  // MAX takes files only through its own upload service (POST /uploads, then a token), not built yet.
+  outgoingFiles: { unavailable: "uploadNotBuilt" },
 } as const satisfies ProviderInfo;

@@ -182,6 +182,12 @@ export function createSmartSenderProvider(config: ConnectionConfig): ChatProvide
         // Sent is sent: an echo the inbox cannot read is no reason to send the text again.
         return oneItem("message", messageSchema, answer, (message) => mapMessage(message, input.chatExternalId)).item;
       },
+      async sendFile(input, signal) {
+        const contactId = await contactIdOf(input.chatExternalId, signal);
+        const type = input.file.kind === "image" ? "picture" : "file";
+        const answer = await client.sendMedia(contactId, type, input.file.url, signal);
+        return oneItem("message", messageSchema, answer, (message) => mapMessage(message, input.chatExternalId)).item;
+      },
     },
   };
 }

@@ -193,5 +193,19 @@ export function createSmartSenderClient(options: SmartSenderClientOptions) {
       });
       return body;
     },
+
+    /**
+     * A picture or a document by URL (providers.md: `media` for media types): SmartSender downloads
+     * it from there. Not retried on a lost answer either, as `sendText`.
+     */
+    async sendMedia(contactId: string, type: "picture" | "file", url: string, signal?: AbortSignal): Promise<unknown> {
+      const { body } = await sendForBody({
+        method: "POST",
+        path: `/v1/contacts/${encodeURIComponent(contactId)}/send`,
+        json: { type, media: url },
+        signal,
+      });
+      return body;
+    },
   };
 }

@@ -4,6 +4,8 @@
  * Each test uses its own token, so each has its own shared limiter and breach counter.
  */
 
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { requireCapability } from "@/lib/providers/for-connection";
 import { createSmartSenderProvider } from "@/lib/providers/smartsender/adapter";
@@ -62,8 +64,36 @@ describe("SmartSender adapter", () => {
       "listMessages",
       "markRead",
       "sendText",
+      "sendFile",
       "closeChat",
     ]);
+  });
+
+  it("sends a file as a picture or a document by URL, which the service downloads; an unreachable URL is refused", async () => {
+    const files = http.createServer((request, response) =>
+      request.url === "/photo.png"
+        ? response.writeHead(200, { "content-type": "image/png" }).end(Buffer.from("not really a png"))
+        : response.writeHead(404).end(),
+    );
+    await new Promise<void>((resolve) => files.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    try {
+      const { fake, provider } = await setup();
+      const sendFile = requireCapability(provider, "sendFile");
+      const file = { kind: "image" as const, fileName: "photo.png", mimeType: "image/png", size: 16 };
+      const input = { chatExternalId: "2120", caption: null, clientId: crypto.randomUUID() };
+      const sent = await sendFile({ ...input, file: { ...file, url: `${origin}/photo.png` } });
+      const post = fake.calls.find((call) => call.method === "POST");
+      expect(post?.path).toBe("/v1/contacts/2240/send");
+      expect(post?.body).toEqual({ type: "picture", media: `${origin}/photo.png` });
+      expect(sent?.attachments).toMatchObject([{ kind: "image", url: `${origin}/photo.png` }]);
+      await sendFile({ ...input, file: { ...file, kind: "file", url: `${origin}/photo.png` } });
+      expect(fake.calls.filter((call) => call.method === "POST").at(-1)?.body).toMatchObject({ type: "file" });
+      const failure = await failureOf(sendFile({ ...input, file: { ...file, url: `${origin}/gone.png` } }));
+      expect(failure).toMatchObject({ kind: "bad_request" });
+    } finally {
+      await new Promise<void>((resolve) => files.close(() => resolve()));
+    }
   });
 
   it("gets the seed's samples back verbatim", async () => {

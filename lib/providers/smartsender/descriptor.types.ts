@@ -33,5 +33,17 @@ export const smartsenderInfo = {
     { target: "baseUrl", key: "baseUrl", label: "baseUrl", env: "SMARTSENDER_API_URL", required: false },
     { target: "credentials", key: "token", label: "projectToken", env: "SMARTSENDER_API_TOKEN", required: true },
   ],
-  capabilities: ["listChats", "getChat", "listMessages", "markRead", "sendText", "closeChat"],
+  capabilities: ["listChats", "getChat", "listMessages", "markRead", "sendText", "sendFile", "closeChat"],
+  outgoingFiles: {
+    // The documents give no limits; SmartSender downloads `media` and forwards it to the messenger, and
+    // Telegram's limits for files sent by URL are the strictest of its channels (docs/providers/smartsender.md).
+    policy: {
+      rules: [
+        { kind: "image", mimeTypes: ["image/jpeg", "image/png", "image/gif", "image/webp"], maxBytes: 5 * 1024 * 1024 },
+        { kind: "file", mimeTypes: "any", maxBytes: 20 * 1024 * 1024 },
+      ],
+      maxFiles: 1,
+      withText: false,
+    },
+  },
 } as const satisfies ProviderInfo;

@@ -73,4 +73,6 @@ export const tgbridgeInfo = {
     },
   ],
   capabilities: ["listChats", "getChat", "listMessages", "sendText", "sendReply", "closeChat", "lookupByPhone"],
+  // Its messages list attachments by file name only; nothing in its description sends a file.
+  outgoingFiles: { unavailable: "textOnly" },
 } as const satisfies ProviderInfo;

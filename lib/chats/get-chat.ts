@@ -1,7 +1,7 @@
 import { CHAT_LIST_COLUMNS, type ChatListItem, toChatListItem } from "@/lib/chats/list-chats";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { providerInfo } from "@/lib/providers/catalog.types";
+import { outgoingFilesOf } from "@/lib/outgoing-files/outgoing-policy";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { OutgoingFilesSupport } from "@/lib/providers/outgoing-files.types";
 import { type Capability, declaredCapabilities } from "@/lib/providers/types";
@@ -29,13 +29,15 @@ type DetailRow = Parameters<typeof toChatListItem>[0] & {
   agentLastSeenAt: Date | null;
   markedUnread: boolean;
   hasOlderMessages: boolean;
+  baseUrl: string;
 };
 
 export async function getChat(client: DbClient, chatId: number): Promise<ChatDetail> {
   const [row] = await client.$queryRaw<DetailRow[]>`
     SELECT ${CHAT_LIST_COLUMNS}, c.external_id AS "externalId", c.provider_status AS "providerStatus", c.public_link AS "publicLink",
       c.participants_count AS "participantsCount", c.agent_last_seen_at AS "agentLastSeenAt",
-      c.marked_unread AS "markedUnread", c.has_older_messages AS "hasOlderMessages"
+      c.marked_unread AS "markedUnread", c.has_older_messages AS "hasOlderMessages",
+      k.base_url AS "baseUrl"
     FROM chats c JOIN connections k ON k.id = c.connection_id AND k.enabled
     WHERE c.id = ${chatId}`;
   if (!row) throw new AppError("NOT_FOUND", "Chat not found");
@@ -50,6 +52,6 @@ export async function getChat(client: DbClient, chatId: number): Promise<ChatDet
     markedUnread: row.markedUnread,
     hasOlderMessages: row.hasOlderMessages,
     capabilities: declaredCapabilities(provider),
-    outgoingFiles: providerInfo(provider.kind).outgoingFiles,
+    outgoingFiles: outgoingFilesOf({ kind: provider.kind, baseUrl: row.baseUrl }),
   };
 }

@@ -10,6 +10,7 @@ const policy: OutgoingFilesPolicy = {
   ],
   maxFiles: 1,
   withText: false,
+  downloadsFromInbox: true,
 };
 
 describe("judging a file against a provider's policy", () => {

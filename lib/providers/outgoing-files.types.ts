@@ -21,6 +21,8 @@ export type OutgoingFilesPolicy = {
   maxFiles: number;
   /** Whether a message may carry text beside its files (else the text goes as its own message). */
   withText: boolean;
+  /** The provider is given a link and downloads the file from the inbox (so it must reach the inbox). */
+  downloadsFromInbox: boolean;
 };
 
 /** A translation key under `outgoingFiles.unavailable`: why a provider's chats take no files. */

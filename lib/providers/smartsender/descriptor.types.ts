@@ -44,6 +44,7 @@ export const smartsenderInfo = {
       ],
       maxFiles: 1,
       withText: false,
+      downloadsFromInbox: true,
     },
   },
 } as const satisfies ProviderInfo;

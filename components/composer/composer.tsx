@@ -97,13 +97,19 @@ export function Composer({
     setPicked([]);
   };
 
-  const sendReply = (reply: { text: string; files?: UploadedFile[] }, check: ReturnType<typeof collision.check>) =>
+  /** One send; `restore` goes back into the field if it fails, `afterQueued` runs once the server has it. */
+  const sendReply = (
+    reply: { text: string; files?: UploadedFile[] },
+    check: ReturnType<typeof collision.check>,
+    { restore = reply.text, afterQueued }: { restore?: string; afterQueued?: () => void } = {},
+  ) =>
     send.mutate(
       { ...reply, replyTo, clientId: newClientId(), ...check },
       {
+        onSuccess: afterQueued,
         onError: (error) => {
           if (!collision.caught(error)) toast.error(t("notSent"), { description: error.message });
-          if (reply.text) setText(reply.text);
+          if (restore) setText(restore);
         },
       },
     );
@@ -114,10 +120,11 @@ export function Composer({
     if (note) return submitNote(body);
     const check = collision.check();
     if (hasFiles) {
-      // Where the provider sends a file without text, the text follows as a message of its own.
+      // Where the provider sends a file without text, the text follows it as a message of its own
+      // (queued after it, so the customer gets them in this order).
       const caption = filePolicy?.withText ? body : "";
-      sendReply({ text: caption, files: attachments.ready }, check);
-      if (body && !caption) sendReply({ text: body }, check);
+      const followUp = body && !caption ? () => sendReply({ text: body }, check) : undefined;
+      sendReply({ text: caption, files: attachments.ready }, check, { restore: body, afterQueued: followUp });
       attachments.clear();
     } else {
       sendReply({ text: body }, check);

@@ -62,3 +62,12 @@ export const bodyText = (call: SandboxCall) => (typeof call.body === "string" ? 
 export async function seedChat(kind: ProviderKind, input: SeedChatRequest): Promise<SeededChat> {
   return (await control(kind, "chats", input)) as SeededChat;
 }
+
+/** What SmartSender's sandbox downloaded for media sends (the URLs it was given, and how many bytes came). */
+export async function downloadedMedia(): Promise<Array<{ url: string; contentType: string | null; bytes: number }>> {
+  return (await control("smartsender", "downloaded-media")) as Array<{
+    url: string;
+    contentType: string | null;
+    bytes: number;
+  }>;
+}

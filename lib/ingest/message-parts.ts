@@ -74,6 +74,28 @@ function groupBy<T extends { messageId: number }>(rows: T[]): Map<number, T[]> {
 export type StoredMessage = { id: number; inserted: boolean; message: NormalizedMessage };
 
 /**
+ * The provider's attachments, with what the inbox knew of a file it sent itself (a stored row
+ * without provider `raw`, at the same place and URL): its name, type and size win over what the
+ * provider derives from the link (SmartSender echoes a media URL alone, whose last segment is
+ * our signed token, not the file's name). The row stays the inbox's own (no `raw`), so every
+ * later sync reads the same and changes nothing.
+ */
+function withKnownDetails(stored: StoredAttachment[], incoming: NormalizedAttachment[]): NormalizedAttachment[] {
+  return incoming.map((attachment, position) => {
+    const known = stored[position];
+    if (!known || known.raw !== null || known.url === null || known.url !== attachment.url) return attachment;
+    return {
+      ...attachment,
+      fileName: known.fileName ?? attachment.fileName,
+      mimeType: known.mimeType ?? attachment.mimeType,
+      size: known.size === null ? attachment.size : Number(known.size),
+      // Still the inbox's own row: the next sync finds it unchanged instead of taking the link's name.
+      raw: null,
+    };
+  });
+}
+
+/**
  * Replaces a message's reactions and attachments with the provider's current ones, only for
  * messages where they changed (new messages simply get theirs). Returns the ids of messages
  * whose parts changed.
@@ -97,10 +119,16 @@ export async function replaceMessageParts(tx: DbTransaction, stored: StoredMessa
           ORDER BY message_id, position, id`;
   const reactionsOf = groupBy(reactions);
   const attachmentsOf = groupBy(attachments);
-  const reactionChanges = stored.filter(
+  const incoming = stored.map((entry) => {
+    const known = attachmentsOf.get(entry.id);
+    return known
+      ? { ...entry, message: { ...entry.message, attachments: withKnownDetails(known, entry.message.attachments) } }
+      : entry;
+  });
+  const reactionChanges = incoming.filter(
     (entry) => !sameReactions(reactionsOf.get(entry.id) ?? [], entry.message.reactions),
   );
-  const attachmentChanges = stored.filter(
+  const attachmentChanges = incoming.filter(
     (entry) => !sameAttachments(attachmentsOf.get(entry.id) ?? [], entry.message.attachments),
   );
   await replaceReactions(tx, reactionChanges);

@@ -38,7 +38,10 @@ export async function recordSentMessage(
   const mergeable = twin && !isAnotherInboxSend(twin, ours) ? twin : null;
   if (mergeable) {
     await tx.reaction.updateMany({ where: { messageId: mergeable.id }, data: { messageId: ours.id } });
-    await tx.attachment.updateMany({ where: { messageId: mergeable.id }, data: { messageId: ours.id } });
+    // Files the agent attached are ours already (with their names); otherwise the provider's move over.
+    if ((await tx.attachment.count({ where: { messageId: ours.id } })) === 0) {
+      await tx.attachment.updateMany({ where: { messageId: mergeable.id }, data: { messageId: ours.id } });
+    }
     await tx.message.updateMany({ where: { replyToId: mergeable.id }, data: { replyToId: ours.id } });
     await tx.message.delete({ where: { id: mergeable.id } });
   }

@@ -25,14 +25,19 @@ type StoredFile = { id: string; fileName: string; mimeType: string; kind: string
  * The provider's copy of the last file stands for the message.
  */
 async function sendFiles(
+  prisma: Db,
   provider: ChatProvider,
-  input: { chatExternalId: string; text: string; clientId: string },
+  input: { messageId: number; chatExternalId: string; text: string; clientId: string },
   files: StoredFile[],
   signal: AbortSignal,
 ): Promise<NormalizedMessage | null> {
   const sendFile = requireCapability(provider, "sendFile");
   let copy: NormalizedMessage | null = null;
   for (const [index, file] of files.entries()) {
+    const url = fileLinkFor(file.id);
+    // The thread's attachment takes the same link, so the provider's echo of it is known as this file.
+    await prisma.$executeRaw`UPDATE attachments SET url = ${url}
+      WHERE message_id = ${input.messageId} AND url LIKE ${`%/api/files/${file.id}.%`}`;
     copy = await sendFile(
       {
         chatExternalId: input.chatExternalId,
@@ -43,7 +48,7 @@ async function sendFiles(
           fileName: file.fileName,
           mimeType: file.mimeType,
           size: file.size,
-          url: fileLinkFor(file.id),
+          url,
         },
       },
       signal,
@@ -88,7 +93,12 @@ async function deliverSend(
     select: { id: true, fileName: true, mimeType: true, kind: true, size: true },
     orderBy: { createdAt: "asc" },
   });
-  if (files.length > 0) return { kind: "sent", message: await sendFiles(provider, input, files, signal) };
+  if (files.length > 0) {
+    return {
+      kind: "sent",
+      message: await sendFiles(prisma, provider, { ...input, messageId: message.id }, files, signal),
+    };
+  }
   // Replying to our own message that never reached the provider: send it as a plain message.
   const replyTarget = message.replyTo?.externalId ?? message.replyToExternalId;
   if (replyTarget && !isPendingExternalId(replyTarget) && provider.capabilities.sendReply) {

@@ -78,8 +78,12 @@ describe("files in replies", () => {
     expect(body.media.startsWith(`${process.env.APP_URL}/api/files/`)).toBe(true);
     expect(await downloadedBySandbox()).toEqual([{ url: body.media, contentType: "image/png", bytes: PNG.length }]);
 
+    // The provider's copy (a URL alone) took the row's place and kept what we knew of the file.
+    const [adopted] = await outbox.current.prisma.attachment.findMany({ where: { messageId } });
+    expect(adopted).toMatchObject({ kind: "image", url: body.media });
+    expect(adopted).toMatchObject({ fileName: "receipt.png", mimeType: "image/png", size: BigInt(PNG.length) });
     // The agent's own copy comes from the database, whatever the provider later says its URL is.
-    const shown = await serveAttachment(outbox.current.prisma, attachment?.id ?? 0, null);
+    const shown = await serveAttachment(outbox.current.prisma, adopted?.id ?? 0, null);
     expect(shown.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await shown.arrayBuffer())).toEqual(PNG);
   });
@@ -107,6 +111,9 @@ describe("files in replies", () => {
     expect(sends).toHaveLength(1);
     expect(sends[0]?.body).toMatchObject({ type: "file" });
     expect((await downloadedBySandbox()).map((download) => download.bytes)).toEqual([19]);
+    // Each attempt had a new link; the thread's copy follows the one that went out, so it keeps its name.
+    const [shown] = await outbox.current.prisma.attachment.findMany({ where: { messageId } });
+    expect(shown).toMatchObject({ url: (sends[0]?.body as { media: string }).media, fileName: "contract.pdf" });
   });
 
   it("refuses what SmartSender would refuse before anything is stored or sent", async () => {

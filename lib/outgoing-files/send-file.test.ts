@@ -7,12 +7,14 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { ingestMessages } from "@/lib/ingest/ingest";
 import { serveAttachment } from "@/lib/media/serve-media";
 import { sendMessage } from "@/lib/messages/send-message";
 import { SETTLING, SMARTSENDER_SEND_PATH, smartSenderOutboxPerTest, writableChats } from "@/lib/outbox/testing/fixture";
 import { fileIdOfLink, fileIdOfToken, fileLinkFor } from "@/lib/outgoing-files/file-link";
 import { serveFileLink } from "@/lib/outgoing-files/serve-file";
 import { storeUpload } from "@/lib/outgoing-files/store-upload";
+import { providerForConnection, requireCapability } from "@/lib/providers/for-connection";
 import { NO_FAULTS } from "@/sandbox/core/faults";
 
 // Our side of the download: the route's handler behind a real HTTP server, which APP_URL names.
@@ -82,6 +84,12 @@ describe("files in replies", () => {
     const [adopted] = await outbox.current.prisma.attachment.findMany({ where: { messageId } });
     expect(adopted).toMatchObject({ kind: "image", url: body.media });
     expect(adopted).toMatchObject({ fileName: "receipt.png", mimeType: "image/png", size: BigInt(PNG.length) });
+    // The sync reading the provider's copy again, twice, changes nothing (no name taken from the link).
+    const provider = await providerForConnection(outbox.current.prisma, outbox.current.connectionId);
+    const newest = await requireCapability(provider, "listMessages")(chat.externalId, null);
+    await ingestMessages(outbox.current.prisma, chat.id, newest.items);
+    expect(await ingestMessages(outbox.current.prisma, chat.id, newest.items)).toEqual([]);
+    expect(await outbox.current.prisma.attachment.findMany({ where: { messageId } })).toEqual([adopted]);
     // The agent's own copy comes from the database, whatever the provider later says its URL is.
     const shown = await serveAttachment(outbox.current.prisma, adopted?.id ?? 0, null);
     expect(shown.headers.get("content-type")).toBe("image/png");
@@ -113,7 +121,10 @@ describe("files in replies", () => {
     expect((await downloadedBySandbox()).map((download) => download.bytes)).toEqual([19]);
     // Each attempt had a new link; the thread's copy follows the one that went out, so it keeps its name.
     const [shown] = await outbox.current.prisma.attachment.findMany({ where: { messageId } });
-    expect(shown).toMatchObject({ url: (sends[0]?.body as { media: string }).media, fileName: "contract.pdf" });
+    expect(shown).toMatchObject({
+      url: (sends[0]?.body as { media?: string } | undefined)?.media,
+      fileName: "contract.pdf",
+    });
   });
 
   it("refuses what SmartSender would refuse before anything is stored or sent", async () => {

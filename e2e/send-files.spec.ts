@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { newestMessages, openChat } from "./support/inbox";
 import { customerChat } from "./support/own-chat";
-import { downloadedMedia, sandboxCalls } from "./support/sandbox";
+import { downloadedMedia, maxUploads, sandboxCalls } from "./support/sandbox";
 import { expect, test } from "./support/test";
 
 /** A 1×1 PNG. */
@@ -90,6 +90,29 @@ test.describe("files in replies", () => {
       message.attachments.some((attachment) => attachment.fileName === "receipt.png"),
     );
     expect(stored?.deliveryState).toMatch(/^(sent|delivered|read)$/);
+  });
+
+  test("at MAX a file is uploaded to its upload service and sent with the text as one message", async ({ page }) => {
+    const chat = await customerChat(page.request, "max", "Contract asker", "Пришлите договор");
+    await openChat(page, chat);
+    await expect(composer(page).getByRole("button", { name: "Attach a file" })).toHaveAttribute(
+      "title",
+      /1 file per message\.$/,
+    );
+    const name = `Договор ${Date.now()}.pdf`;
+    await composer(page)
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 contract") });
+    await expect(chips(page).getByRole("status")).toHaveText("Ready");
+    await page.getByRole("textbox", { name: "Message" }).fill("Договор во вложении");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+
+    const sent = page.getByRole("log", { name: "Messages" }).locator("[data-message-id]").filter({ hasText: name });
+    await expect(sent).toContainText("Договор во вложении");
+    await expect(sent.getByTitle(/^(Sent|Delivered|Read)$/)).toBeVisible({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await maxUploads()).filter((file) => file.fileName === name))
+      .toEqual([{ type: "file", fileName: name, contentType: "application/pdf", size: 17, token: expect.any(String) }]);
   });
 
   test("dropped and pasted files attach; what the provider would refuse is refused before upload, with the reason", async ({

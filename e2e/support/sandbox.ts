@@ -71,3 +71,15 @@ export async function downloadedMedia(): Promise<Array<{ url: string; contentTyp
     bytes: number;
   }>;
 }
+
+/** The files MAX's sandbox received through its upload service. */
+export async function maxUploads(): Promise<
+  Array<{ type: string; fileName: string; contentType: string; size: number }>
+> {
+  return (await control("max", "uploads")) as Array<{
+    type: string;
+    fileName: string;
+    contentType: string;
+    size: number;
+  }>;
+}

@@ -553,8 +553,6 @@ export const en = {
       textOnly: "Files cannot be sent here: this provider's API sends text only.",
       needsPublicAddress:
         "Files cannot be sent here yet: the provider downloads each file from this inbox, which needs a public address (APP_URL) for that.",
-      uploadNotBuilt:
-        "Files cannot be sent here yet: MAX takes files only through its own upload service, which this inbox does not use yet.",
     },
   },
 };

@@ -73,24 +73,30 @@ function groupBy<T extends { messageId: number }>(rows: T[]): Map<number, T[]> {
 
 export type StoredMessage = { id: number; inserted: boolean; message: NormalizedMessage };
 
+/** The `raw` of an attachment row the inbox made for a file an agent sent (no provider said anything yet). */
+export const SENT_BY_INBOX = { sentByInbox: true } as const;
+
+const isSentByInbox = (raw: unknown) =>
+  typeof raw === "object" && raw !== null && (raw as { sentByInbox?: unknown }).sentByInbox === true;
+
 /**
- * The provider's attachments, with what the inbox knew of a file it sent itself (a stored row
- * without provider `raw`, at the same place and URL): its name, type and size win over what the
- * provider derives from the link (SmartSender echoes a media URL alone, whose last segment is
- * our signed token, not the file's name). The row stays the inbox's own (no `raw`), so every
- * later sync reads the same and changes nothing.
+ * The provider's attachments, with what the inbox knew of a file it sent itself (a row marked
+ * SENT_BY_INBOX, at the same place, of the same kind): its link, name, type and size win
+ * over the provider's echo, which may carry only a URL whose last segment is no name (SmartSender)
+ * or a link to the provider's own copy (MAX). The inbox serves the file from what it stored, and
+ * the row stays marked the inbox's own, so every later sync reads the same and changes nothing.
  */
 function withKnownDetails(stored: StoredAttachment[], incoming: NormalizedAttachment[]): NormalizedAttachment[] {
   return incoming.map((attachment, position) => {
     const known = stored[position];
-    if (!known || known.raw !== null || known.url === null || known.url !== attachment.url) return attachment;
+    if (!known || !isSentByInbox(known.raw) || known.url === null || known.kind !== attachment.kind) return attachment;
     return {
       ...attachment,
+      url: known.url,
       fileName: known.fileName ?? attachment.fileName,
       mimeType: known.mimeType ?? attachment.mimeType,
       size: known.size === null ? attachment.size : Number(known.size),
-      // Still the inbox's own row: the next sync finds it unchanged instead of taking the link's name.
-      raw: null,
+      raw: SENT_BY_INBOX,
     };
   });
 }

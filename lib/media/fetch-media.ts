@@ -55,23 +55,64 @@ function checkedLookup(allowAny: boolean): LookupFunction {
   };
 }
 
-function requestOnce(url: URL, policy: MediaPolicy, signal: AbortSignal): Promise<IncomingMessage> {
+type Upload = { contentType: string; bytes: Uint8Array };
+
+function requestOnce(url: URL, policy: MediaPolicy, signal: AbortSignal, upload?: Upload): Promise<IncomingMessage> {
   const own = url.origin === new URL(policy.providerOrigin).origin;
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (!own && isIP(literal) !== 0 && !isPublicAddress(literal)) throw refused(url.hostname);
   const client = url.protocol === "https:" ? https : http;
   const headers: Record<string, string> = {
-    accept: "image/*, audio/*, video/*, */*;q=0.5",
+    accept: upload ? "application/json" : "image/*, audio/*, video/*, */*;q=0.5",
     "user-agent": "SupportInbox-Media/1",
   };
+  if (upload) {
+    headers["content-type"] = upload.contentType;
+    headers["content-length"] = String(upload.bytes.byteLength);
+  }
   if (policy.range && /^bytes=\d*-\d*$/.test(policy.range)) headers.range = policy.range;
   return new Promise((resolve, reject) => {
     // No cookies, no credentials, no connection reuse: each request stands alone under the policy.
-    const request = client.request(url, { method: "GET", headers, agent: false, lookup: checkedLookup(own), signal });
+    const request = client.request(url, {
+      method: upload ? "POST" : "GET",
+      headers,
+      agent: false,
+      lookup: checkedLookup(own),
+      signal,
+    });
     request.on("response", resolve);
     request.on("error", (error) => reject(error instanceof RefusedAddress ? refused(error.host) : error));
-    request.end();
+    request.end(upload ? Buffer.from(upload.bytes) : undefined);
   });
+}
+
+/**
+ * POSTs a file to a provider-given upload URL under the same policy as fetching media (http(s)
+ * only, no credentials in the URL, the provider's own origin or a public address checked at
+ * connect time, no redirects followed) and returns the answer's status and text (at most 1 MB).
+ */
+export async function uploadUnderPolicy(
+  target: string,
+  policy: Pick<MediaPolicy, "providerOrigin" | "timeoutMs">,
+  upload: Upload,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(target);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new AppError("FORBIDDEN", "Only http and https uploads");
+  if (url.username || url.password) throw new AppError("FORBIDDEN", "Upload addresses with credentials are not used");
+  const signal = AbortSignal.timeout(policy.timeoutMs ?? 120_000);
+  const response = await requestOnce(url, policy, signal, upload);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of response) {
+    total += (chunk as Buffer).byteLength;
+    if (total > 1024 * 1024) {
+      response.destroy();
+      break;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return { status: response.statusCode ?? 502, text: Buffer.concat(chunks).toString("utf8") };
 }
 
 function limited(response: IncomingMessage, maxBytes: number): ReadableStream<Uint8Array> {

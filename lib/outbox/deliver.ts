@@ -49,6 +49,9 @@ async function sendFiles(
           mimeType: file.mimeType,
           size: file.size,
           url,
+          content: async () =>
+            (await prisma.outgoingFile.findUniqueOrThrow({ where: { id: file.id }, select: { content: true } }))
+              .content,
         },
       },
       signal,

@@ -1,5 +1,6 @@
 import type { DbClient, DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { SENT_BY_INBOX } from "@/lib/ingest/message-parts";
 import { fileLinkFor } from "@/lib/outgoing-files/file-link";
 import type { OutgoingFilesPolicy } from "@/lib/providers/outgoing-files.types";
 
@@ -57,6 +58,7 @@ export async function attachFilesToMessage(tx: DbTransaction, messageId: number,
       fileName: file.fileName,
       mimeType: file.mimeType,
       size: file.size,
+      raw: SENT_BY_INBOX,
     })),
   });
 }

@@ -151,10 +151,20 @@ export type SendTextInput = {
   clientId: string;
 };
 
-/** One file of an agent's reply, at a URL of ours the provider downloads it from (signed, expiring). */
+/**
+ * One file of an agent's reply: at a URL of ours the provider may download it from (signed,
+ * expiring), or its bytes for a provider that takes uploads.
+ */
 export type SendFileInput = {
   chatExternalId: string;
-  file: { kind: OutgoingFileKind; fileName: string; mimeType: string; size: number; url: string };
+  file: {
+    kind: OutgoingFileKind;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    url: string;
+    content: () => Promise<Uint8Array>;
+  };
   /** The message's text, for providers whose file messages carry one (`withText` in their policy). */
   caption: string | null;
   clientId: string;

@@ -9,6 +9,8 @@ export type FakeRequest = {
   /** Parsed JSON when the body is JSON, the raw text otherwise, undefined when empty. */
   body: unknown;
   rawBody: string;
+  /** The body's bytes as sent (a multipart upload's file stays intact here). */
+  rawBytes: Buffer;
 };
 
 /** An answer; serialized as JSON unless `text` is given. */
@@ -20,10 +22,10 @@ export type FakeResponse = {
   headers?: Record<string, string>;
 };
 
-async function readBody(request: http.IncomingMessage): Promise<string> {
+async function readBody(request: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function parseBody(raw: string): unknown {
@@ -37,7 +39,8 @@ function parseBody(raw: string): unknown {
 
 export async function readRequest(req: http.IncomingMessage): Promise<FakeRequest> {
   const url = new URL(req.url ?? "/", "http://sandbox.local");
-  const rawBody = await readBody(req);
+  const rawBytes = await readBody(req);
+  const rawBody = rawBytes.toString("utf8");
   return {
     method: req.method ?? "GET",
     path: decodeURIComponent(url.pathname),
@@ -45,6 +48,7 @@ export async function readRequest(req: http.IncomingMessage): Promise<FakeReques
     headers: req.headers,
     body: parseBody(rawBody),
     rawBody,
+    rawBytes,
   };
 }
 

@@ -14,6 +14,7 @@ import { createWorld, DEFAULT_SIZE } from "@/sandbox/max/seed";
 import { seedChat } from "@/sandbox/max/seed-chat";
 import { createWebhookHub, type WebhookHub } from "@/sandbox/max/subscriptions";
 import { createUpdateLog } from "@/sandbox/max/updates";
+import { createUploadService, UPLOAD_PATH } from "@/sandbox/max/uploads";
 
 const RATE_LIMIT = { limit: 30, windowMs: 1_000 };
 
@@ -55,6 +56,8 @@ function authorized(request: FakeRequest, token: string): boolean {
 export type MaxFakeOptions = SandboxFakeOptions & {
   /** MAX since 2026-05-07: a marker-less GET /updates answers only the last update (see updates.ts). */
   markerlessGivesLast?: boolean;
+  /** The first message naming a freshly uploaded file is answered `attachment.not.ready`. */
+  attachmentsNotReadyOnce?: boolean;
 };
 
 export type MaxSandboxFake = SandboxFake & { webhooks: WebhookHub };
@@ -77,9 +80,13 @@ export async function startMaxFake(options: MaxFakeOptions = {}): Promise<MaxSan
         webhooks.deliver(update);
       }
     };
-    const routes = maxRoutes(world, log, webhooks);
+    const uploads = createUploadService(baseUrl, { notReadyOnce: options.attachmentsNotReadyOnce ?? false });
+    const routes = maxRoutes(world, log, webhooks, uploads);
     return {
       handle: (request) => {
+        // The upload URL itself takes no token (docs/providers/max.md "Sending files").
+        const upload = request.method === "POST" ? UPLOAD_PATH.exec(request.path) : null;
+        if (upload) return uploads.receive(request, upload[1] as string);
         if (!authorized(request, token)) return errorBody(401, "Invalid access_token");
         if (overLimit() !== null) return tooManyRequests();
         return routes(request);
@@ -87,6 +94,7 @@ export async function startMaxFake(options: MaxFakeOptions = {}): Promise<MaxSan
       errorBody,
       rateLimited: tooManyRequests,
       malformed: malformedBodies(),
+      control: { uploads: () => ({ status: 200, json: uploads.uploaded }) },
       snapshot: () => ({
         chats: [...world.chats.values()].map((record) => ({
           externalId: String(record.chat.chat_id),

@@ -10,6 +10,7 @@ import { type BotSend, sendAsBot } from "@/sandbox/max/live";
 import type { ChatRecord, World } from "@/sandbox/max/store";
 import type { WebhookHub } from "@/sandbox/max/subscriptions";
 import type { UpdateLog } from "@/sandbox/max/updates";
+import type { UploadService } from "@/sandbox/max/uploads";
 import type { WireAttachment, WireMessage } from "@/sandbox/max/wire";
 
 const CHAT_ID = /^-?\d+$/;
@@ -136,13 +137,19 @@ function parseSend(body: unknown): BotSend | string {
   return { text: text || null, attachments: attachments as WireAttachment[] | null, link: null };
 }
 
-function postMessage(world: World, request: FakeRequest): FakeResponse {
+function postMessage(world: World, uploads: UploadService, request: FakeRequest): FakeResponse {
   const chatId = request.query.get("chat_id");
   if (!chatId || !CHAT_ID.test(chatId)) return badRequest("chat_id is required");
   const record = world.chats.get(Number(chatId));
   if (!record) return chatNotFound(chatId);
   const send = parseSend(request.body);
   if (typeof send === "string") return badRequest(send);
+  if (send.attachments) {
+    const resolved = send.attachments.map((attachment) => uploads.attachmentFor(attachment));
+    const refused = resolved.find((entry): entry is FakeResponse => "status" in entry);
+    if (refused) return refused;
+    send.attachments = resolved as WireAttachment[];
+  }
   try {
     return ok({ message: sendAsBot(world, record, send) });
   } catch (error) {
@@ -170,7 +177,7 @@ async function getUpdates(log: UpdateLog, query: URLSearchParams): Promise<FakeR
 }
 
 /** The provider's routes; undefined means "no such path" (the kit answers 404). */
-export function maxRoutes(world: World, log: UpdateLog, webhooks: WebhookHub) {
+export function maxRoutes(world: World, log: UpdateLog, webhooks: WebhookHub, uploads: UploadService) {
   return async (request: FakeRequest): Promise<FakeResponse | undefined> => {
     const { method, path, query } = request;
     const wrongMethod = () => maxError(405, "method.not.allowed", `${method} ${path} is not allowed`);
@@ -185,7 +192,7 @@ export function maxRoutes(world: World, log: UpdateLog, webhooks: WebhookHub) {
     if (chat) return method === "GET" ? getChat(world, chat[1] as string) : wrongMethod();
     if (path === "/messages") {
       if (method === "GET") return getMessages(world, query);
-      return method === "POST" ? postMessage(world, request) : wrongMethod();
+      return method === "POST" ? postMessage(world, uploads, request) : wrongMethod();
     }
     if (path === "/updates") {
       if (method !== "GET") return wrongMethod();
@@ -195,6 +202,7 @@ export function maxRoutes(world: World, log: UpdateLog, webhooks: WebhookHub) {
       return getUpdates(log, query);
     }
     if (path === "/subscriptions") return webhooks.routes(request);
+    if (path === "/uploads") return uploads.uploadUrl(request);
     return undefined;
   };
 }

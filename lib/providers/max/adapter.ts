@@ -7,9 +7,10 @@
  * member removal. Connection: `baseUrl`, `credentials.token` and the optional settings of
  * `maxSettingsSchema` (descriptor.types.ts).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { badItemError, isProviderError, ProviderError } from "@/lib/providers/errors";
 import { eachItem, oneItem } from "@/lib/providers/items";
-import { createMaxClient } from "@/lib/providers/max/client";
+import { ATTACHMENT_NOT_READY, createMaxClient, type NewMessageBody } from "@/lib/providers/max/client";
 import { maxSettingsSchema } from "@/lib/providers/max/descriptor.types";
 import {
   chatIdOfMessage,
@@ -28,12 +29,14 @@ import {
   messageSchema,
   updateSchema,
 } from "@/lib/providers/max/schemas";
+import { uploadToMax } from "@/lib/providers/max/upload";
 import type {
   Capabilities,
   ChatProvider,
   ConnectionConfig,
   NormalizedParticipant,
   ProviderWebhooks,
+  SendFileInput,
   SendTextInput,
   SkippedItem,
 } from "@/lib/providers/types";
@@ -65,6 +68,10 @@ function requireChatId(chatExternalId: string): string {
   }
   return chatExternalId;
 }
+
+/** A file MAX is still processing is asked for again this many times, waiting longer each time. */
+const NOT_READY_ATTEMPTS = 5;
+const NOT_READY_WAIT_MS = 500;
 
 function requireText(text: string): string {
   if (text.trim() === "") throw new ProviderError("invalid_input", "A MAX message needs text");
@@ -105,10 +112,7 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
    * The answer is the message just sent, so it is outbound whoever MAX names as its sender;
    * not asking GET /me here means a failure there can never hide a message that went out.
    */
-  const send = async (input: SendTextInput, replyTo: string | null, signal?: AbortSignal) => {
-    const chatExternalId = requireChatId(input.chatExternalId);
-    const text = requireText(input.text);
-    const body = replyTo ? { text, link: { type: "reply" as const, mid: replyTo } } : { text };
+  const post = async (chatExternalId: string, body: NewMessageBody, signal?: AbortSignal) => {
     const answer = await client.sendMessage(chatExternalId, body, signal);
     // Sent is sent: an echo the inbox cannot read is no reason to send the text again.
     const { item } = oneItem("message", messageSchema, answer.message, (message) =>
@@ -118,6 +122,31 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
       }),
     );
     return item ? { ...item, direction: "outbound" as const } : null;
+  };
+
+  const send = async (input: SendTextInput, replyTo: string | null, signal?: AbortSignal) => {
+    const text = requireText(input.text);
+    const body = replyTo ? { text, link: { type: "reply" as const, mid: replyTo } } : { text };
+    return post(requireChatId(input.chatExternalId), body, signal);
+  };
+
+  /** Uploads the file, then sends it (MAX answers `attachment.not.ready` while it still processes it). */
+  const sendFile = async (input: SendFileInput, signal?: AbortSignal) => {
+    const chatExternalId = requireChatId(input.chatExternalId);
+    const token = await uploadToMax(client, config.baseUrl, input.file, signal);
+    const body: NewMessageBody = {
+      ...(input.caption ? { text: requireText(input.caption) } : {}),
+      attachments: [{ type: input.file.kind === "image" ? "image" : "file", payload: { token } }],
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await post(chatExternalId, body, signal);
+      } catch (error) {
+        const processing = isProviderError(error) && error.providerMessage === ATTACHMENT_NOT_READY;
+        if (!processing || attempt >= NOT_READY_ATTEMPTS) throw error;
+        await sleep(NOT_READY_WAIT_MS * attempt, undefined, { signal });
+      }
+    }
   };
 
   const readChat = (raw: unknown) => {
@@ -176,6 +205,8 @@ export function createMaxProvider(config: ConnectionConfig): ChatProvider {
     },
 
     sendText: (input, signal) => send(input, null, signal),
+
+    sendFile,
 
     sendReply: (input, signal) => send(input, input.replyToExternalId, signal),
 

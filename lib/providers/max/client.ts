@@ -18,6 +18,7 @@ import {
   simpleResultSchema,
   subscriptionsSchema,
   updatesPageSchema,
+  uploadUrlSchema,
 } from "@/lib/providers/max/schemas";
 import { sharedRateLimiter } from "@/lib/providers/rate-limit";
 
@@ -42,15 +43,22 @@ export type UpdatesQuery = { marker: string | null; limit: number; timeoutSec: n
 export type SubscriptionBody = { url: string; update_types: string[]; secret: string };
 
 export type NewMessageBody = {
-  text: string;
+  text?: string;
+  /** Uploaded files by their tokens (POST /uploads, then the upload). */
+  attachments?: Array<{ type: "image" | "file"; payload: { token: string } }>;
   link?: { type: "reply" | "forward"; mid: string };
   notify?: boolean;
   format?: "markdown" | "html";
 };
 
+/** MAX's code for a file it is still processing: the message may name it a little later. */
+export const ATTACHMENT_NOT_READY = "attachment.not.ready";
+
 function providerMessageOf(body: unknown): string | null {
   const parsed = errorBodySchema.safeParse(body);
   if (!parsed.success) return null;
+  // This one code is what the caller acts on (it retries), so it is what the error carries.
+  if (parsed.data.code === ATTACHMENT_NOT_READY) return ATTACHMENT_NOT_READY;
   return parsed.data.message ?? parsed.data.code ?? null;
 }
 
@@ -101,6 +109,10 @@ export function createMaxClient(options: MaxClientOptions) {
 
     sendMessage: (chatId: string, body: NewMessageBody, signal?: AbortSignal) =>
       call({ method: "POST", path: "/messages", query: { chat_id: chatId }, json: body, signal }, sentMessageSchema),
+
+    /** `POST /uploads?type=`: where to upload one file (docs/providers/max.md "Sending files"). */
+    uploadUrl: (type: "image" | "file", signal?: AbortSignal) =>
+      call({ method: "POST", path: "/uploads", query: { type }, signal }, uploadUrlSchema),
 
     /** Webhook mode: MAX POSTs each update to `url` with `secret` in X-Max-Bot-Api-Secret. */
     subscribe: (body: SubscriptionBody, signal?: AbortSignal) =>

@@ -49,6 +49,7 @@ const DECLARED = [
   "listMessages",
   "pollUpdates",
   "sendText",
+  "sendFile",
   "sendReply",
   "listParticipants",
   "lookupByLink",
@@ -357,6 +358,61 @@ describe("messages", () => {
     ]);
     const held = fake.snapshot().chats.find((chat) => chat.externalId === DIALOG_ID)?.messageExternalIds ?? [];
     expect(held.slice(-2)).toEqual([sent?.externalId, reply?.externalId]);
+  });
+
+  it("sends a file by MAX's upload service: an upload URL, the file as multipart `data` without the token, then its token", async () => {
+    fake.clearCalls();
+    const bytes = new TextEncoder().encode("%PDF-1.4 the contract");
+    const sent = await max.sendFile({
+      chatExternalId: DIALOG_ID,
+      caption: "Договор во вложении",
+      clientId: "f-1",
+      file: {
+        kind: "file",
+        fileName: "Договор.pdf",
+        mimeType: "application/pdf",
+        size: bytes.length,
+        url: "http://unused.invalid/",
+        content: async () => bytes,
+      },
+    });
+    expect(sent).toMatchObject({ direction: "outbound", text: "Договор во вложении" });
+    expect(sent?.attachments).toMatchObject([{ kind: "file", fileName: "Договор.pdf", size: bytes.length }]);
+    const [slot, upload, message] = fake.calls.filter((call) => call.method === "POST");
+    expect([slot?.path, slot?.query]).toEqual(["/uploads", { type: "file" }]);
+    expect(upload?.path).toMatch(/^\/__upload\//);
+    expect(upload?.headers.authorization).toBeUndefined();
+    expect(message?.body).toMatchObject({ text: "Договор во вложении", attachments: [{ type: "file" }] });
+    const uploaded = (await (await fetch(`${fake.url}/__sandbox/uploads`)).json()) as Array<Record<string, unknown>>;
+    expect(uploaded.at(-1)).toMatchObject({
+      type: "file",
+      fileName: "Договор.pdf",
+      contentType: "application/pdf",
+      size: bytes.length,
+    });
+  });
+
+  it("waits for a file MAX is still processing (attachment.not.ready) and then sends it once", async () => {
+    const slow = await fakeForTest(
+      startMaxFake({ seed: 7, token: "contract-max-slow", attachmentsNotReadyOnce: true }),
+    );
+    const sendFile = capabilitiesOf(providerFor(slow)).sendFile;
+    const picture = await sendFile({
+      chatExternalId: DIALOG_ID,
+      caption: null,
+      clientId: "f-2",
+      file: {
+        kind: "image",
+        fileName: "photo.png",
+        mimeType: "image/png",
+        size: 4,
+        url: "http://unused.invalid/",
+        content: async () => new Uint8Array([137, 80, 78, 71]),
+      },
+    });
+    expect(picture?.attachments).toMatchObject([{ kind: "image" }]);
+    const posts = slow.calls.filter((call) => call.method === "POST" && call.path === "/messages");
+    expect(posts.map((call) => call.status)).toEqual([400, 200]);
   });
 
   it("counts the 4000-character limit in characters and refuses longer text before any request", async () => {

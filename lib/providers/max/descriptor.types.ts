@@ -25,11 +25,28 @@ export const maxInfo = {
     "listMessages",
     "pollUpdates",
     "sendText",
+    "sendFile",
     "sendReply",
     "invitationLink",
     "listParticipants",
     "lookupByLink",
   ],
-  // MAX takes files only through its own upload service (POST /uploads, then a token), not built yet.
-  outgoingFiles: { unavailable: "uploadNotBuilt" },
+  outgoingFiles: {
+    // Uploaded to MAX's own upload service (POST /uploads), so MAX never needs to reach the inbox.
+    // Its documents allow files up to 4 GB; the inbox keeps what it sends in Postgres, so 20 MB.
+    // One file per message, its text as the message's text (docs/providers/max.md "Sending files").
+    policy: {
+      rules: [
+        {
+          kind: "image",
+          mimeTypes: ["image/jpeg", "image/png", "image/gif", "image/webp"],
+          maxBytes: 20 * 1024 * 1024,
+        },
+        { kind: "file", mimeTypes: "any", maxBytes: 20 * 1024 * 1024 },
+      ],
+      maxFiles: 1,
+      withText: true,
+      downloadsFromInbox: false,
+    },
+  },
 } as const satisfies ProviderInfo;

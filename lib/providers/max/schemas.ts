@@ -251,3 +251,15 @@ export const errorBodySchema = z.looseObject({ code: z.string().nullish(), messa
 /** The seed's pattern for `chatLink`, anchored: the whole string must match. */
 export const CHAT_LINK_PATTERN = /^@?[a-zA-Z]+[a-zA-Z0-9_-]*$/;
 export const CHAT_ID_PATTERN = /^-?\d+$/;
+
+/** `POST /uploads`: the URL to upload one file to (video and audio also name their token here). */
+export const uploadUrlSchema = z.looseObject({ url: z.string().min(1), token: z.string().nullish() });
+
+/**
+ * The upload's answer: `{token}` for a file, `{photos: {<id>: {token}}}` for an image (the
+ * documents show both; either is read, whichever comes).
+ */
+export const uploadAnswerSchema = z.looseObject({
+  token: z.string().min(1).nullish(),
+  photos: z.record(z.string(), z.looseObject({ token: z.string().min(1) })).nullish(),
+});

@@ -80,7 +80,13 @@ describe("SmartSender adapter", () => {
     try {
       const { fake, provider } = await setup();
       const sendFile = requireCapability(provider, "sendFile");
-      const file = { kind: "image" as const, fileName: "photo.png", mimeType: "image/png", size: 16 };
+      const file = {
+        kind: "image" as const,
+        fileName: "photo.png",
+        mimeType: "image/png",
+        size: 16,
+        content: async () => new Uint8Array(16),
+      };
       const input = { chatExternalId: "2120", caption: null, clientId: crypto.randomUUID() };
       const sent = await sendFile({ ...input, file: { ...file, url: `${origin}/photo.png` } });
       const post = fake.calls.find((call) => call.method === "POST");

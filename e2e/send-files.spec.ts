@@ -48,6 +48,10 @@ test.describe("files in replies", () => {
       .locator('input[type="file"]')
       .setInputFiles({ name: "receipt.png", mimeType: "image/png", buffer: PNG });
     await expect(chips(page).getByRole("listitem")).toContainText(["receipt.png"]);
+    // With a file attached, the line under the field states the provider's limits.
+    await expect(composer(page).locator("p", { hasText: /^Attach pictures/ })).toHaveText(
+      "Attach pictures (JPEG, PNG, GIF, WEBP) up to 5 MB, other files up to 20 MB; 1 file per message. Text goes as its own message.",
+    );
     await expect(chips(page).getByRole("status")).toHaveText("Ready");
     const text = `Ваш чек ${Date.now()}`;
     await page.getByRole("textbox", { name: "Message" }).fill(text);

@@ -3,7 +3,7 @@
 import { type DragEvent, type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
-import { AttachButton } from "@/components/composer/attach-button";
+import { AttachButton, usePolicyWords } from "@/components/composer/attach-button";
 import { AttachmentChips } from "@/components/composer/attachment-chips";
 import { newClientId } from "@/components/composer/client-id";
 import { mentionedIds, useMentionPicker } from "@/components/composer/mention-picker";
@@ -76,6 +76,7 @@ export function Composer({
   const filePolicy = outgoingFiles && "policy" in outgoingFiles ? outgoingFiles.policy : null;
   const attachments = useAttachments(chatId, note ? null : filePolicy);
   const [dragging, setDragging] = useState(false);
+  const policyWords = usePolicyWords();
   const hasFiles = !note && attachments.items.length > 0;
   const picker = note ? mentions : savedReplies;
   const textareaId = useId();
@@ -249,7 +250,9 @@ export function Composer({
             ? t("cannotSend")
             : text.length >= SHOW_COUNT_FROM
               ? t("length", { count: format.number(text.length), max: format.number(MAX_MESSAGE_LENGTH) })
-              : t("hint")}
+              : hasFiles && filePolicy
+                ? policyWords(filePolicy)
+                : t("hint")}
       </p>
     </section>
   );

@@ -76,7 +76,7 @@ test.describe("files in replies", () => {
     const sent = (await sandboxCalls("smartsender", since)).find(
       (call) => (call.body as { type?: string } | undefined)?.type === "picture",
     );
-    const media = (sent?.body as { media: string }).media;
+    const media = (sent?.body as { media?: string } | undefined)?.media ?? "";
     expect(media).toMatch(/\/api\/files\//);
     expect((await downloadedMedia()).filter((download) => download.url === media)).toEqual([
       { url: media, contentType: "image/png", bytes: PNG.length },

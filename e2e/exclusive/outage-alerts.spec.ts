@@ -26,6 +26,34 @@ async function agentPage(admin: Page, browser: Browser): Promise<{ page: Page; c
   return { page, close: () => context.close() };
 }
 
+/** The page's Notification records what the inbox shows (permission granted), as in notifications.spec.ts. */
+async function recordNotifications(page: Page) {
+  await page.addInitScript(() => {
+    const shown: Array<{ title: string; body: string; tag: string }> = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class RecordedNotification {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body?: string; tag?: string } = {}) {
+        shown.push({ title, body: options.body ?? "", tag: options.tag ?? "" });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, "Notification", { value: RecordedNotification });
+  });
+}
+
+const shownNotifications = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> })
+        .shownNotifications,
+  );
+
+const setDesktopNotifications = async (page: Page, on: boolean) =>
+  expect((await page.request.patch("/api/me", { headers: origin(), data: { notifyDesktop: on } })).ok()).toBe(true);
+
 test("a provider refusing our token raises an outage banner for admins and a quieter notice for agents; both clear when it recovers", async ({
   page,
   browser,
@@ -50,8 +78,12 @@ test("a provider refusing our token raises an outage banner for admins and a qui
     expect(stored).toMatchObject({ url: "http://127.0.0.1:9/outage-hook", secretHint: `…${secret?.slice(-4)}` });
     expect(JSON.stringify(stored)).not.toContain(secret);
 
-    await page.goto("/");
-    await agent.page.goto("/");
+    await setDesktopNotifications(page, true);
+    await recordNotifications(page);
+    // Both pages listen to the live updates before the provider fails (a page hears only what happens after it connects).
+    const live = (inbox: Page) => inbox.waitForResponse((response) => response.url().includes("/api/events"));
+    await Promise.all([live(page), page.goto("/")]);
+    await Promise.all([live(agent.page), agent.page.goto("/")]);
     const banner = page.getByRole("region", { name: "Outage alerts" });
     const noticeOf = (inbox: Page) =>
       inbox.getByRole("list", { name: "Provider problems" }).getByTestId("outage-notice").filter({ hasText: name });
@@ -67,6 +99,16 @@ test("a provider refusing our token raises an outage banner for admins and a qui
         (alert) => alert.connectionId === connection.id && alert.closedAt === null,
       );
       expect(open).toHaveLength(1);
+      // One browser notification for the new alert (the admin turned them on).
+      await expect
+        .poll(async () => (await shownNotifications(page)).filter((shown) => shown.tag.startsWith("outage-")))
+        .toEqual([
+          {
+            title: `${name} is down`,
+            body: expect.stringContaining("the provider refused our token"),
+            tag: `outage-${open[0]?.id}`,
+          },
+        ]);
 
       // The agent gets no banner, only the quieter notice in the chat list.
       await expect(noticeOf(agent.page)).toContainText(
@@ -100,6 +142,7 @@ test("a provider refusing our token raises an outage banner for admins and a qui
     await expect(deliveries.filter({ hasText: "internal address" }).first()).toBeVisible({ timeout: 15_000 });
   } finally {
     await page.request.delete(`/api/connections/${connection.id}/webhook`, { headers: origin() });
+    await setDesktopNotifications(page, false);
     await agent.close();
   }
 });

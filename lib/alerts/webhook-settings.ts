@@ -6,13 +6,13 @@ import type {
   TSaveAlertWebhookRequest,
 } from "@/lib/alerts/webhook-settings.types";
 import { seal, unseal } from "@/lib/crypto/secret-box";
-import type { Db } from "@/lib/db";
+import type { Db, DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /** How many of a connection's latest deliveries its admin page lists. */
 const LISTED_DELIVERIES = 20;
 
-async function existing(prisma: Db, connectionId: string) {
+async function existing(prisma: DbClient, connectionId: string) {
   const row = await prisma.connection.findFirst({
     where: { id: connectionId, deletedAt: null },
     select: { id: true, alertWebhookUrl: true, alertWebhookSecret: true },
@@ -54,7 +54,7 @@ export async function alertWebhookOf(prisma: Db, connectionId: string, secretKey
  * returned in this answer only.
  */
 export async function saveAlertWebhook(
-  prisma: Db,
+  prisma: DbClient,
   connectionId: string,
   request: TSaveAlertWebhookRequest,
   secretKey: string,
@@ -71,7 +71,7 @@ export async function saveAlertWebhook(
 }
 
 /** Removes the webhook; deliveries still pending end as failed ("the webhook was removed"). */
-export async function removeAlertWebhook(prisma: Db, connectionId: string): Promise<{ removed: boolean }> {
+export async function removeAlertWebhook(prisma: DbClient, connectionId: string): Promise<{ removed: boolean }> {
   const row = await existing(prisma, connectionId);
   await prisma.$executeRaw`
     UPDATE connections SET alert_webhook_url = NULL, alert_webhook_secret = NULL WHERE id = ${connectionId}::uuid`;

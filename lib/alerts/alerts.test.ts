@@ -4,10 +4,13 @@
  * raises nothing, and the alert webhook is signed, retried and delivered once.
  */
 import { randomUUID } from "node:crypto";
+import { lookup } from "node:dns/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueWebhooks, type WebhookPumpOptions } from "@/lib/alerts/deliver-webhooks";
+import { isInternalAddress, postJson } from "@/lib/alerts/outgoing-url";
 import { reconcileAlerts } from "@/lib/alerts/reconcile";
 import { saveAlertWebhook } from "@/lib/alerts/webhook-settings";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyAlertWebhook } from "@/lib/alerts/webhook-signature";
@@ -261,6 +264,36 @@ describe("the alert webhook", () => {
       expect(row?.status).toBe("pending");
       expect(row?.lastError).toMatch(/internal address/);
       expect(hook.received).toHaveLength(0);
+    } finally {
+      await new Promise((resolve) => hook.server.close(resolve));
+    }
+  });
+});
+
+describe("where an alert webhook may post", () => {
+  it("refuses a host name whose address is internal, checked in the lookup the request itself uses", async () => {
+    // This machine's own name resolves to one of its own (loopback or private) addresses.
+    const name = hostname();
+    const { address } = await lookup(name);
+    expect(isInternalAddress(address), `${name} → ${address}`).toBe(true);
+    const hook = await receiver([200]);
+    try {
+      const port = (hook.server.address() as AddressInfo).port;
+      const post = (publicOnly: boolean) =>
+        postJson(new URL(`http://${name}:${port}/hook`), { headers: {}, body: "{}", timeoutMs: 5_000, publicOnly });
+      await expect(post(true)).rejects.toThrow(/internal address/);
+      await expect(post(false)).resolves.toBe(200);
+      expect(hook.received).toHaveLength(1);
+      for (const url of [
+        "http://localhost:1/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]:1/",
+        "http://10.0.0.1/",
+      ]) {
+        await expect(
+          postJson(new URL(url), { headers: {}, body: "{}", timeoutMs: 5_000, publicOnly: true }),
+        ).rejects.toThrow(/internal address/);
+      }
     } finally {
       await new Promise((resolve) => hook.server.close(resolve));
     }

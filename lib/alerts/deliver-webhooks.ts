@@ -1,4 +1,4 @@
-import { assertPublicDestination } from "@/lib/alerts/outgoing-url";
+import { postJson } from "@/lib/alerts/outgoing-url";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signAlertWebhook, TIMESTAMP_HEADER } from "@/lib/alerts/webhook-signature";
 import { unseal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
@@ -83,11 +83,9 @@ async function attempt(prisma: Db, row: ClaimedRow, options: WebhookPumpOptions)
 
 async function post(url: URL, row: ClaimedRow, secret: string, options: WebhookPumpOptions): Promise<Outcome> {
   try {
-    if (!options.toLocalUrls) await assertPublicDestination(url);
-    const response = await fetch(url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
+    const statusCode = await postJson(url, {
+      publicOnly: !options.toLocalUrls,
+      timeoutMs: options.timeoutMs,
       headers: {
         "content-type": "application/json",
         "user-agent": "support-inbox-alerts/1",
@@ -98,9 +96,8 @@ async function post(url: URL, row: ClaimedRow, secret: string, options: WebhookP
       },
       body: row.body,
     });
-    await response.body?.cancel();
-    if (response.ok) return { delivered: true, statusCode: response.status };
-    return { delivered: false, statusCode: response.status, error: `The receiver answered ${response.status}` };
+    if (statusCode >= 200 && statusCode < 300) return { delivered: true, statusCode };
+    return { delivered: false, statusCode, error: `The receiver answered ${statusCode}` };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { delivered: false, statusCode: null, error: message.split("\n")[0]?.slice(0, 300) ?? "Request failed" };

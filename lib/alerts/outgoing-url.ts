@@ -1,5 +1,7 @@
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 /**
  * Addresses an alert webhook may not reach in production: loopback, private, carrier-grade NAT,
@@ -41,16 +43,54 @@ export function isInternalAddress(address: string): boolean {
   return INTERNAL.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
+const isLocalName = (host: string) => host === "localhost" || host.endsWith(".localhost");
+
+/** Resolves like the system does, refusing a name when any of its addresses is internal. */
+const publicLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, "", 0);
+    const list = addresses as unknown as LookupAddress[];
+    const first = list[0];
+    if (!first || isLocalName(hostname) || list.some((entry) => isInternalAddress(entry.address))) {
+      return callback(new BlockedAddressError(hostname) as NodeJS.ErrnoException, "", 0);
+    }
+    if (options.all) return (callback as unknown as (error: null, all: LookupAddress[]) => void)(null, list);
+    return callback(null, first.address, first.family);
+  });
+};
+
 /**
- * Checked right before each POST (not only when the admin saves the URL): every address the host
- * resolves to must be public, so a name later pointed at an internal host is refused too. Tests,
- * which may only reach loopback, turn the check off.
+ * POSTs a body and resolves with the answer's status (redirects are not followed). With
+ * `publicOnly` (production), the addresses are checked in the connection's own DNS lookup, the
+ * one the socket then uses, so a name cannot resolve to a public address for a check and to an
+ * internal one for the request. Tests, which may only reach loopback, turn it off.
  */
-export async function assertPublicDestination(url: URL): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) throw new BlockedAddressError(host);
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0 || addresses.some((entry) => isInternalAddress(entry.address))) {
-    throw new BlockedAddressError(host);
-  }
+export function postJson(
+  url: URL,
+  options: { headers: Record<string, string>; body: string; timeoutMs: number; publicOnly: boolean },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    if (options.publicOnly && (isLocalName(host) || (isIP(host) !== 0 && isInternalAddress(host)))) {
+      reject(new BlockedAddressError(host));
+      return;
+    }
+    const client = url.protocol === "https:" ? https : http;
+    const request = client.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...options.headers, "content-length": String(Buffer.byteLength(options.body)) },
+        lookup: options.publicOnly ? publicLookup : undefined,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(options.body);
+  });
 }

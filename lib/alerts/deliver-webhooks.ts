@@ -59,12 +59,7 @@ async function attempt(prisma: Db, row: ClaimedRow, options: WebhookPumpOptions)
     await settle(prisma, row, outcome, true);
     return;
   }
-  outcome = await post(
-    new URL(connection.alertWebhookUrl),
-    row,
-    unseal(connection.alertWebhookSecret, options.secretKey),
-    options,
-  );
+  outcome = await post(connection.alertWebhookUrl, row, connection.alertWebhookSecret, options);
   const lastAttempt = row.attempts >= options.attempts;
   await settle(
     prisma,
@@ -81,9 +76,11 @@ async function attempt(prisma: Db, row: ClaimedRow, options: WebhookPumpOptions)
   }
 }
 
-async function post(url: URL, row: ClaimedRow, secret: string, options: WebhookPumpOptions): Promise<Outcome> {
+async function post(url: string, row: ClaimedRow, sealedSecret: string, options: WebhookPumpOptions): Promise<Outcome> {
   try {
-    const statusCode = await postJson(url, {
+    // Inside the try: a secret that no longer unseals (the key changed) is a failed attempt, not a stuck row.
+    const secret = unseal(sealedSecret, options.secretKey);
+    const statusCode = await postJson(new URL(url), {
       publicOnly: !options.toLocalUrls,
       timeoutMs: options.timeoutMs,
       headers: {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueWebhooks, type WebhookPumpOptions } from "@/lib/alerts/deliver-webhooks";
 import { isInternalAddress, postJson } from "@/lib/alerts/outgoing-url";
 import { reconcileAlerts } from "@/lib/alerts/reconcile";
-import { saveAlertWebhook } from "@/lib/alerts/webhook-settings";
+import { alertWebhookOf, removeAlertWebhook, saveAlertWebhook } from "@/lib/alerts/webhook-settings";
+import { ZSaveAlertWebhookRequest } from "@/lib/alerts/webhook-settings.types";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyAlertWebhook } from "@/lib/alerts/webhook-signature";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { createHealthReporter } from "@/lib/sync/health";
@@ -297,5 +298,73 @@ describe("where an alert webhook may post", () => {
     } finally {
       await new Promise((resolve) => hook.server.close(resolve));
     }
+  });
+});
+
+describe("the alert webhook's settings", () => {
+  it("shows the secret only in the answer that generated it, stores it sealed, and rotates it on request", async () => {
+    const connectionId = await newConnection("MAX settings");
+    const first = await saveAlertWebhook(
+      database.prisma,
+      connectionId,
+      { url: "https://hooks.example.com/a" },
+      SECRET_KEY,
+    );
+    expect(first.secret).toMatch(/^whsec_[\w-]{43}$/);
+    const secret = first.secret ?? "";
+    const stored = await database.prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(stored.alertWebhookSecret).not.toContain(secret.slice(6));
+
+    const changedUrl = await saveAlertWebhook(
+      database.prisma,
+      connectionId,
+      { url: "https://hooks.example.com/b" },
+      SECRET_KEY,
+    );
+    expect(changedUrl.secret, "a new URL keeps the secret").toBeNull();
+    const view = await alertWebhookOf(database.prisma, connectionId, SECRET_KEY);
+    expect(view).toMatchObject({ url: "https://hooks.example.com/b", secretHint: `…${secret.slice(-4)}` });
+    expect(JSON.stringify(view)).not.toContain(secret);
+
+    const rotated = await saveAlertWebhook(
+      database.prisma,
+      connectionId,
+      { url: "https://hooks.example.com/b", rotateSecret: true },
+      SECRET_KEY,
+    );
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(secret);
+  });
+
+  it("refuses URLs that are not plain http(s) or too long", () => {
+    for (const url of [
+      "ftp://hooks.example.com/",
+      "javascript:alert(1)",
+      "https://user:pass@hooks.example.com/",
+      "not a url",
+      `https://hooks.example.com/${"a".repeat(2000)}`,
+    ]) {
+      expect(ZSaveAlertWebhookRequest.safeParse({ url }).success, url).toBe(false);
+    }
+    expect(ZSaveAlertWebhookRequest.safeParse({ url: " https://hooks.example.com/x " }).data?.url).toBe(
+      "https://hooks.example.com/x",
+    );
+  });
+
+  it("a removed webhook's pending deliveries end as failed, and a missing connection is 404", async () => {
+    const connectionId = await newConnection("MAX removed");
+    await saveAlertWebhook(database.prisma, connectionId, { url: "http://127.0.0.1:9/gone" }, SECRET_KEY);
+    await reporters(connectionId)[0]?.down(new Error("down"));
+    expect(await removeAlertWebhook(database.prisma, connectionId)).toEqual({ removed: true });
+    for (let round = 0; round < 20 && (await deliveriesOf(connectionId))[0]?.status === "pending"; round++) {
+      await deliverDueWebhooks(database.prisma, pump());
+    }
+    expect((await deliveriesOf(connectionId))[0]).toMatchObject({
+      status: "failed",
+      lastError: "The webhook was removed",
+    });
+    await expect(alertWebhookOf(database.prisma, randomUUID(), SECRET_KEY)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

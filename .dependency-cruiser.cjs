@@ -22,7 +22,8 @@ const SERVER_LAYERS = [
   },
   { name: "providers", path: ["^lib/providers/"] },
   { name: "ingest", path: ["^lib/ingest/"] },
-  { name: "sync, outbox, events", path: ["^lib/(sync|outbox|events)/", "^lib/outgoing-files/file-link\\.ts$"] },
+  // Outage alerts follow the connections' health, which the sync writes.
+  { name: "sync, outbox, events", path: ["^lib/(sync|outbox|events|alerts)/", "^lib/outgoing-files/file-link\\.ts$"] },
   {
     name: "services",
     path: [

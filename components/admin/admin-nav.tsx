@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOut } from "@/components/admin/sign-out";
+import { OutageBanner } from "@/components/alerts/outage-banner";
 import { serverTranslator } from "@/lib/i18n/server";
 
 /** The frame of the admin and profile pages: where you are, the way back to the inbox, and sign-out. */
@@ -37,6 +38,7 @@ export async function AdminFrame({ isAdmin, children }: { isAdmin: boolean; chil
         </nav>
         <SignOut label={shell("signOut")} />
       </header>
+      {isAdmin && <OutageBanner />}
       <main className="mx-auto w-full max-w-5xl flex-1 p-4">{children}</main>
     </div>
   );

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { useFormatter, useTranslations } from "use-intl";
 import { ConnectionForm } from "@/components/admin/connection-form";
 import { problemText } from "@/components/admin/connection-problem";
+import { AlertWebhookSettings } from "@/components/alerts/alert-webhook-settings";
 import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
@@ -20,7 +21,9 @@ function ConnectionCard({ connection }: { connection: AdminConnection }) {
   const t = useTranslations("admin");
   const skippedText = useTranslations("connectionHealth");
   const format = useFormatter();
+  const alerts = useTranslations("alerts");
   const [editing, setEditing] = useState(false);
+  const [webhookOpen, setWebhookOpen] = useState(false);
   const update = useUpdateConnection();
   const remove = useDeleteConnection();
   const test = useTestConnection();
@@ -131,6 +134,10 @@ function ConnectionCard({ connection }: { connection: AdminConnection }) {
         )}
       </div>
       {editing && <ConnectionForm existing={connection} onDone={() => setEditing(false)} />}
+      <details onToggle={(event) => setWebhookOpen(event.currentTarget.open)}>
+        <summary className="cursor-pointer font-medium text-sm">{alerts("webhookTitle")}</summary>
+        {webhookOpen && <AlertWebhookSettings connectionId={connection.id} />}
+      </details>
     </li>
   );
 }

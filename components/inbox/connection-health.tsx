@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
+import { OutageNotice, useOpenOutages } from "@/components/alerts/outage-notice";
 import type { ConnectionSummary } from "@/lib/connections/list-connections";
 import { useConnections } from "@/lib/queries/connections";
 
@@ -8,10 +9,14 @@ import { useConnections } from "@/lib/queries/connections";
 export const isStale = (connection: ConnectionSummary | undefined) =>
   connection?.health === "degraded" || connection?.health === "down";
 
-/** A visible notice per connection that is degraded or down, with the provider's last error. */
+/**
+ * A visible notice per connection that is degraded or down, with the provider's last error; once
+ * the trouble raised an outage alert, the quieter "unreachable since 10:42 — new messages may be late".
+ */
 export function ConnectionAlerts() {
   const t = useTranslations("inbox");
   const { data } = useConnections();
+  const outages = useOpenOutages();
   const troubled = (data ?? []).filter(isStale);
   if (troubled.length === 0) return null;
   return (
@@ -21,8 +26,14 @@ export function ConnectionAlerts() {
           key={connection.id}
           className="rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-amber-950 text-xs dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
         >
-          <span className="font-semibold">{connection.displayName}</span>{" "}
-          {connection.health === "down" ? t("connectionDown") : t("connectionDegraded")}
+          {outages.has(connection.id) ? (
+            <OutageNotice alert={outages.get(connection.id)} />
+          ) : (
+            <>
+              <span className="font-semibold">{connection.displayName}</span>{" "}
+              {connection.health === "down" ? t("connectionDown") : t("connectionDegraded")}
+            </>
+          )}
           {connection.lastError && <span className="block truncate opacity-90">{connection.lastError}</span>}
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { type DehydratedState, HydrationBoundary } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OutageBanner } from "@/components/alerts/outage-banner";
 import { ChatSidebar } from "@/components/inbox/chat-sidebar";
 import { type CurrentUser, CurrentUserProvider } from "@/components/shell/current-user";
 import { HeaderActions } from "@/components/shell/header-actions";
@@ -50,7 +51,16 @@ export async function InboxShell({
   return (
     <CurrentUserProvider user={user}>
       <HydrationBoundary state={seed}>
-        <InboxColumns header={header} list={<ChatSidebar />} listLabel={t("chatsHeading")}>
+        <InboxColumns
+          header={
+            <>
+              {header}
+              {user.role === "admin" && <OutageBanner />}
+            </>
+          }
+          list={<ChatSidebar />}
+          listLabel={t("chatsHeading")}
+        >
           {children}
         </InboxColumns>
         <InboxRuntime />

@@ -218,6 +218,7 @@ type Row = { route: string; path: () => string; statuses: Partial<Record<Method,
  */
 const ROUTE_TABLE: Row[] = [
   { route: "admin/audit", path: () => "/api/admin/audit", statuses: { GET: [401, 403, 200] } },
+  { route: "alerts", path: () => "/api/alerts", statuses: { GET: [401, 200, 200] } },
   {
     route: "admin/connections",
     path: () => "/api/admin/connections",
@@ -303,6 +304,11 @@ const ROUTE_TABLE: Row[] = [
   { route: "chats/[chatId]/status", path: () => `/api/chats/${chatId}/status`, statuses: { POST: [401, 400, 400] } },
   { route: "chats/[chatId]/unread", path: () => `/api/chats/${chatId}/unread`, statuses: { POST: [401, 200, 200] } },
   { route: "connections", path: () => "/api/connections", statuses: { GET: [401, 200, 200] } },
+  {
+    route: "connections/[connectionId]/webhook",
+    path: () => `/api/connections/${MISSING_UUID}/webhook`,
+    statuses: { GET: [401, 403, 404], PATCH: [401, 403, 400], DELETE: [401, 403, 404] },
+  },
   { route: "counts", path: () => "/api/counts", statuses: { GET: [401, 200, 200] } },
   { route: "events", path: () => "/api/events", statuses: { GET: [401, 200, 200] } },
   { route: "health", path: () => "/api/health", statuses: { GET: [200, 200, 200] } },

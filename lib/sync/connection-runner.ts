@@ -37,7 +37,7 @@ const refusedCredentials = (error: unknown) =>
  */
 export async function runConnection(options: ConnectionRunOptions): Promise<void> {
   const { prisma, connectionId, tuning, signal } = options;
-  const health = createHealthReporter(prisma, connectionId);
+  const health = createHealthReporter(prisma, connectionId, { degradedAfterMs: tuning.degradedAlertAfterMs });
   const calls = createProviderCalls(tuning, {
     onRetry: (error) => void health.degraded(error),
     onBreak: (error) => void health.down(error),

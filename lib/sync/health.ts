@@ -1,6 +1,8 @@
+import { reconcileAlerts } from "@/lib/alerts/reconcile";
 import type { Db, DbClient } from "@/lib/db";
 import { emitChanges } from "@/lib/events/emit";
 import { componentLogger } from "@/lib/logger";
+import { DEFAULT_TUNING } from "@/lib/sync/tuning";
 
 const log = componentLogger("sync-health");
 
@@ -25,9 +27,14 @@ export type HealthReporter = {
  * A connection's health as the UI shows it (ok / degraded / down, last error, last sync),
  * written without touching `updated_at` (that is the connection's configuration version: a
  * change would rebuild its provider client). Browsers hear `connection.changed` whenever the
- * health or the error changes, not on every sync.
+ * health or the error changes, not on every sync. Each change also opens or closes the connection's
+ * outage alert (lib/alerts/reconcile.ts).
  */
-export function createHealthReporter(prisma: Db, connectionId: string): HealthReporter {
+export function createHealthReporter(
+  prisma: Db,
+  connectionId: string,
+  alerts: { degradedAfterMs: number } = { degradedAfterMs: DEFAULT_TUNING.degradedAlertAfterMs },
+): HealthReporter {
   let shown: { health: Health; error: string | null } | null = null;
 
   async function write(health: Health, error: string | null): Promise<void> {
@@ -38,7 +45,8 @@ export function createHealthReporter(prisma: Db, connectionId: string): HealthRe
           UPDATE connections SET health = ${health}::"ConnectionHealth",
             last_error = COALESCE(${error}, last_error),
             last_error_at = CASE WHEN ${error}::text IS NULL THEN last_error_at ELSE now() END,
-            last_sync_at = CASE WHEN ${health} = 'ok' THEN now() ELSE last_sync_at END
+            last_sync_at = CASE WHEN ${health} = 'ok' THEN now() ELSE last_sync_at END,
+            unhealthy_since = CASE WHEN ${health} = 'ok' THEN NULL ELSE COALESCE(unhealthy_since, now()) END
           WHERE id = ${connectionId}::uuid`;
         if (changed && updated > 0) await emitChanges(tx, [{ type: "connection.changed", connectionId }]);
       });
@@ -46,6 +54,16 @@ export function createHealthReporter(prisma: Db, connectionId: string): HealthRe
       shown = { health, error: error ?? shown?.error ?? null };
     } catch (failure) {
       log.warn({ err: failure, connectionId }, "could not store the connection's health");
+      return;
+    }
+    // Down raises an alert at once, ok closes it; the sync manager's sweep catches what this misses
+    // (a degraded connection crossing the threshold without a new write, a crash in between).
+    if (changed || health === "degraded") {
+      try {
+        await reconcileAlerts(prisma, { connectionId, degradedAfterMs: alerts.degradedAfterMs });
+      } catch (failure) {
+        log.warn({ err: failure, connectionId }, "could not check the connection's outage alert");
+      }
     }
   }
 

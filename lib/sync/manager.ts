@@ -1,5 +1,8 @@
+import { deliverDueWebhooks } from "@/lib/alerts/deliver-webhooks";
+import { reconcileAlerts } from "@/lib/alerts/reconcile";
 import { componentLogger } from "@/lib/logger";
 import { sleep } from "@/lib/retry";
+import { hasRuntimeSecretKey, runtimeSecretKey } from "@/lib/runtime";
 import { type ConnectionLock, heldElsewhere, tryLockConnection } from "@/lib/sync/connection-lock";
 import { type ConnectionRunOptions, runConnection } from "@/lib/sync/connection-runner";
 import { DEFAULT_TUNING, type SyncTuning } from "@/lib/sync/tuning";
@@ -94,10 +97,34 @@ export function startSyncManager(options: SyncManagerOptions): { stop: () => Pro
     }
   })();
 
+  // Outage alerts on every instance: the degraded threshold passes without a health write, and a
+  // transition missed by a crash is caught here; due alert webhooks are posted (each by one instance).
+  const alertLoop = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        await reconcileAlerts(prisma, { degradedAfterMs: tuning.degradedAlertAfterMs });
+        if (hasRuntimeSecretKey()) {
+          await deliverDueWebhooks(prisma, {
+            secretKey: runtimeSecretKey(),
+            attempts: tuning.alertWebhookAttempts,
+            retryInitialMs: tuning.alertWebhookRetryInitialMs,
+            retryMaxMs: tuning.alertWebhookRetryMaxMs,
+            timeoutMs: tuning.alertWebhookTimeoutMs,
+            toLocalUrls: tuning.alertWebhooksToLocalUrls,
+          });
+        }
+      } catch (error) {
+        log.warn({ err: error, instanceId }, "outage alert round failed");
+      }
+      await sleep(tuning.alertCheckIntervalMs, stopping.signal);
+    }
+  })();
+
   return {
     stop: async () => {
       stopping.abort();
       await loop;
+      await alertLoop;
       await Promise.all([...owned].map(([connectionId, entry]) => letGo(connectionId, entry)));
     },
   };

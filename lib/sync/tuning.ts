@@ -30,6 +30,20 @@ export type SyncTuning = {
    * Production never sets it, so webhooks need a public https address there.
    */
   webhooksOnLocalUrls: boolean;
+  /** How long a connection may stay degraded before it raises an outage alert (down raises at once). */
+  degradedAlertAfterMs: number;
+  /** How often an instance checks alerts without a health write (the degraded threshold) and posts due alert webhooks. */
+  alertCheckIntervalMs: number;
+  /** Attempts of one alert webhook POST before it is marked failed, and the persisted waits between them. */
+  alertWebhookAttempts: number;
+  alertWebhookRetryInitialMs: number;
+  alertWebhookRetryMaxMs: number;
+  alertWebhookTimeoutMs: number;
+  /**
+   * Tests only: alert webhooks may post to loopback and private addresses (the tests may reach
+   * loopback only). Production never sets it, so an admin's URL cannot reach internal hosts.
+   */
+  alertWebhooksToLocalUrls: boolean;
 };
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -48,6 +62,13 @@ export const DEFAULT_TUNING: SyncTuning = {
   messageFetchConcurrency: 4,
   webhookCheckMs: 3 * 60 * 60_000,
   webhooksOnLocalUrls: false,
+  degradedAlertAfterMs: 10 * 60_000,
+  alertCheckIntervalMs: 5_000,
+  alertWebhookAttempts: 8,
+  alertWebhookRetryInitialMs: 5_000,
+  alertWebhookRetryMaxMs: 10 * 60_000,
+  alertWebhookTimeoutMs: 10_000,
+  alertWebhooksToLocalUrls: false,
 };
 
 /**

@@ -109,30 +109,36 @@ export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: P
     filtered ? Prisma.sql`JOIN chats c ON c.id = ${Prisma.raw(alias)}.chat_id AND ${chatFilter}` : Prisma.empty;
   const inPeriod = Prisma.sql`m.created_at >= ${start} AND m.created_at < ${end}`;
   const fromQuarters = quarterAligned && !query.agent;
-  const quarters = Prisma.sql`
-    SELECT q.quarter AT TIME ZONE ${tz} AS local, q.connection_id, q.customer_messages, q.replies
-    FROM report_quarter_counts q
-    WHERE q.quarter >= ${start} AND q.quarter < ${end}
-      ${query.connection ? Prisma.sql`AND q.connection_id = ${query.connection}::uuid` : Prisma.empty}`;
+  // The period's local days as instants: each day's rows are one index range, with no time zone
+  // arithmetic per row.
+  const days = Prisma.sql`
+    SELECT d::date AS day, d AT TIME ZONE ${tz} AS day_start, (d + interval '1 day') AT TIME ZONE ${tz} AS day_end
+    FROM generate_series(${start}::timestamptz AT TIME ZONE ${tz},
+      (${end}::timestamptz AT TIME ZONE ${tz}) - interval '1 day', interval '1 day') AS d`;
   const started = Prisma.sql`
-    SELECT 'new' AS what, to_char(s.started_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day,
-      s.connection_id::text AS "connectionId", count(*)::int AS n
-    FROM report_chat_starts s ${chatOf("s")}
-    WHERE s.started_at >= ${start} AND s.started_at < ${end}
-    GROUP BY 2, 3`;
+    SELECT 'new' AS what, to_char(d.day, 'YYYY-MM-DD') AS day, s.connection_id::text AS "connectionId",
+      count(*)::int AS n
+    FROM days d JOIN report_chat_starts s ON s.started_at >= d.day_start AND s.started_at < d.day_end
+    ${chatOf("s")}
+    GROUP BY d.day, s.connection_id`;
+  const connectionOfQuarter = query.connection
+    ? Prisma.sql`AND q.connection_id = ${query.connection}::uuid`
+    : Prisma.empty;
   return {
     counts: fromQuarters
       ? Prisma.sql`
-      WITH local AS (${quarters}), days AS (
-        SELECT to_char(local, 'YYYY-MM-DD') AS day, connection_id::text AS "connectionId",
-          sum(customer_messages)::int AS customer, sum(replies)::int AS replies
-        FROM local GROUP BY 1, 2
+      WITH days AS (${days}), per_day AS (
+        SELECT to_char(d.day, 'YYYY-MM-DD') AS day, q.connection_id::text AS "connectionId",
+          sum(q.customer_messages)::int AS customer, sum(q.replies)::int AS replies
+        FROM days d JOIN report_quarter_counts q ON q.quarter >= d.day_start AND q.quarter < d.day_end
+          ${connectionOfQuarter}
+        GROUP BY d.day, q.connection_id
       )
-      SELECT 'in' AS what, day, "connectionId", customer AS n FROM days WHERE customer > 0
-      UNION ALL SELECT 'out', day, "connectionId", replies FROM days WHERE replies > 0
+      SELECT 'in' AS what, day, "connectionId", customer AS n FROM per_day WHERE customer > 0
+      UNION ALL SELECT 'out', day, "connectionId", replies FROM per_day WHERE replies > 0
       UNION ALL ${started}`
       : Prisma.sql`
-      WITH tagged AS (
+      WITH days AS (${days}), tagged AS (
         SELECT CASE WHEN m.direction = 'inbound' THEN 'in' ELSE 'out' END AS what, m.created_at, c.connection_id
         FROM messages m JOIN chats c ON c.id = m.chat_id
         WHERE ((${CUSTOMER_MESSAGE}) OR (${REPLY})) AND ${inPeriod} AND ${chatFilter}
@@ -143,10 +149,14 @@ export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: P
       UNION ALL ${started}`,
     heat: fromQuarters
       ? Prisma.sql`
-      SELECT extract(isodow FROM local)::int AS weekday, extract(hour FROM local)::int AS hour,
-        sum(customer_messages)::int AS n
-      FROM (${quarters}) q
-      GROUP BY 1, 2 HAVING sum(customer_messages) > 0`
+      SELECT extract(isodow FROM local)::int AS weekday, extract(hour FROM local)::int AS hour, sum(n)::int AS n
+      FROM (
+        SELECT q.quarter AT TIME ZONE ${tz} AS local, sum(q.customer_messages) AS n
+        FROM report_quarter_counts q
+        WHERE q.quarter >= ${start} AND q.quarter < ${end} ${connectionOfQuarter}
+        GROUP BY q.quarter
+      ) per_quarter
+      GROUP BY 1, 2 HAVING sum(n) > 0`
       : Prisma.sql`
       SELECT extract(isodow FROM m.created_at AT TIME ZONE ${tz})::int AS weekday,
         extract(hour FROM m.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
@@ -159,17 +169,26 @@ export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: P
         FROM customer_waits w ${chatOf("w")}
         WHERE w.asked_at >= ${start} AND w.asked_at < ${end}
       )
-      SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
-        sent_by_id AS "agentId", count(answered_at)::int AS count,
-        count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered,
-        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS median,
-        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS p90
-      FROM episodes
-      GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))`,
+      SELECT everyone, answered, "agentId", count, unanswered,
+        round(percentiles[1]::numeric, 3)::float8 AS median, round(percentiles[2]::numeric, 3)::float8 AS p90
+      FROM (
+        -- Both percentiles from one sort of each group's waits.
+        SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
+          sent_by_id AS "agentId", count(answered_at)::int AS count,
+          count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered,
+          percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)
+            AS percentiles
+        FROM episodes
+        GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))
+      ) grouped`,
     replies: Prisma.sql`
-      SELECT m.sent_by_id AS "agentId", count(*)::int AS replies, count(DISTINCT m.chat_id)::int AS chats
-      FROM messages m ${chatOf("m")}
-      WHERE ${REPLY} AND ${inPeriod}
+      SELECT "agentId", sum(n)::int AS replies, count(*)::int AS chats
+      FROM (
+        SELECT m.sent_by_id AS "agentId", m.chat_id, count(*) AS n
+        FROM messages m ${chatOf("m")}
+        WHERE ${REPLY} AND ${inPeriod}
+        GROUP BY 1, 2
+      ) per_chat
       GROUP BY 1`,
     resolution: Prisma.sql`
       SELECT count(*)::int AS count,

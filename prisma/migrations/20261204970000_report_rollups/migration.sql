@@ -108,6 +108,7 @@ CREATE FUNCTION "report_apply_message_changes"(
 ) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   touched RECORD;
+  first_at TIMESTAMPTZ;
 BEGIN
   PERFORM 1 FROM "chats" WHERE id IN (SELECT DISTINCT unnest(a_chat)) ORDER BY id FOR NO KEY UPDATE;
 
@@ -131,15 +132,18 @@ BEGIN
     GROUP BY r.chat_id ORDER BY r.chat_id
   LOOP
     PERFORM "report_refresh_waits"(touched.chat_id, touched.changed_from, touched.changed_to);
-    DELETE FROM "report_chat_starts" WHERE chat_id = touched.chat_id;
-    INSERT INTO "report_chat_starts" (chat_id, connection_id, started_at)
-    SELECT c.id, c.connection_id, f.first_at FROM "chats" c
-    CROSS JOIN LATERAL (
-      SELECT min(m.created_at) AS first_at FROM "messages" m
-      WHERE m.chat_id = c.id AND ((m.direction = 'inbound' AND m.deleted_at IS NULL)
-        OR (m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed'))
-    ) f
-    WHERE c.id = touched.chat_id AND f.first_at IS NOT NULL;
+    -- Written only when the start moved: most messages are not a chat's first.
+    SELECT min(m.created_at) INTO first_at FROM "messages" m
+    WHERE m.chat_id = touched.chat_id AND ((m.direction = 'inbound' AND m.deleted_at IS NULL)
+      OR (m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed'));
+    IF first_at IS NULL THEN
+      DELETE FROM "report_chat_starts" WHERE chat_id = touched.chat_id;
+    ELSE
+      INSERT INTO "report_chat_starts" (chat_id, connection_id, started_at)
+      SELECT c.id, c.connection_id, first_at FROM "chats" c WHERE c.id = touched.chat_id
+      ON CONFLICT (chat_id) DO UPDATE SET started_at = EXCLUDED.started_at
+        WHERE "report_chat_starts".started_at IS DISTINCT FROM EXCLUDED.started_at;
+    END IF;
   END LOOP;
 END $$;
 

@@ -53,25 +53,33 @@ CREATE INDEX "messages_reply_created_at_idx" ON "messages"("created_at", "chat_i
   WHERE "direction" = 'outbound' AND "delivery_state" IS DISTINCT FROM 'failed';
 
 /*
- * Recomputes one chat's waits around a change of its messages between `changed_from` and `changed_to`
- * (their old and new times). A message's wait depends only on the customer message before it, the reply
- * before it and the reply after it, so only waits from the last one that began before the change up to
- * the first reply after it can differ: they are deleted and computed again, with the report's own rules
- * (index probes per customer message). An old page of history costs its own range, not the whole chat.
+ * Recomputes the waits of some chats around a change of their messages between `changed_from` and
+ * `changed_to` (the changed rows' old and new times), all chats in one pass. A message's wait depends
+ * only on the customer message before it, the reply before it and the reply after it, so only waits
+ * from the last one that began before the change up to the first reply after it can differ: they are
+ * deleted and computed again with the report's own rules (index probes per customer message). A page
+ * of old history costs its own range, not the whole chat.
  */
-CREATE FUNCTION "report_refresh_waits"(p_chat INTEGER, changed_from TIMESTAMPTZ, changed_to TIMESTAMPTZ)
+CREATE FUNCTION "report_refresh_waits"(p_chat INTEGER[], changed_from TIMESTAMPTZ[], changed_to TIMESTAMPTZ[])
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  lo TIMESTAMPTZ;
-  hi TIMESTAMPTZ;
+  b_chat INTEGER[];
+  b_lo TIMESTAMPTZ[];
+  b_hi TIMESTAMPTZ[];
 BEGIN
-  SELECT LEAST(changed_from, COALESCE(max(w.asked_at), changed_from)) INTO lo
-    FROM "customer_waits" w WHERE w.chat_id = p_chat AND w.asked_at < changed_from;
-  SELECT min(r.created_at) INTO hi FROM "messages" r
-    WHERE r.chat_id = p_chat AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
-      AND r.created_at > changed_to;
-  DELETE FROM "customer_waits" w
-    WHERE w.chat_id = p_chat AND w.asked_at >= lo AND (hi IS NULL OR w.asked_at <= hi);
+  SELECT array_agg(t.chat_id),
+    array_agg(LEAST(t.changed_from, COALESCE((
+      SELECT max(w.asked_at) FROM "customer_waits" w WHERE w.chat_id = t.chat_id AND w.asked_at < t.changed_from
+    ), t.changed_from))),
+    array_agg((
+      SELECT min(r.created_at) FROM "messages" r
+      WHERE r.chat_id = t.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
+        AND r.created_at > t.changed_to
+    ))
+  INTO b_chat, b_lo, b_hi
+  FROM unnest(p_chat, changed_from, changed_to) AS t(chat_id, changed_from, changed_to);
+  DELETE FROM "customer_waits" w USING unnest(b_chat, b_lo, b_hi) AS b(chat_id, lo, hi)
+    WHERE w.chat_id = b.chat_id AND w.asked_at >= b.lo AND w.asked_at <= COALESCE(b.hi, 'infinity');
   INSERT INTO "customer_waits" (message_id, chat_id, connection_id, asked_at, answered_at, answered_by)
   SELECT a.id, a.chat_id, c.connection_id, a.created_at, ans.created_at, ans.sent_by_id
   FROM (
@@ -84,9 +92,9 @@ BEGIN
         WHERE r.chat_id = m.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
           AND r.created_at < m.created_at
         ORDER BY r.created_at DESC LIMIT 1) AS previous_reply
-    FROM "messages" m
-    WHERE m.chat_id = p_chat AND m.direction = 'inbound' AND m.deleted_at IS NULL
-      AND m.created_at >= lo AND (hi IS NULL OR m.created_at <= hi)
+    FROM unnest(b_chat, b_lo, b_hi) AS b(chat_id, lo, hi)
+    JOIN "messages" m ON m.chat_id = b.chat_id AND m.created_at >= b.lo AND m.created_at <= COALESCE(b.hi, 'infinity')
+    WHERE m.direction = 'inbound' AND m.deleted_at IS NULL
   ) a
   JOIN "chats" c ON c.id = a.chat_id
   LEFT JOIN LATERAL (
@@ -100,17 +108,29 @@ END $$;
 
 /*
  * Applies a statement's changed messages (old rows with sign -1, new rows with +1; only rows whose
- * report-relevant fields changed) to the three tables. The chats are locked first, as ingest does, so
- * two writers of one chat recompute its waits one after the other, each seeing the other's messages.
+ * report-relevant fields changed) to the three tables, in a fixed number of statements however many
+ * chats it touched. The chats are locked first, as ingest does, so two writers of one chat recompute
+ * its waits one after the other, each seeing the other's messages.
  */
 CREATE FUNCTION "report_apply_message_changes"(
   a_chat INTEGER[], a_at TIMESTAMPTZ[], a_customer BOOLEAN[], a_reply BOOLEAN[], a_sign INTEGER[]
 ) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  touched RECORD;
-  first_at TIMESTAMPTZ;
+  t_chat INTEGER[];
+  t_from TIMESTAMPTZ[];
+  t_to TIMESTAMPTZ[];
 BEGIN
-  PERFORM 1 FROM "chats" WHERE id IN (SELECT DISTINCT unnest(a_chat)) ORDER BY id FOR NO KEY UPDATE;
+  SELECT array_agg(chat_id ORDER BY chat_id), array_agg(changed_from ORDER BY chat_id),
+    array_agg(changed_to ORDER BY chat_id)
+  INTO t_chat, t_from, t_to
+  FROM (
+    SELECT r.chat_id, min(r.at) AS changed_from, max(r.at) AS changed_to
+    FROM unnest(a_chat, a_at, a_customer, a_reply) AS r(chat_id, at, customer, reply)
+    WHERE r.customer OR r.reply
+    GROUP BY r.chat_id
+  ) touched;
+  IF t_chat IS NULL THEN RETURN; END IF;
+  PERFORM 1 FROM "chats" WHERE id = ANY(t_chat) ORDER BY id FOR NO KEY UPDATE;
 
   INSERT INTO "report_quarter_counts" (connection_id, quarter, customer_messages, replies)
   SELECT c.connection_id, date_bin('15 minutes', r.at, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
@@ -125,26 +145,23 @@ BEGIN
     SET customer_messages = "report_quarter_counts".customer_messages + EXCLUDED.customer_messages,
         replies = "report_quarter_counts".replies + EXCLUDED.replies;
 
-  FOR touched IN
-    SELECT r.chat_id, min(r.at) AS changed_from, max(r.at) AS changed_to
-    FROM unnest(a_chat, a_at, a_customer, a_reply) AS r(chat_id, at, customer, reply)
-    WHERE r.customer OR r.reply
-    GROUP BY r.chat_id ORDER BY r.chat_id
-  LOOP
-    PERFORM "report_refresh_waits"(touched.chat_id, touched.changed_from, touched.changed_to);
-    -- Written only when the start moved: most messages are not a chat's first.
-    SELECT min(m.created_at) INTO first_at FROM "messages" m
-    WHERE m.chat_id = touched.chat_id AND ((m.direction = 'inbound' AND m.deleted_at IS NULL)
-      OR (m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed'));
-    IF first_at IS NULL THEN
-      DELETE FROM "report_chat_starts" WHERE chat_id = touched.chat_id;
-    ELSE
-      INSERT INTO "report_chat_starts" (chat_id, connection_id, started_at)
-      SELECT c.id, c.connection_id, first_at FROM "chats" c WHERE c.id = touched.chat_id
-      ON CONFLICT (chat_id) DO UPDATE SET started_at = EXCLUDED.started_at
-        WHERE "report_chat_starts".started_at IS DISTINCT FROM EXCLUDED.started_at;
-    END IF;
-  END LOOP;
+  PERFORM "report_refresh_waits"(t_chat, t_from, t_to);
+
+  -- A chat's start is written only when it moved: most messages are not a chat's first.
+  WITH firsts AS (
+    SELECT c.id AS chat_id, c.connection_id, (
+      SELECT min(m.created_at) FROM "messages" m
+      WHERE m.chat_id = c.id AND ((m.direction = 'inbound' AND m.deleted_at IS NULL)
+        OR (m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed'))
+    ) AS first_at
+    FROM "chats" c WHERE c.id = ANY(t_chat)
+  ), gone AS (
+    DELETE FROM "report_chat_starts" s USING firsts f WHERE s.chat_id = f.chat_id AND f.first_at IS NULL
+  )
+  INSERT INTO "report_chat_starts" (chat_id, connection_id, started_at)
+  SELECT chat_id, connection_id, first_at FROM firsts WHERE first_at IS NOT NULL ORDER BY chat_id
+  ON CONFLICT (chat_id) DO UPDATE SET started_at = EXCLUDED.started_at
+    WHERE "report_chat_starts".started_at IS DISTINCT FROM EXCLUDED.started_at;
 END $$;
 
 CREATE FUNCTION "messages_report_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -227,7 +244,8 @@ BEGIN
   WHERE (m.direction = 'inbound' AND m.deleted_at IS NULL)
     OR (m.direction = 'outbound' AND m.delivery_state IS DISTINCT FROM 'failed')
   GROUP BY c.id, c.connection_id;
-  PERFORM "report_refresh_waits"(c.id, '-infinity', 'infinity') FROM "chats" c
+  PERFORM "report_refresh_waits"(array_agg(c.id), array_agg('-infinity'::timestamptz), array_agg('infinity'::timestamptz))
+  FROM "chats" c
   WHERE EXISTS (SELECT 1 FROM "messages" m WHERE m.chat_id = c.id AND m.direction = 'inbound');
 END $$;
 

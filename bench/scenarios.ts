@@ -28,8 +28,6 @@ export type Scenario = {
   origin?: string;
   /** The framework floor: a route doing the least any page does (SELECT 1), with no session. */
   floor?: true;
-  /** Left out of `--scale N` runs: too slow there to measure in a few seconds (see its row at scale 1). */
-  onlyAtScale1?: true;
 };
 
 /** Whose views (Mine, Mentions) an endpoint reads: the user the benchmark signs in as. */

@@ -127,7 +127,7 @@ export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: P
   return {
     counts: fromQuarters
       ? Prisma.sql`
-      WITH days AS (${days}), per_day AS (
+      WITH days AS MATERIALIZED (${days}), per_day AS (
         SELECT to_char(d.day, 'YYYY-MM-DD') AS day, q.connection_id::text AS "connectionId",
           sum(q.customer_messages)::int AS customer, sum(q.replies)::int AS replies
         FROM days d JOIN report_quarter_counts q ON q.quarter >= d.day_start AND q.quarter < d.day_end
@@ -138,10 +138,12 @@ export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: P
       UNION ALL SELECT 'out', day, "connectionId", replies FROM per_day WHERE replies > 0
       UNION ALL ${started}`
       : Prisma.sql`
-      WITH days AS (${days}), tagged AS (
-        SELECT CASE WHEN m.direction = 'inbound' THEN 'in' ELSE 'out' END AS what, m.created_at, c.connection_id
-        FROM messages m JOIN chats c ON c.id = m.chat_id
-        WHERE ((${CUSTOMER_MESSAGE}) OR (${REPLY})) AND ${inPeriod} AND ${chatFilter}
+      WITH days AS MATERIALIZED (${days}), tagged AS (
+        SELECT 'in' AS what, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
+        UNION ALL
+        SELECT 'out', m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+        WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
       )
       SELECT what, to_char(created_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day,
         connection_id::text AS "connectionId", count(*)::int AS n

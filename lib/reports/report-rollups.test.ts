@@ -193,6 +193,23 @@ describe("the report's rollups", () => {
     await expectRollupsToMatchARebuild();
   });
 
+  it("stay exact when several writers store one chat's messages at once", async () => {
+    const { connectionId, chatId } = await newChat();
+    // Customer messages and replies in an order nobody planned, each in its own transaction.
+    const writes = Array.from({ length: 24 }, (_, index) => {
+      const at = new Date(utc("2026-10-09T12:00:00").getTime() + ((index * 7) % 24) * MINUTE);
+      return index % 3 === 2
+        ? agentReply(chatId, at)
+        : prisma.message.create({
+            data: { chatId, externalId: `q-${index}`, direction: "inbound", text: "Hello?", createdAt: at },
+          });
+    });
+    await Promise.all(writes);
+    const report = await dayReport(connectionId, "2026-10-09");
+    expect(report.totals).toEqual({ conversationsStarted: 1, customerMessages: 16, repliesSent: 8 });
+    await expectRollupsToMatchARebuild();
+  });
+
   it("answer a time zone with half-hour offsets, and one whose offsets are not quarter-hours, exactly", async () => {
     const { connectionId, chatId, external } = await newChat();
     // 18:20 UTC is 23:50 in Kolkata (UTC+5:30); 18:40 UTC is 00:10 the next day there.

@@ -74,18 +74,18 @@ const QUARTER_ORIGIN = "2000-01-01 00:00:00+00";
 
 /**
  * The period's first and last instant: local midnights in the viewer's time zone (DST-safe); and whether
- * every UTC quarter-hour of it falls in one local hour, so the per-quarter-hour counts can answer it
- * (true for every zone in use today, whose offsets are whole quarter-hours).
+ * the per-quarter-hour counts can answer it: every local midnight of it falls on a UTC quarter-hour, i.e.
+ * the zone's offset is a whole number of quarter-hours (true for every zone in use today; zones change
+ * offset at night, so a day with a stranger offset shows it at its midnight).
  */
 export function periodBoundsSql(from: string, to: string, timeZone: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT b.start, b."end",
-      date_bin('15 minutes', b.start, ${QUARTER_ORIGIN}::timestamptz) = b.start AND NOT EXISTS (
-        SELECT 1 FROM generate_series(b.start, b."end" - interval '15 minutes', interval '15 minutes') AS q
-        WHERE date_bin('15 minutes', q AT TIME ZONE ${timeZone}, ${QUARTER_ORIGIN}::timestamp) <> q AT TIME ZONE ${timeZone}
-      ) AS "quarterAligned"
-    FROM (SELECT (${from}::date::timestamp AT TIME ZONE ${timeZone}) AS start,
-      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end") b`;
+    SELECT (${from}::date::timestamp AT TIME ZONE ${timeZone}) AS start,
+      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end",
+      NOT EXISTS (
+        SELECT 1 FROM generate_series(${from}::date::timestamp, (${to}::date + 1)::timestamp, interval '1 day') AS d
+        WHERE date_bin('15 minutes', d AT TIME ZONE ${timeZone}, ${QUARTER_ORIGIN}::timestamptz) <> d AT TIME ZONE ${timeZone}
+      ) AS "quarterAligned"`;
 }
 
 export type PeriodBounds = { start: Date; end: Date; quarterAligned: boolean };

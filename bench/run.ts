@@ -60,9 +60,7 @@ async function main() {
     await seedTeamWork(client, userId, say);
     await seedFailedSends(client, say);
     const { scenarios: appScenarios, bigChatId } = await buildScenarios(client, { userId });
-    const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)].filter(
-      (scenario) => SCALE === 1 || !scenario.onlyAtScale1,
-    );
+    const scenarios = [...appScenarios, plainHttpScenario(plainHttp.url)];
     const floorScenario = appScenarios.find((scenario) => scenario.floor);
     const rows: EndpointRow[] = [];
     for (const scenario of scenarios) {

@@ -12,9 +12,9 @@ import type {
 import { LONGEST_REPORT_DAYS } from "@/lib/reports/report.types";
 
 /*
- * The team's figures for a period, computed in Postgres over indexed columns (the partial indexes on
- * customer messages and replies by time, the per-chat message index, chat_status_changes); the app
- * only reshapes a few hundred grouped rows. The written definitions are in docs/reports.md and on
+ * The team's figures for a period, computed in Postgres from small rollups kept by a trigger on messages
+ * (see reportSqls), indexed columns (replies by time, chat_status_changes); the app only reshapes a few
+ * hundred grouped rows. The written definitions are in docs/reports.md and on
  * the page:
  * - a customer message is an inbound message (not deleted); a reply is an outbound message that did
  *   not fail to send (sent from the inbox or from the provider's own app); notes and system events
@@ -69,87 +69,128 @@ const stats = (row: StatsRow | undefined): DurationStats => ({
   p90Seconds: row?.p90 ?? null,
 });
 
-/** The period's first and last instant: local midnights in the viewer's time zone (DST-safe). */
+/** The origin of the rollup's quarter-hours (migration 20261204970000_report_rollups). */
+const QUARTER_ORIGIN = "2000-01-01 00:00:00+00";
+
+/**
+ * The period's first and last instant: local midnights in the viewer's time zone (DST-safe); and whether
+ * the per-quarter-hour counts can answer it: every local midnight of it falls on a UTC quarter-hour, i.e.
+ * the zone's offset is a whole number of quarter-hours (true for every zone in use today; zones change
+ * offset at night, so a day with a stranger offset shows it at its midnight).
+ */
 export function periodBoundsSql(from: string, to: string, timeZone: string): Prisma.Sql {
   return Prisma.sql`
     SELECT (${from}::date::timestamp AT TIME ZONE ${timeZone}) AS start,
-      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end"`;
+      ((${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AS "end",
+      NOT EXISTS (
+        SELECT 1 FROM generate_series(${from}::date::timestamp, (${to}::date + 1)::timestamp, interval '1 day') AS d
+        WHERE date_bin('15 minutes', d AT TIME ZONE ${timeZone}, ${QUARTER_ORIGIN}::timestamptz) <> d AT TIME ZONE ${timeZone}
+      ) AS "quarterAligned"`;
 }
 
-/** The report's statements for a period's bounds (the benchmark times these very statements). */
-export function reportSqls(query: ReportQuery, { start, end }: { start: Date; end: Date }) {
+export type PeriodBounds = { start: Date; end: Date; quarterAligned: boolean };
+
+/**
+ * The report's statements for a period's bounds (the benchmark times these very statements). They read
+ * the rollups that a trigger on messages keeps (migration 20261204970000_report_rollups): customer
+ * messages and replies per connection and quarter-hour, each chat's start, each customer wait. The
+ * agent filter (chats assigned now) and a period the quarter-hours cannot split exactly read the
+ * period's messages instead, for the counts and the heat map.
+ */
+export function reportSqls(query: ReportQuery, { start, end, quarterAligned }: PeriodBounds) {
   const tz = query.timeZone;
+  const filtered = Boolean(query.connection || query.agent);
   const filters = [Prisma.sql`TRUE`];
   if (query.connection) filters.push(Prisma.sql`c.connection_id = ${query.connection}::uuid`);
   if (query.agent) filters.push(Prisma.sql`c.assignee_id = ${query.agent}`);
   const chatFilter = Prisma.join(filters, " AND ");
+  /** Joins the chat only when a filter needs it (Postgres keeps an inner join it does not need). */
+  const chatOf = (alias: string) =>
+    filtered ? Prisma.sql`JOIN chats c ON c.id = ${Prisma.raw(alias)}.chat_id AND ${chatFilter}` : Prisma.empty;
   const inPeriod = Prisma.sql`m.created_at >= ${start} AND m.created_at < ${end}`;
+  const fromQuarters = quarterAligned && !query.agent;
+  // The period's local days as instants: each day's rows are one index range, with no time zone
+  // arithmetic per row.
+  const days = Prisma.sql`
+    SELECT d::date AS day, d AT TIME ZONE ${tz} AS day_start, (d + interval '1 day') AT TIME ZONE ${tz} AS day_end
+    FROM generate_series(${start}::timestamptz AT TIME ZONE ${tz},
+      (${end}::timestamptz AT TIME ZONE ${tz}) - interval '1 day', interval '1 day') AS d`;
+  const started = Prisma.sql`
+    SELECT 'new' AS what, to_char(d.day, 'YYYY-MM-DD') AS day, s.connection_id::text AS "connectionId",
+      count(*)::int AS n
+    FROM days d JOIN report_chat_starts s ON s.started_at >= d.day_start AND s.started_at < d.day_end
+    ${chatOf("s")}
+    GROUP BY d.day, s.connection_id`;
+  const connectionOfQuarter = query.connection
+    ? Prisma.sql`AND q.connection_id = ${query.connection}::uuid`
+    : Prisma.empty;
   return {
-    counts: Prisma.sql`
-      WITH inbound AS (
-        SELECT m.chat_id, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+    counts: fromQuarters
+      ? Prisma.sql`
+      WITH days AS MATERIALIZED (${days}), per_day AS (
+        SELECT to_char(d.day, 'YYYY-MM-DD') AS day, q.connection_id::text AS "connectionId",
+          sum(q.customer_messages)::int AS customer, sum(q.replies)::int AS replies
+        FROM days d JOIN report_quarter_counts q ON q.quarter >= d.day_start AND q.quarter < d.day_end
+          ${connectionOfQuarter}
+        GROUP BY d.day, q.connection_id
+      )
+      SELECT 'in' AS what, day, "connectionId", customer AS n FROM per_day WHERE customer > 0
+      UNION ALL SELECT 'out', day, "connectionId", replies FROM per_day WHERE replies > 0
+      UNION ALL ${started}`
+      : Prisma.sql`
+      WITH days AS MATERIALIZED (${days}), tagged AS (
+        SELECT 'in' AS what, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
         WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
-      ), replies AS (
-        SELECT m.chat_id, m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
+        UNION ALL
+        SELECT 'out', m.created_at, c.connection_id FROM messages m JOIN chats c ON c.id = m.chat_id
         WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
-      ), started AS (
-        SELECT t.connection_id, f.first_at AS created_at
-        FROM (SELECT chat_id, connection_id FROM inbound UNION SELECT chat_id, connection_id FROM replies) t
-        CROSS JOIN LATERAL (
-          SELECT min(m.created_at) AS first_at FROM messages m
-          WHERE m.chat_id = t.chat_id AND ((${CUSTOMER_MESSAGE}) OR (${REPLY}))
-        ) f
-        WHERE f.first_at >= ${start}
-      ), tagged AS (
-        SELECT 'in' AS what, created_at, connection_id FROM inbound
-        UNION ALL SELECT 'out', created_at, connection_id FROM replies
-        UNION ALL SELECT 'new', created_at, connection_id FROM started
       )
       SELECT what, to_char(created_at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day,
         connection_id::text AS "connectionId", count(*)::int AS n
-      FROM tagged GROUP BY 1, 2, 3`,
-    heat: Prisma.sql`
+      FROM tagged GROUP BY 1, 2, 3
+      UNION ALL ${started}`,
+    heat: fromQuarters
+      ? Prisma.sql`
+      SELECT extract(isodow FROM local)::int AS weekday, extract(hour FROM local)::int AS hour, sum(n)::int AS n
+      FROM (
+        SELECT q.quarter AT TIME ZONE ${tz} AS local, sum(q.customer_messages) AS n
+        FROM report_quarter_counts q
+        WHERE q.quarter >= ${start} AND q.quarter < ${end} ${connectionOfQuarter}
+        GROUP BY q.quarter
+      ) per_quarter
+      GROUP BY 1, 2 HAVING sum(n) > 0`
+      : Prisma.sql`
       SELECT extract(isodow FROM m.created_at AT TIME ZONE ${tz})::int AS weekday,
         extract(hour FROM m.created_at AT TIME ZONE ${tz})::int AS hour, count(*)::int AS n
       FROM messages m JOIN chats c ON c.id = m.chat_id
       WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
       GROUP BY 1, 2`,
     episodes: Prisma.sql`
-      WITH asked AS (
-        -- Index probes per customer message (a correlated NOT EXISTS would become a join over all messages).
-        SELECT m.chat_id, m.created_at,
-          (SELECT p.created_at FROM messages p
-            WHERE p.chat_id = m.chat_id AND p.direction = 'inbound' AND p.deleted_at IS NULL
-              AND (p.created_at, p.id) < (m.created_at, m.id)
-            ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS previous_message,
-          (SELECT r.created_at FROM messages r
-            WHERE r.chat_id = m.chat_id AND r.direction = 'outbound' AND r.delivery_state IS DISTINCT FROM 'failed'
-              AND r.created_at < m.created_at
-            ORDER BY r.created_at DESC LIMIT 1) AS previous_reply
-        FROM messages m JOIN chats c ON c.id = m.chat_id
-        WHERE ${CUSTOMER_MESSAGE} AND ${inPeriod} AND ${chatFilter}
-      ), episodes AS (
-        SELECT a.created_at AS asked_at, ans.created_at AS answered_at, ans.sent_by_id
-        FROM asked a
-        LEFT JOIN LATERAL (
-          SELECT m.created_at, m.sent_by_id FROM messages m
-          WHERE m.chat_id = a.chat_id AND ${REPLY} AND m.created_at >= a.created_at
-          ORDER BY m.created_at, m.id LIMIT 1
-        ) ans ON TRUE
-        -- Waiting starts here: no earlier customer message, or the team replied after the last one.
-        WHERE a.previous_message IS NULL OR a.previous_message <= a.previous_reply
+      WITH episodes AS (
+        SELECT w.asked_at, w.answered_at, w.answered_by AS sent_by_id
+        FROM customer_waits w ${chatOf("w")}
+        WHERE w.asked_at >= ${start} AND w.asked_at < ${end}
       )
-      SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
-        sent_by_id AS "agentId", count(answered_at)::int AS count,
-        count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered,
-        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS median,
-        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)::numeric, 3)::float8 AS p90
-      FROM episodes
-      GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))`,
+      SELECT everyone, answered, "agentId", count, unanswered,
+        round(percentiles[1]::numeric, 3)::float8 AS median, round(percentiles[2]::numeric, 3)::float8 AS p90
+      FROM (
+        -- Both percentiles from one sort of each group's waits.
+        SELECT GROUPING(answered_at IS NOT NULL, sent_by_id) = 3 AS everyone, answered_at IS NOT NULL AS answered,
+          sent_by_id AS "agentId", count(answered_at)::int AS count,
+          count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered,
+          percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - asked_at)::float8)
+            AS percentiles
+        FROM episodes
+        GROUP BY GROUPING SETS ((), (answered_at IS NOT NULL, sent_by_id))
+      ) grouped`,
     replies: Prisma.sql`
-      SELECT m.sent_by_id AS "agentId", count(*)::int AS replies, count(DISTINCT m.chat_id)::int AS chats
-      FROM messages m JOIN chats c ON c.id = m.chat_id
-      WHERE ${REPLY} AND ${inPeriod} AND ${chatFilter}
+      SELECT "agentId", sum(n)::int AS replies, count(*)::int AS chats
+      FROM (
+        SELECT m.sent_by_id AS "agentId", m.chat_id, count(*) AS n
+        FROM messages m ${chatOf("m")}
+        WHERE ${REPLY} AND ${inPeriod}
+        GROUP BY 1, 2
+      ) per_chat
       GROUP BY 1`,
     resolution: Prisma.sql`
       SELECT count(*)::int AS count,
@@ -195,7 +236,7 @@ async function reportRows<Row>(db: Db, sql: Prisma.Sql): Promise<Row[]> {
 export async function teamReport(db: Db, query: ReportQuery, now = new Date()): Promise<TeamReport> {
   const { from, to } = periodDays(query, now);
   const tz = query.timeZone;
-  const [bounds] = await db.$queryRaw<Array<{ start: Date; end: Date }>>(periodBoundsSql(from, to, tz));
+  const [bounds] = await db.$queryRaw<PeriodBounds[]>(periodBoundsSql(from, to, tz));
   if (!bounds) throw new Error("Postgres returned no period bounds");
   const { start, end } = bounds;
   const sql = reportSqls(query, bounds);

@@ -1,34 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
-
-/**
- * Addresses an alert webhook may not reach in production: loopback, private, carrier-grade NAT,
- * link-local (cloud metadata), unspecified, multicast and reserved ranges, IPv4 and IPv6.
- */
-const INTERNAL = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 3],
-] as const) {
-  INTERNAL.addSubnet(network, prefix, "ipv4");
-}
-INTERNAL.addAddress("::", "ipv6");
-INTERNAL.addAddress("::1", "ipv6");
-INTERNAL.addSubnet("::ffff:0:0", 96, "ipv6");
-INTERNAL.addSubnet("64:ff9b::", 96, "ipv6");
-INTERNAL.addSubnet("fc00::", 7, "ipv6");
-INTERNAL.addSubnet("fe80::", 10, "ipv6");
-INTERNAL.addSubnet("ff00::", 8, "ipv6");
+import { isIP, type LookupFunction } from "node:net";
+import { isPublicAddress } from "@/lib/media/address-policy";
 
 export class BlockedAddressError extends Error {
   constructor(host: string) {
@@ -37,10 +11,9 @@ export class BlockedAddressError extends Error {
   }
 }
 
+/** Anything but an address on the public internet (the media policy's one definition). */
 export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  return INTERNAL.check(address, family === 4 ? "ipv4" : "ipv6");
+  return !isPublicAddress(address);
 }
 
 const isLocalName = (host: string) => host === "localhost" || host.endsWith(".localhost");

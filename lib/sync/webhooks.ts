@@ -6,10 +6,11 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 import { seal, unseal } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db";
 import { componentLogger } from "@/lib/logger";
+import { isPublicAddress } from "@/lib/media/address-policy";
 import { providerForConnection } from "@/lib/providers/for-connection";
 import type { ProviderKind } from "@/lib/providers/types";
 import { sleep } from "@/lib/retry";
@@ -18,24 +19,6 @@ import type { SyncContext } from "@/lib/sync/sync-context";
 import { markBackfillDone } from "@/lib/sync/sync-cursor";
 
 const log = componentLogger("sync");
-
-/** Addresses the provider cannot reach from the internet (loopback, private, link-local, unspecified). */
-const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
-}
-NOT_PUBLIC.addAddress("::", "ipv6");
-NOT_PUBLIC.addAddress("::1", "ipv6");
-NOT_PUBLIC.addSubnet("fc00::", 7, "ipv6");
-NOT_PUBLIC.addSubnet("fe80::", 10, "ipv6");
 
 /**
  * MAX delivers only to https on port 443 with a trusted certificate (docs/providers/max.md
@@ -56,7 +39,7 @@ export function isPublicHttpsUrl(appUrl: string): boolean {
   if (!host.includes(".") && isIP(host) === 0) return false;
   const family = isIP(host);
   if (family === 0) return true;
-  return !NOT_PUBLIC.check(host, family === 4 ? "ipv4" : "ipv6");
+  return isPublicAddress(host);
 }
 
 /**

@@ -5,9 +5,6 @@ import { outgoingPolicyOf } from "@/lib/outgoing-files/outgoing-policy";
 import type { UploadedFile } from "@/lib/outgoing-files/upload.types";
 import { judgeOutgoingFile } from "@/lib/providers/outgoing-files.types";
 
-/** An upload never sent is kept this long (a draft left open over lunch still sends). */
-const UNSENT_LIFETIME = "1 day";
-
 function refusal(verdict: Exclude<ReturnType<typeof judgeOutgoingFile>, { ok: true }>): AppError {
   switch (verdict.reason) {
     case "empty":
@@ -39,9 +36,8 @@ export async function storeUpload(
     size: input.bytes.byteLength,
   });
   if (!verdict.ok) throw refusal(verdict);
-  await prisma.$executeRawUnsafe(
-    `DELETE FROM outgoing_files WHERE message_id IS NULL AND created_at < now() - interval '${UNSENT_LIFETIME}'`,
-  );
+  // An upload never sent is kept a day (a draft left open over lunch still sends).
+  await prisma.$executeRaw`DELETE FROM outgoing_files WHERE message_id IS NULL AND created_at < now() - interval '1 day'`;
   const stored = await prisma.outgoingFile.create({
     data: {
       chatId: chat.id,

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type FetchedMedia, fetchMedia } from "@/lib/media/fetch-media";
+import { disposition, INERT_FILE_HEADERS } from "@/lib/media/file-headers";
 import { fileIdOfLink } from "@/lib/outgoing-files/file-link";
 import { serveStoredFile } from "@/lib/outgoing-files/serve-file";
 
@@ -18,25 +19,14 @@ function originOf(baseUrl: string): string {
   }
 }
 
-/** ASCII-safe `Content-Disposition` with the original name for browsers that read `filename*`. */
-function disposition(kind: "inline" | "attachment", fileName: string | null): string {
-  if (!fileName) return kind;
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 function toResponse(media: FetchedMedia, source: Source): Response {
   const declared = (media.contentType ?? source.mimeType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const inline = INLINE_TYPES.test(declared);
   const headers = new Headers({
     "content-type": inline ? declared : "application/octet-stream",
     "content-disposition": disposition(inline ? "inline" : "attachment", source.fileName),
-    "x-content-type-options": "nosniff",
-    // Opened on its own (a new tab), a file can run nothing: an SVG's scripts included.
-    "content-security-policy":
-      "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+    ...INERT_FILE_HEADERS,
     "cross-origin-resource-policy": "same-origin",
-    "referrer-policy": "no-referrer",
     "cache-control": "private, max-age=3600",
     "accept-ranges": "bytes",
   });

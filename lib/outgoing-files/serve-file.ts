@@ -1,12 +1,7 @@
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { disposition, INERT_FILE_HEADERS } from "@/lib/media/file-headers";
 import { fileIdOfToken } from "@/lib/outgoing-files/file-link";
-
-/** ASCII-safe `Content-Disposition` with the original name for clients that read `filename*`. */
-function disposition(kind: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** A stored file as a download that can run nothing in a browser (nosniff, sandboxed). */
 export async function serveStoredFile(client: DbClient, fileId: string): Promise<Response> {
@@ -21,10 +16,9 @@ export async function serveStoredFile(client: DbClient, fileId: string): Promise
       "content-type": picture ? file.mimeType : "application/octet-stream",
       "content-disposition": disposition(picture ? "inline" : "attachment", file.fileName),
       "content-length": String(file.content.byteLength),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+      ...INERT_FILE_HEADERS,
+      // Downloaded by the provider's servers, not embedded by other sites' pages.
       "cross-origin-resource-policy": "cross-origin",
-      "referrer-policy": "no-referrer",
       "cache-control": "private, max-age=3600",
     },
   });
